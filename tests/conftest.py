@@ -1,0 +1,26 @@
+"""Shared test configuration: headless plotting, paths, and skip rules."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The project folder."""
+    return ROOT
+
+
+def pytest_collection_modifyitems(config, items):
+    no_bwrap = pytest.mark.skip(reason="bubblewrap (bwrap) is not installed: "
+                                "`apt-get install bubblewrap` to run the sandbox tests")
+    have_bwrap = shutil.which("bwrap") is not None
+    for item in items:
+        if "sandbox" in item.keywords and not have_bwrap:
+            item.add_marker(no_bwrap)

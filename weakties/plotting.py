@@ -1,0 +1,254 @@
+"""Readable, colour-blind-safe pictures of networks and results.
+
+Every picture follows the same rules, so that nothing is conveyed by colour
+alone: categories get a colour from the Okabe-Ito palette *and* a marker
+shape, the legend names them, tie strength is drawn as line width, and the
+ego is a large star labelled "you". :func:`describe_ego` writes the text
+alternative that a lesson puts under the picture.
+
+References
+----------
+.. [1] Okabe, M., Ito, K. (2008). *Color Universal Design (CUD): how to make
+   figures and presentations that are friendly to colorblind people*.
+   https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+
+from . import ties as _ties
+
+__all__ = ["PALETTE", "MARKERS", "category_styles", "style_axes", "draw_ego",
+           "describe_ego", "draw_network"]
+
+#: Okabe-Ito colour-blind-safe palette (black last, kept for the ego).
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
+           "#D55E00", "#CC79A7", "#999999", "#000000")
+#: Marker shapes paired with the palette so that shape alone tells categories apart.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h", "<", ">", "p", "d", "8", "H")
+_OTHER = "other"
+
+
+def category_styles(values, max_categories=8):
+    """Colour and marker for each category, most frequent first.
+
+    Categories beyond ``max_categories`` share the grey "other" style.
+
+    Returns
+    -------
+    dict
+        ``{category: (colour, marker)}``, including ``"other"`` when used.
+
+    Examples
+    --------
+    >>> styles = category_styles(["bank", "bank", "art"])
+    >>> list(styles)
+    ['bank', 'art']
+    >>> styles["bank"][0] != styles["art"][0] and styles["bank"][1] != styles["art"][1]
+    True
+    """
+    counts = Counter(values)
+    ordered = sorted(counts, key=lambda c: (-counts[c], str(c)))
+    named = ordered if len(ordered) <= max_categories else ordered[:max_categories - 1]
+    out = {c: (PALETTE[i % 8], MARKERS[i % len(MARKERS)]) for i, c in enumerate(named)}
+    if len(named) < len(ordered):
+        out[_OTHER] = ("#BBBBBB", MARKERS[-1])
+    return out
+
+
+def style_axes(ax, title, xlabel=None, ylabel=None):
+    """Give a plot its title and axis labels, in the course's plain style."""
+    ax.set_title(title)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def _ring_layout(G, ego, rings):
+    """Ego in the centre, alters on circles by Dunbar layer, similar people together."""
+    pos = {ego: (0.0, 0.0)}
+    for k, members in rings.items():
+        if not members:
+            continue
+        members = sorted(members, key=lambda v: (str(G.nodes[v].get("sector")), str(v)))
+        radius = float(k)
+        offset = 0.35 * k
+        for i, v in enumerate(members):
+            a = offset + 2 * math.pi * i / len(members)
+            pos[v] = (radius * math.cos(a), radius * math.sin(a))
+    return pos
+
+
+def draw_ego(G, ego, color_by="sector", ax=None, show_alter_ties=True,
+             max_categories=8, title=None):
+    """Draw one person's network: Dunbar's layers as rings, strength as line width.
+
+    The ego is a black star in the centre, labelled "you". Each alter sits on
+    the ring of its layer (:func:`weakties.ties.layers`): strongest ties
+    inside. Colour *and* shape show ``color_by`` (sector by default), the
+    legend names them, and line width shows tie strength. Ties between
+    alters are thin grey lines: where there are many, the circle is closed.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    ego : node
+    color_by : str, default "sector"
+        A node attribute (sector, region, generation, school, ...).
+    ax : matplotlib Axes, optional
+    show_alter_ties : bool, default True
+    max_categories : int, default 8
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import weakties
+    >>> from weakties.plotting import draw_ego
+    >>> G = weakties.population(300, seed=1)
+    >>> ax = draw_ego(G, 0)
+    >>> ax.get_legend() is not None
+    True
+    """
+    _ties._check_node(G, ego)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 7))
+    rings = _ties.layers(G, ego)
+    alters = [v for r in rings.values() for v in r]
+    pos = _ring_layout(G, ego, rings)
+    styles = category_styles([G.nodes[v].get(color_by) for v in alters], max_categories)
+    for k in (1, 2, 3, 4):
+        ax.add_patch(plt.Circle((0, 0), k, fill=False, ls=":", lw=0.8, color="#999999"))
+        ax.text(0, k + 0.05, _ties.LAYER_NAMES[k - 1], ha="center", va="bottom",
+                fontsize=7, color="#555555")
+    if show_alter_ties:
+        H = G.subgraph(alters)
+        for u, v in H.edges():
+            ax.plot(*zip(pos[u], pos[v]), color="#CCCCCC", lw=0.5, zorder=1)
+    for v in alters:
+        s = G[ego][v].get("strength", 0.5)
+        ax.plot(*zip(pos[ego], pos[v]), color="#444444", lw=0.5 + 4 * s, alpha=0.7, zorder=2)
+    for cat, (colour, marker) in styles.items():
+        members = [v for v in alters if (G.nodes[v].get(color_by) if G.nodes[v].get(color_by) in styles else _OTHER) == cat]
+        if not members:
+            continue
+        xy = np.array([pos[v] for v in members])
+        ax.scatter(xy[:, 0], xy[:, 1], s=80, c=colour, marker=marker, edgecolors="black",
+                   linewidths=0.6, zorder=3, label=f"{cat} ({len(members)})")
+    ax.scatter([0], [0], s=500, c="black", marker="*", zorder=4, label="you")
+    ax.annotate("you", (0, 0), xytext=(0, -18), textcoords="offset points",
+                ha="center", fontsize=9, fontweight="bold")
+    for s, lab in ((0.9, "strong tie"), (0.2, "weak tie")):
+        ax.plot([], [], color="#444444", lw=0.5 + 4 * s, label=lab)
+    ax.legend(title=color_by, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+              frameon=False)
+    ax.set_aspect("equal")
+    ax.set_xlim(-4.6, 4.6)
+    ax.set_ylim(-4.6, 4.6)
+    ax.axis("off")
+    name = G.nodes[ego].get("name")
+    ax.set_title(title or f"The network of {name or ego}: {len(alters)} ties by layer")
+    return ax
+
+
+def describe_ego(G, ego, color_by="sector"):
+    """A text alternative for :func:`draw_ego`: what the picture shows, in words.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> text = describe_ego(G, 0)
+    >>> text.startswith("A network drawing")
+    True
+    """
+    rings = _ties.layers(G, ego)
+    alters = [v for r in rings.values() for v in r]
+    counts = Counter(G.nodes[v].get(color_by) for v in alters).most_common(3)
+    top = ", ".join(f"{c} ({k})" for c, k in counts)
+    closed = G.subgraph(alters).number_of_edges()
+    possible = len(alters) * (len(alters) - 1) / 2 or 1
+    return (
+        f"A network drawing with you at the centre and {len(alters)} people on four "
+        f"rings: {len(rings[1])} in the support clique, {len(rings[2])} in the sympathy "
+        f"group, {len(rings[3])} in the affinity group and {len(rings[4])} in the outer "
+        f"active network. Thicker lines are stronger ties. The most common values of "
+        f"{color_by} are {top}. {closed} of the {int(possible)} possible ties among "
+        f"your contacts exist ({closed / possible:.0%})."
+    )
+
+
+def draw_network(G, color_by="sector", ax=None, highlight=None, seed=0,
+                 max_categories=8, title=None, node_size=30):
+    """Draw a small graph: colour and shape by attribute, width by strength.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A few hundred people at most; draw an ego network or a subgraph.
+    color_by : str
+    highlight : node or collection of nodes, optional
+        Drawn as large black stars.
+    seed : int
+        Seed of the spring layout, for the same picture every time.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import weakties
+    >>> from weakties.plotting import draw_network
+    >>> G = weakties.population(60, seed=1)
+    >>> ax = draw_network(G, highlight=0)
+    >>> ax.get_title() != ""
+    True
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 6))
+    if highlight is None:
+        marked = set()
+    elif highlight in G:
+        marked = {highlight}
+    else:
+        marked = set(highlight)
+    pos = nx.spring_layout(G, seed=seed, weight="strength")
+    widths = [0.3 + 3 * d.get("strength", 0.3) for _, _, d in G.edges(data=True)]
+    nx.draw_networkx_edges(G, pos, ax=ax, width=widths, edge_color="#888888", alpha=0.6)
+    styles = category_styles([G.nodes[v].get(color_by) for v in G], max_categories)
+    for cat, (colour, marker) in styles.items():
+        members = [v for v in G if v not in marked and
+                   (G.nodes[v].get(color_by) if G.nodes[v].get(color_by) in styles else _OTHER) == cat]
+        if members:
+            nx.draw_networkx_nodes(G, pos, nodelist=members, node_color=colour,
+                                   node_shape=marker, node_size=node_size, ax=ax,
+                                   edgecolors="black", linewidths=0.4,
+                                   label=f"{cat} ({len(members)})")
+    if marked:
+        nx.draw_networkx_nodes(G, pos, nodelist=list(marked), node_color="black",
+                               node_shape="*", node_size=node_size * 10, ax=ax, label="highlighted")
+    ax.legend(title=color_by, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+              frameon=False)
+    ax.axis("off")
+    ax.set_title(title or f"{G.number_of_nodes()} people, {G.number_of_edges()} ties, "
+                          f"coloured and shaped by {color_by}")
+    return ax
+
