@@ -27,10 +27,10 @@ from .metrics import EgoReport, ego_report
 from .populations import population, seed_from
 
 __all__ = ["population", "seed_from", "ego_report", "EgoReport", "ties", "metrics",
-           "scenarios", "audit", "plotting", "widgets", "exercises"]
+           "scenarios", "audit", "plotting", "widgets", "exercises", "learner"]
 __version__ = "0.1.0"
 
-_LAZY = {"scenarios", "audit", "plotting", "widgets", "exercises"}
+_LAZY = {"scenarios", "audit", "plotting", "widgets", "exercises", "learner"}
 
 
 def __getattr__(name):
