@@ -1,0 +1,1 @@
+"""Instructor tooling: nbgrader configuration, the ``weakties-grade`` command line, the sandbox."""
