@@ -1,0 +1,427 @@
+"""Interactive pieces for the lessons: explore a simulation, predict then see, quizzes.
+
+Three building blocks, each an object with a ``.widget`` (an ipywidgets
+box) that displays itself in a notebook:
+
+- :class:`Explorer`: controls (sliders, menus) that re-run a function and
+  redraw its picture or table whenever a control moves;
+- :class:`Prediction`: the learner commits to a prediction, then runs the
+  simulation and sees whether they were right, with an explanation;
+- :class:`Quiz`: a "check your understanding" question with immediate
+  feedback (not graded).
+
+Every object created is registered so that the test suite can exercise the
+callbacks of every widget of a lesson (:func:`exercise_all`), not only
+render them. All learner-facing words are in :data:`MESSAGES`, so that a
+French edition replaces one dictionary.
+"""
+
+from __future__ import annotations
+
+import html
+import weakref
+from typing import Callable, Sequence
+
+import ipywidgets as w
+from IPython.display import display
+
+__all__ = ["MESSAGES", "Explorer", "Prediction", "Quiz", "exercise_all", "registered"]
+
+#: Every learner-facing text of this module (for translation).
+MESSAGES = {
+    "check": "Check",
+    "run": "Run the simulation",
+    "choose_first": "Choose an answer first.",
+    "correct": "Correct.",
+    "not_quite": "Not quite.",
+    "try_again": "Try again, or read the explanation above the question.",
+    "predict_first": "Make your prediction first, then run the simulation.",
+    "you_predicted": "You predicted: {choice}.",
+    "right": "Your prediction matches the simulation.",
+    "wrong": "The simulation shows something else: {answer}.",
+    "working": "Computing...",
+}
+
+_REGISTRY: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def registered():
+    """The interactive objects created so far in this kernel (for tests)."""
+    return list(_REGISTRY)
+
+
+def _show_result(result):
+    """Display what a callback returned: a figure, a table, text or nothing."""
+    import matplotlib.pyplot as plt
+
+    if result is None:
+        pass
+    elif hasattr(result, "savefig"):  # a matplotlib Figure
+        display(result)
+    elif hasattr(result, "figure") and hasattr(result, "plot"):  # an Axes
+        display(result.figure)
+    elif isinstance(result, str):
+        display(w.HTML(f"<p>{html.escape(result)}</p>"))
+    else:
+        display(result)
+    # Figures drawn with pyplot inside the callback: show and release them.
+    for num in plt.get_fignums():
+        fig = plt.figure(num)
+        if result is None or result is not fig:
+            display(fig)
+    plt.close("all")
+
+
+def _clear(output):
+    """Clear an Output widget (only inside a running IPython, where it means something)."""
+    from IPython import get_ipython
+
+    if get_ipython() is not None:
+        output.clear_output(wait=True)
+
+
+class Explorer:
+    """Controls that re-run ``func`` and redraw its result whenever they change.
+
+    Parameters
+    ----------
+    func : callable
+        Called as ``func(**values)`` with the current value of every control.
+        It may draw with matplotlib (the figure is shown), or return a
+        Figure, an Axes, a DataFrame, a string, or None.
+    title : str, optional
+        One sentence above the controls saying what to try.
+    **controls : ipywidgets value widgets
+        ``name=IntSlider(...)``, ``name=Dropdown(...)``, and so on; the
+        names are ``func``'s keyword arguments.
+
+    Attributes
+    ----------
+    calls : int
+        How many times ``func`` ran.
+    last_result, last_error
+        What the last call returned, or the exception it raised.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> seen = []
+    >>> ex = Explorer(lambda k: seen.append(k), k=w.IntSlider(value=1, min=0, max=5))
+    >>> ex.set(k=4)
+    >>> seen
+    [1, 4]
+    """
+
+    def __init__(self, func: Callable, *, title: str | None = None, **controls):
+        if not controls:
+            raise ValueError("Explorer needs at least one control, e.g. k=IntSlider(...).")
+        for name, c in controls.items():
+            if not hasattr(c, "value") or not hasattr(c, "observe"):
+                raise TypeError(f"control {name!r} is not an ipywidgets value widget.")
+        self.func = func
+        self.controls = dict(controls)
+        self.output = w.Output()
+        self.calls = 0
+        self.last_result = None
+        self.last_error: BaseException | None = None
+        for name, c in self.controls.items():
+            if not getattr(c, "description", ""):
+                c.description = name.replace("_", " ")
+            c.style = {"description_width": "initial"}
+            c.observe(self._on_change, names="value")
+        header = [w.HTML(f"<p><b>{html.escape(title)}</b></p>")] if title else []
+        self.widget = w.VBox(header + [w.HBox(list(self.controls.values()),
+                                              layout=w.Layout(flex_flow="row wrap")),
+                                       self.output])
+        _REGISTRY.add(self)
+        self.update()
+
+    def values(self) -> dict:
+        """The current value of every control."""
+        return {name: c.value for name, c in self.controls.items()}
+
+    def _on_change(self, change):
+        self.update()
+
+    def update(self):
+        """Run ``func`` with the current values and redraw."""
+        self.calls += 1
+        with self.output:
+            _clear(self.output)
+            try:
+                self.last_result = self.func(**self.values())
+                self.last_error = None
+                _show_result(self.last_result)
+            except Exception as exc:  # shown to the learner, kept for tests
+                self.last_error = exc
+                display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
+                               f"{html.escape(str(exc))}</p>"))
+
+    def set(self, **values):
+        """Set controls by name, as a learner moving them would (runs ``func``)."""
+        for name, value in values.items():
+            if name not in self.controls:
+                raise KeyError(f"no control named {name!r}; controls: {', '.join(self.controls)}")
+            self.controls[name].value = value
+
+    def poke(self) -> list[str]:
+        """Move every control to another value and back; return the problems seen."""
+        problems = []
+        for name, c in self.controls.items():
+            original = c.value
+            for value in _other_values(c):
+                before = self.calls
+                try:
+                    c.value = value
+                except Exception as exc:  # pragma: no cover - a broken control
+                    problems.append(f"{name}={value!r}: could not set ({exc})")
+                    continue
+                if self.calls == before:
+                    problems.append(f"{name}={value!r}: moving the control did not redraw")
+                if self.last_error is not None:
+                    problems.append(f"{name}={value!r}: {type(self.last_error).__name__}: "
+                                    f"{self.last_error}")
+            c.value = original
+        return problems
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+
+def _other_values(control):
+    """One or two values different from the current one, for poking a control."""
+    value = control.value
+    options = getattr(control, "options", None)
+    if options:
+        values = [o[1] if isinstance(o, tuple) else o for o in options]
+        if hasattr(control, "index") and isinstance(value, tuple):  # multiple selection
+            return [tuple(values[:1])] if tuple(values[:1]) != value else []
+        return [v for v in (values[0], values[-1]) if v != value][:2]
+    if isinstance(value, bool):
+        return [not value]
+    low, high = getattr(control, "min", None), getattr(control, "max", None)
+    if isinstance(value, tuple) and low is not None:  # range slider
+        return [(low, high)] if (low, high) != value else []
+    if low is not None and high is not None:
+        return [v for v in (low, high) if v != value]
+    if isinstance(value, str):
+        return [value + " test"]
+    return []
+
+
+class Prediction:
+    """Predict, then see: commit to a prediction, then run the simulation.
+
+    Parameters
+    ----------
+    question : str
+        What to predict ("Which strategy will bring the most leads?").
+    choices : sequence of str
+        The possible predictions.
+    run : callable
+        Called with no argument when the learner presses the button. It
+        returns either the correct choice, or a tuple ``(correct_choice,
+        result)`` where ``result`` is shown (a figure, an Axes, a table or
+        text). It may also draw with matplotlib.
+    explanation : str, optional
+        Shown after the result: why the simulation behaves so.
+
+    Examples
+    --------
+    >>> p = Prediction("Is 2 + 2 four?", ["yes", "no"], run=lambda: "yes",
+    ...                explanation="Arithmetic.")
+    >>> p.choose("no")
+    >>> p.reveal()
+    >>> p.correct, p.matched
+    ('yes', False)
+    """
+
+    def __init__(self, question: str, choices: Sequence[str], run: Callable, *,
+                 explanation: str = ""):
+        if len(choices) < 2:
+            raise ValueError("a prediction needs at least two choices.")
+        self.question = question
+        self.choices = list(choices)
+        self.run = run
+        self.explanation = explanation
+        self.correct = None
+        self.matched = None
+        self.last_error: BaseException | None = None
+        self.buttons = w.RadioButtons(options=self.choices, value=None,
+                                      layout=w.Layout(width="auto"))
+        self.button = w.Button(description=MESSAGES["run"], button_style="primary",
+                               icon="play", layout=w.Layout(width="auto"))
+        self.button.on_click(lambda _: self.reveal())
+        self.feedback = w.HTML()
+        self.output = w.Output()
+        self.widget = w.VBox([w.HTML(f"<p><b>{html.escape(question)}</b></p>"),
+                              self.buttons, self.button, self.output, self.feedback])
+        _REGISTRY.add(self)
+
+    def choose(self, choice: str):
+        """Select a prediction, as a learner clicking it would."""
+        self.buttons.value = choice
+
+    def reveal(self):
+        """Run the simulation and compare with the prediction (the button's handler)."""
+        if self.buttons.value is None:
+            self.feedback.value = f"<p>{html.escape(MESSAGES['predict_first'])}</p>"
+            return
+        with self.output:
+            _clear(self.output)
+            try:
+                answer = self.run()
+                result = None
+                if isinstance(answer, tuple):
+                    answer, result = answer
+                if answer not in self.choices:
+                    raise ValueError(f"the simulation returned {answer!r}, which is not "
+                                     "one of the choices")
+                self.correct = answer
+                self.last_error = None
+                _show_result(result)
+            except Exception as exc:
+                self.last_error = exc
+                display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
+                               f"{html.escape(str(exc))}</p>"))
+                return
+        self.matched = self.buttons.value == self.correct
+        verdict = (MESSAGES["right"] if self.matched
+                   else MESSAGES["wrong"].format(answer=self.correct))
+        mark = "✔" if self.matched else "✘"
+        self.feedback.value = (
+            f"<p>{html.escape(MESSAGES['you_predicted'].format(choice=self.buttons.value))} "
+            f"<b>{mark} {html.escape(verdict)}</b></p>"
+            + (f"<p>{html.escape(self.explanation)}</p>" if self.explanation else ""))
+
+    def poke(self) -> list[str]:
+        """Reveal without a choice, then with each choice; return the problems seen."""
+        problems = []
+        self.buttons.value = None
+        self.reveal()
+        if MESSAGES["predict_first"] not in self.feedback.value:
+            problems.append("revealing without a prediction did not ask for one")
+        for choice in self.choices:
+            self.choose(choice)
+            self.button.click()
+            if self.last_error is not None:
+                problems.append(f"{type(self.last_error).__name__}: {self.last_error}")
+                break
+            if self.matched != (choice == self.correct):
+                problems.append(f"choice {choice!r} was judged wrongly")
+        return problems
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+
+class Quiz:
+    """A "check your understanding" question with immediate feedback.
+
+    Parameters
+    ----------
+    question : str
+    choices : sequence of str
+    answer : str
+        The correct choice.
+    explanation : str
+        Why it is correct; shown with the verdict.
+    hints : dict, optional
+        ``{wrong choice: hint}``: a hint for a tempting wrong answer.
+
+    Examples
+    --------
+    >>> q = Quiz("Which ties bridge to new worlds?", ["strong", "weak"], "weak",
+    ...          "Weak ties reach people outside your circle (Granovetter 1973).",
+    ...          hints={"strong": "Strong ties know the same people as you."})
+    >>> q.choose("strong"); q.check()
+    >>> "Not quite" in q.feedback.value and "same people" in q.feedback.value
+    True
+    >>> q.choose("weak"); q.check()
+    >>> "Correct" in q.feedback.value
+    True
+    """
+
+    def __init__(self, question: str, choices: Sequence[str], answer: str,
+                 explanation: str, *, hints: dict | None = None):
+        if answer not in choices:
+            raise ValueError(f"the answer {answer!r} is not one of the choices {list(choices)!r}.")
+        self.question = question
+        self.choices = list(choices)
+        self.answer = answer
+        self.explanation = explanation
+        self.hints = dict(hints or {})
+        unknown = set(self.hints) - set(self.choices)
+        if unknown:
+            raise ValueError(f"hints for choices that do not exist: {sorted(unknown)!r}.")
+        self.buttons = w.RadioButtons(options=self.choices, value=None,
+                                      layout=w.Layout(width="auto"))
+        self.button = w.Button(description=MESSAGES["check"], icon="check",
+                               layout=w.Layout(width="auto"))
+        self.button.on_click(lambda _: self.check())
+        self.feedback = w.HTML()
+        self.widget = w.VBox([w.HTML(f"<p><b>{html.escape(question)}</b></p>"),
+                              self.buttons, self.button, self.feedback])
+        _REGISTRY.add(self)
+
+    def choose(self, choice: str):
+        """Select an answer, as a learner clicking it would."""
+        self.buttons.value = choice
+
+    def check(self):
+        """Judge the selected answer (the Check button's handler)."""
+        chosen = self.buttons.value
+        if chosen is None:
+            self.feedback.value = f"<p>{html.escape(MESSAGES['choose_first'])}</p>"
+        elif chosen == self.answer:
+            self.feedback.value = (f"<p style='color:#009E73'><b>✔ {MESSAGES['correct']}</b> "
+                                   f"{html.escape(self.explanation)}</p>")
+        else:
+            hint = self.hints.get(chosen, MESSAGES["try_again"])
+            self.feedback.value = (f"<p style='color:#D55E00'><b>✘ {MESSAGES['not_quite']}</b> "
+                                   f"{html.escape(hint)}</p>")
+
+    def poke(self) -> list[str]:
+        """Check with no answer, each wrong answer and the right one; return problems."""
+        problems = []
+        self.buttons.value = None
+        self.button.click()
+        if MESSAGES["choose_first"] not in self.feedback.value:
+            problems.append("checking without an answer did not ask for one")
+        for choice in self.choices:
+            self.choose(choice)
+            self.button.click()
+            good = MESSAGES["correct"] in self.feedback.value
+            if good != (choice == self.answer):
+                problems.append(f"choice {choice!r} was judged wrongly")
+        return problems
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+
+def exercise_all(objects=None) -> dict:
+    """Exercise the callbacks of every interactive object created in this kernel.
+
+    Moves every control of every :class:`Explorer`, presses every
+    :class:`Prediction` and :class:`Quiz` button with each choice, and
+    returns ``{"Explorer": n, "Prediction": n, "Quiz": n, "problems": [...]}``.
+    The lesson tests call it at the end of each executed lesson and require
+    no problems. Pass ``objects`` to exercise only those.
+
+    Examples
+    --------
+    >>> q = Quiz("1 + 1?", ["2", "3"], "2", "Counting.")
+    >>> report = exercise_all([q])
+    >>> report["Quiz"] >= 1 and report["problems"] == []
+    True
+    """
+    report = {"Explorer": 0, "Prediction": 0, "Quiz": 0, "problems": []}
+    for obj in (registered() if objects is None else objects):
+        kind = type(obj).__name__
+        report[kind] = report.get(kind, 0) + 1
+        label = (getattr(obj, "question", None)
+                 or getattr(getattr(obj, "func", None), "__name__", kind))
+        for problem in obj.poke():
+            report["problems"].append(f"{kind} {label!r}: {problem}")
+    return report
