@@ -1,0 +1,147 @@
+"""``weakties-grade release ASSIGNMENT [--zip]``: the student version of an assignment.
+
+Runs nbgrader's ``generate_assignment`` on the source assignment (solutions
+replaced by stubs, hidden tests removed, outputs cleared, cells locked,
+checksums and tests saved in the gradebook) into the course's ``release/``.
+With ``--zip`` it also writes ``release/ASSIGNMENT.zip`` for upload to an LMS:
+the student notebooks, the data files, and ``README.txt`` telling students
+how to work and how to hand in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+import zipfile
+from pathlib import Path
+
+from .cli import UserError, course_of
+from .common import check_assignment, run_converter
+
+TITLE = "{assignment}: how to work on it and how to hand it in"
+README = """\
+{title}
+{underline}
+
+What is in this folder
+- {notebooks}: the exercise{s}. Open {it} in JupyterLab (or Jupyter Notebook).
+{data}
+Before you start: your learner id
+Each student works on their own simulated data, built from a learner id.
+Your learner id must be the student id your instructor gave you; otherwise
+your answers are computed on other data than the data used for grading,
+and they will be counted as wrong.
+- On the course JupyterHub this is automatic.
+- Elsewhere, create a text file named .weakties-learner in this folder that
+  holds only your student id, or run once, in a notebook cell:
+      import weakties.learner; weakties.learner.set_learner("your-student-id")
+The exercises need the course's Python library (weakties): use the course
+environment your instructor gave you.
+
+While you work
+- Write your answers in the cells marked "YOUR CODE HERE" or
+  "YOUR ANSWER HERE", and remove the line "raise NotImplementedError()".
+- Do not delete, copy or move the other cells: the tests need them.
+- Run the visible tests: they tell you what was expected, what was found,
+  and give a hint. More tests are run when your work is graded.
+- Before you hand in, restart the kernel and run all cells (menu Kernel, then
+  "Restart Kernel and Run All Cells") to check that everything works.
+
+How to hand in
+- Save the notebook, then upload {the_notebooks} ({names}) to the
+  assignment page of the course. Keep the file name{s} as {it_they} {is_are}.
+- Do not upload a zip file, a PDF or an HTML export: only the .ipynb file{s}.
+- You may upload again before the deadline: the last upload is graded.
+"""
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.description = textwrap.dedent("""\
+        Make the student version of an assignment with nbgrader's generate_assignment:
+        solutions are replaced by stubs, hidden tests are removed, outputs are cleared,
+        and the tests are saved in the gradebook for autograding. The result goes to
+        COURSE/release/ASSIGNMENT/. Running it again regenerates the student version
+        (nbgrader refuses changes that would lose grades, such as removing a graded
+        cell after submissions were graded).
+
+        With --zip, also write COURSE/release/ASSIGNMENT.zip to upload to an LMS such as
+        Moodle: the student notebook(s), any data files, and a README.txt that tells
+        students how to work and how to hand in.""")
+    parser.epilog = textwrap.dedent("""\
+        example:
+          weakties-grade release 01-your-network --zip""")
+    parser.add_argument("assignment", metavar="ASSIGNMENT",
+                        help="name of the assignment (a folder of exercises/)")
+    parser.add_argument("--zip", action="store_true",
+                        help="also write a zip for upload to an LMS")
+
+
+def release(course, assignment: str, *, make_zip: bool = False) -> dict:
+    """Generate the student version; return ``{"folder": Path, "zip": Path | None, "files": [...]}``."""
+    from nbgrader.converters import GenerateAssignment
+
+    check_assignment(course, assignment)
+    run_converter(GenerateAssignment, course, assignment, what="generating the student version",
+                  force=True, create_assignment=True)
+    folder = course.release / assignment
+    if not folder.is_dir() or not any(folder.glob("*.ipynb")):
+        raise UserError(f"nbgrader wrote no student notebook for {assignment} in {folder}: "
+                        "check that the source notebooks are nbgrader assignments "
+                        "(cells marked with the Create Assignment toolbar).")
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    result = {"folder": folder, "zip": None, "files": files}
+    if make_zip:
+        result["zip"] = write_zip(folder, assignment, course.release / f"{assignment}.zip")
+    return result
+
+
+def student_readme(assignment: str, files: list[str]) -> str:
+    """The README.txt of the LMS zip.
+
+    Examples
+    --------
+    >>> text = student_readme("ps1", ["ps1.ipynb", "data/people.csv"])
+    >>> "upload the notebook (ps1.ipynb)" in text
+    True
+    """
+    notebooks = [f for f in files if f.endswith(".ipynb")]
+    others = [f for f in files if not f.endswith(".ipynb")]
+    one = len(notebooks) == 1
+    data = ""
+    if others:
+        data = "- " + ", ".join(others) + ": data the exercise reads; keep "
+        data += "it next to the notebook.\n" if len(others) == 1 else \
+            "them next to the notebook" + ("" if one else "s") + ".\n"
+    return README.format(
+        title=TITLE.format(assignment=assignment),
+        underline="=" * len(TITLE.format(assignment=assignment)),
+        notebooks=", ".join(notebooks), s="" if one else "s", it="it" if one else "them",
+        data=data,
+        the_notebooks="the notebook" if one else "the notebooks",
+        names=", ".join(notebooks), it_they="it" if one else "they",
+        is_are="is" if one else "are")
+
+
+def write_zip(folder: Path, assignment: str, dest: Path) -> Path:
+    """Zip the student version ``folder`` with a README into ``dest`` (atomically)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()
+                   and ".ipynb_checkpoints" not in p.parts)
+    rel = [p.relative_to(folder).as_posix() for p in files]
+    tmp = dest.with_name(dest.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path, name in zip(files, rel):
+            zf.write(path, f"{assignment}/{name}")
+        zf.writestr(f"{assignment}/README.txt", student_readme(assignment, rel))
+    tmp.replace(dest)
+    return dest
+
+
+def run(args) -> int:
+    course = course_of(args)
+    result = release(course, args.assignment, make_zip=args.zip)
+    notebooks = [f for f in result["files"] if f.endswith(".ipynb")]
+    print(f"Student version of {args.assignment}: {result['folder']} "
+          f"({len(notebooks)} notebook(s), {len(result['files']) - len(notebooks)} other file(s))")
+    if result["zip"]:
+        print(f"Zip for the LMS: {result['zip']}")
+    return 0
