@@ -21,6 +21,11 @@ References
 .. [5] Asikainen, A., Iñiguez, G., Ureña-Carrión, J., Kaski, K., Kivelä, M.
    (2020). Cumulative effects of triadic closure and homophily in social
    networks. *Science Advances* 6(19), eaax7310.
+.. [6] Dunbar, R. I. M. (1998). The social brain hypothesis. *Evolutionary
+   Anthropology* 6(5), 178-190.
+.. [7] Sutcliffe, A., Dunbar, R., Binder, J., Arrow, H. (2012). Relationships
+   and the social brain: integrating psychological and evolutionary
+   perspectives. *British Journal of Psychology* 103(2), 149-168.
 """
 
 from __future__ import annotations
@@ -76,10 +81,12 @@ _STREET = 4    # neighbours who know each other: a landing, a courtyard
 _CLUB = 6      # a circle within a sports club or an association
 _TABLE = 5     # a table at a networking event
 _CLASS = 6     # a circle of classmates within a school cohort
+# Largest share of a person's ties that can be close (see _limited_closeness).
+_CLOSE_CAPACITY = 0.3
 # Share of online ties suggested by the platform among friends of friends.
 _PYMK_SHARE = 0.5
 # Share of the contexts' nominal ties lost because a pair already shares
-# another context (measured on the defaults, then compensated).
+# another context (a first guess; _ties corrects what remains).
 _DEDUP_LOSS = 0.15
 
 # Context code -> (median interactions per year, log-sd, closeness Beta(a, b),
@@ -91,7 +98,7 @@ _DEDUP_LOSS = 0.15
 _TIE_PROFILE = {
     "family": (60.0, 0.8, (8, 2), (6, 3)),
     "friend": (12.0, 0.9, (3, 4), (3, 4)),
-    "colleague": (150.0, 0.5, (3, 5), (4, 4)),
+    "colleague": (100.0, 0.5, (2, 5), (3.5, 4)),
     "former_colleague": (3.0, 0.9, (3, 5), (3, 5)),
     "school": (2.0, 0.9, (3, 5), (2, 5)),
     "client": (12.0, 0.7, (2, 6), (3, 4)),
@@ -202,7 +209,8 @@ def population(n, *, seed, **options) -> nx.Graph:
         student id) is hashed with :func:`seed_from`.
     mean_degree : float, default 30
         Target mean number of ties per person (the realised mean is within
-        about 15% of it once ``n`` is a few hundred or more). Family ties do
+        about 10% of it once ``n`` is 1,000 or more; smaller populations
+        fall short of large targets). Family ties do
         not scale with it.
     homophily : float in [0, 1], default 0.6
         Strength of the preference for similar people (same sector, same
@@ -247,9 +255,13 @@ def population(n, *, seed, **options) -> nx.Graph:
 
     Notes
     -----
-    Every person has at least two ties: anyone the contexts left almost
-    alone gets online contacts in their sector, as a professional profile
-    would. Employers are regional establishments: the same firm in two
+    The population is one of working professionals, the course's audience:
+    everyone has at least half the mean number of ties (and at least two);
+    anyone the contexts left with fewer gets online contacts in their
+    sector, as a professional profile would. Nobody can keep more than 30%
+    of their ties close (the social brain's limited capacity, Dunbar 1998):
+    together these make every ego network hold fewer strong ties than weak
+    ones. Employers are regional establishments: the same firm in two
     regions counts as two employers.
 
     Examples
@@ -356,8 +368,9 @@ def _people(n, rng, opts):
     reliability = np.clip(latent[:, None] + rng.normal(0, 0.08, size=(n, 3)), 0, 1)
 
     names = _names(n, rng)
+    team_size = _circle(_TEAM_SIZE, 0.7 * _budget(opts)["colleague"])
     employer, team = _employers(n, rng, region, sector, occupation, district,
-                                regions, sectors, names)
+                                regions, sectors, names, team_size)
     return {
         "n": n, "region": region, "district": district, "generation": generation,
         "birth_year": birth_year, "school": school, "sector": sector,
@@ -402,7 +415,8 @@ _SELF_EMPLOYED = {"Consulting": 0.25, "Culture & media": 0.3, "Health": 0.15,
                   "Construction": 0.12}
 
 
-def _employers(n, rng, region, sector, occupation, district, regions, sectors, names):
+def _employers(n, rng, region, sector, occupation, district, regions, sectors, names,
+               team_size):
     """Assign employers (regional establishments) and teams within them."""
     from faker.providers.person.fr_FR import Provider as FrenchNames
 
@@ -441,8 +455,8 @@ def _employers(n, rng, region, sector, occupation, district, regions, sectors, n
                 employer[members] = label
                 # Teams of about eight, grouped by occupation.
                 order = members[np.argsort(occupation[members].astype(str), kind="stable")]
-                for t0 in range(0, len(order), _TEAM_SIZE):
-                    team[order[t0:t0 + _TEAM_SIZE]] = next_team
+                for t0 in range(0, len(order), team_size):
+                    team[order[t0:t0 + team_size]] = next_team
                     next_team += 1
     return employer, team
 
@@ -463,6 +477,12 @@ def _budget(opts):
     out = {c: w * rest for c, w in _CONTEXT_MIX.items()}
     out.update(online=online, online_pymk=online_pymk, closure=closure, random=random_)
     return out
+
+
+def _circle(base, per_person):
+    """Size of a circle (team, class, club...): the base size, or more when the
+    wanted number of ties per person would not fit (density stays below 0.75)."""
+    return max(base, int(math.ceil(per_person / 0.75)) + 1)
 
 
 def _group_pairs(members, per_person, rng):
@@ -508,9 +528,33 @@ def _pick_similar(candidates_by_key, key_of, i, pool, rng, homophily):
 
 
 def _ties(P, rng, opts):
-    """All candidate ties as arrays (u, v, context code, detail)."""
+    """All ties as arrays (pairs, context code, detail, multiplexity).
+
+    Shared contexts first. How many distinct ties they yield depends on the
+    population's size (small sector-region cells make small teams; pairs
+    drawn twice merge), so when the realised mean degree misses its target
+    by more than 5%, the contexts are drawn once more with their budgets
+    rescaled. Then triadic closure and the minimum number of ties.
+    """
     n = P["n"]
     b = _budget(opts)
+    target = max(opts["mean_degree"] - b["closure"] - b["online_pymk"], 1.0)
+    pairs, codes, detail, multiplex = _dedupe(_context_ties(P, rng, opts, b), n)
+    realised = 2 * len(pairs) / n
+    if n >= 200 and realised > 0 and abs(realised / target - 1) > 0.05:
+        scale = target / realised
+        rescaled = {k: (v * scale if k in _CONTEXT_MIX or k in ("online", "random") else v)
+                    for k, v in b.items()}
+        pairs, codes, detail, multiplex = _dedupe(
+            _context_ties(P, rng, opts, rescaled), n)
+    pairs, codes, detail, multiplex = _closure(pairs, codes, detail, multiplex, n, b, rng)
+    minimum = max(2, int(round(opts["mean_degree"] / 2)))
+    return _ensure_minimum(pairs, codes, detail, multiplex, P, rng, minimum)
+
+
+def _context_ties(P, rng, opts, b):
+    """Candidate ties from shared contexts, as chunks (pairs, context code, detail)."""
+    n = P["n"]
     h = opts["homophily"]
     chunks = []  # (pairs, context, detail)
 
@@ -541,9 +585,10 @@ def _ties(P, rng, opts):
     # Circles of classmates; a few ties across circles in the same cohort.
     for g in _groups(np.char.add(P["school"].astype(str), P["generation"].astype(str))):
         g = g[rng.permutation(len(g))]
-        for t0 in range(0, len(g), _CLASS):
-            add(_group_pairs(g[t0:t0 + _CLASS], 0.8 * b["school"], rng), "school")
-        if len(g) > _CLASS:
+        size = _circle(_CLASS, 0.8 * b["school"])
+        for t0 in range(0, len(g), size):
+            add(_group_pairs(g[t0:t0 + size], 0.8 * b["school"], rng), "school")
+        if len(g) > size:
             k = rng.poisson(0.2 * b["school"] / 2, size=len(g))
             u = np.repeat(g, k)
             add(np.column_stack([u, g[rng.integers(0, len(g), size=len(u))]]), "school")
@@ -562,10 +607,11 @@ def _ties(P, rng, opts):
         members = staffed[g]
         members = members[np.argsort(team[members], kind="stable")]
         employer_members[P["employer"][members[0]]] = members
-        if len(members) > _TEAM_SIZE:
+        if len(members) > len(team_members[int(team[members[0]])]):
             k = rng.poisson(0.3 * b["colleague"] / 2, size=len(members))
             pos = np.repeat(np.arange(len(members)), k)
-            off = rng.integers(1, 2 * _TEAM_SIZE + 1, size=len(pos)) * rng.choice([-1, 1], len(pos))
+            off = rng.integers(1, 2 * len(team_members[int(team[members[0]])]) + 1,
+                               size=len(pos)) * rng.choice([-1, 1], len(pos))
             other = np.clip(pos + off, 0, len(members) - 1)
             add(np.column_stack([members[pos], members[other]]), "colleague", 0)
 
@@ -643,12 +689,14 @@ def _ties(P, rng, opts):
     # same generation more often the stronger the homophily.
     for g in _groups(P["district"]):
         street = g[rng.permutation(len(g))]
-        for t0 in range(0, len(street), _STREET):
-            add(_group_pairs(street[t0:t0 + _STREET], b["neighbour"], rng), "neighbour")
+        size = _circle(_STREET, b["neighbour"])
+        for t0 in range(0, len(street), size):
+            add(_group_pairs(street[t0:t0 + size], b["neighbour"], rng), "neighbour")
         key = np.where(rng.random(len(g)) < h, P["generation"][g], rng.integers(0, 5, len(g)))
         club = g[np.lexsort((rng.random(len(g)), key))]
-        for t0 in range(0, len(club), _CLUB):
-            add(_group_pairs(club[t0:t0 + _CLUB], b["leisure"], rng), "friend")
+        size = _circle(_CLUB, b["leisure"])
+        for t0 in range(0, len(club), size):
+            add(_group_pairs(club[t0:t0 + size], b["leisure"], rng), "friend")
 
     # Networking events: a regional gathering, half of them themed on a
     # sector; attendees talk around tables of five and some exchange cards.
@@ -697,10 +745,7 @@ def _ties(P, rng, opts):
     add(np.column_stack([u, v]), "event", 0)
     m2 = rng.poisson(b["random"] * n / 4)
     add(np.column_stack([rng.integers(0, n, size=m2), rng.integers(0, n, size=m2)]), "online")
-
-    pairs, codes, detail, multiplex = _dedupe(chunks, n)
-    pairs, codes, detail, multiplex = _closure(pairs, codes, detail, multiplex, n, b, rng)
-    return _ensure_minimum(pairs, codes, detail, multiplex, P, rng)
+    return chunks
 
 
 def _dedupe(chunks, n):
@@ -794,10 +839,10 @@ def _closure(pairs, codes, detail, multiplex, n, b, rng):
 
 
 def _ensure_minimum(pairs, codes, detail, multiplex, P, rng, minimum=2):
-    """Give anyone with fewer than `minimum` ties online contacts in their sector."""
+    """Give anyone with fewer than `minimum` ties online contacts in their sector
+    (at random among them: these are weak, casual ties)."""
     n = P["n"]
-    if n < 3:
-        minimum = 1
+    minimum = min(minimum, n - 1) if n >= 3 else 1
     deg = np.bincount(pairs.ravel(), minlength=n) if len(pairs) else np.zeros(n, int)
     existing = set((pairs[:, 0] * n + pairs[:, 1]).tolist()) if len(pairs) else set()
     extra = []
@@ -846,6 +891,7 @@ def _graph(P, ties, rng, opts):
     rb = np.array([_TIE_PROFILE[c][3][1] for c in CONTEXTS], float)[codes]
     extra = np.maximum(multiplex - 1, 0)  # ties that share several contexts are closer
     closeness = np.clip(rng.beta(ca, cb) + 0.1 * extra, 0, 1)
+    closeness = _limited_closeness(pairs, closeness, n)
     reciprocity = np.clip(rng.beta(ra, rb) + 0.05 * extra, 0, 1)
 
     birth = P["birth_year"]
@@ -896,6 +942,33 @@ def _graph(P, ties, rng, opts):
         edges.append((u, v, attrs))
     G.add_edges_from(edges)
     return G
+
+
+def _limited_closeness(pairs, closeness, n):
+    """Closeness is a limited resource: nobody is close to everyone.
+
+    The social brain hypothesis explains Dunbar's layers by limited time and
+    emotional capacity (Dunbar 1998; Sutcliffe et al. 2012). Here a person
+    can keep at most :data:`_CLOSE_CAPACITY` of their ties close (closeness
+    of 0.5 or more); their other would-be close ties are halved in
+    closeness, on both sides of the tie.
+    """
+    m = len(pairs)
+    if m == 0:
+        return closeness
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    edge = np.concatenate([np.arange(m), np.arange(m)])
+    c = closeness[edge]
+    order = np.lexsort((-c, ends))
+    ends, edge, c = ends[order], edge[order], c[order]
+    starts = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]])
+    rank = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
+    degree = np.bincount(ends, minlength=n)
+    allowed = np.floor(_CLOSE_CAPACITY * degree[ends])
+    excess = np.unique(edge[(c >= 0.5) & (rank >= allowed)])
+    out = closeness.copy()
+    out[excess] *= 0.5
+    return out
 
 
 def _components(frequency, since, year):
