@@ -1,0 +1,80 @@
+"""weakties.plotting: colour-blind-safe styles, readable ego drawings, text alternatives."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pytest  # noqa: E402
+
+import weakties  # noqa: E402
+from weakties import plotting, ties  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def G():
+    return weakties.population(800, seed=2)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_each_category_gets_its_own_colour_and_shape():
+    styles = plotting.category_styles(list("aaabbbccd") + ["e"] * 5)
+    colours = [c for c, _ in styles.values()]
+    markers = [m for _, m in styles.values()]
+    assert len(set(colours)) == len(colours) and len(set(markers)) == len(markers)
+    assert list(styles)[0] == "e"  # most frequent first
+    assert all(c in plotting.PALETTE for c in colours)
+
+
+def test_rare_categories_fold_into_other():
+    styles = plotting.category_styles([f"s{i}" for i in range(12)], max_categories=8)
+    assert "other" in styles and len(styles) == 8
+
+
+def test_draw_ego_shows_every_alter_with_a_legend_and_width_by_strength(G):
+    ego = 5
+    ax = plotting.draw_ego(G, ego, color_by="sector")
+    points = sum(len(c.get_offsets()) for c in ax.collections)
+    assert points == G.degree(ego) + 1  # every alter, plus the ego
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "you" in labels and "strong tie" in labels
+    from collections import Counter
+    top, count = Counter(G.nodes[v]["sector"] for v in G[ego]).most_common(1)[0]
+    assert f"{top} ({count})" in labels
+    # The thickest line from the ego goes to the strongest tie.
+    lines = [ln for ln in ax.get_lines() if ln.get_xdata().size == 2
+             and (ln.get_xdata()[0], ln.get_ydata()[0]) == (0.0, 0.0)]
+    assert len(lines) == G.degree(ego)
+    widest = max(lines, key=lambda ln: ln.get_linewidth())
+    strongest = max(G[ego], key=lambda v: G[ego][v]["strength"])
+    rings = ties.layers(G, ego)
+    assert strongest in rings[1] + rings[2]
+    assert widest.get_linewidth() == pytest.approx(0.5 + 4 * G[ego][strongest]["strength"])
+    assert ax.get_title()
+
+
+def test_describe_ego_counts_what_the_picture_shows(G):
+    text = plotting.describe_ego(G, 5)
+    rings = ties.layers(G, 5)
+    assert f"{G.degree(5)} people" in text
+    assert f"{len(rings[1])} in the support clique" in text
+    assert f"{len(rings[4])} in the outer" in text
+
+
+def test_draw_network_highlights_and_labels():
+    small = weakties.population(60, seed=1)
+    ax = plotting.draw_network(small, highlight=[0, 1], color_by="generation")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "highlighted" in labels
+    assert "generation" in ax.get_legend().get_title().get_text()
+
+
+def test_draw_ego_unknown_person(G):
+    with pytest.raises(nx.NodeNotFound):
+        plotting.draw_ego(G, -1)

@@ -1,0 +1,103 @@
+"""weakties.widgets: the handlers do what a learner's clicks would."""
+
+import ipywidgets as w
+import pytest
+
+from weakties import widgets
+
+
+def test_explorer_reruns_on_every_change_and_keeps_errors():
+    calls = []
+
+    def f(k, colour):
+        if k == 3:
+            raise ValueError("three is not allowed")
+        calls.append((k, colour))
+
+    ex = widgets.Explorer(f, k=w.IntSlider(value=1, min=0, max=5),
+                          colour=w.Dropdown(options=["red", "blue"]))
+    assert calls == [(1, "red")]
+    ex.set(k=2)
+    ex.set(colour="blue")
+    assert calls[-2:] == [(2, "red"), (2, "blue")]
+    ex.set(k=3)
+    assert isinstance(ex.last_error, ValueError)
+    ex.set(k=4)
+    assert ex.last_error is None and ex.calls == 5
+    with pytest.raises(KeyError, match="no control named"):
+        ex.set(size=1)
+
+
+def test_explorer_poke_finds_broken_callbacks():
+    good = widgets.Explorer(lambda k: k, k=w.IntSlider(value=2, min=0, max=4))
+    assert good.poke() == []
+    assert good.controls["k"].value == 2  # put back
+    bad = widgets.Explorer(lambda k: 1 / (k - 4), k=w.IntSlider(value=2, min=0, max=4))
+    problems = bad.poke()
+    assert problems and "ZeroDivisionError" in problems[0]
+
+
+def test_explorer_needs_controls():
+    with pytest.raises(ValueError, match="at least one control"):
+        widgets.Explorer(lambda: None)
+    with pytest.raises(TypeError, match="not an ipywidgets"):
+        widgets.Explorer(lambda k: None, k=3)
+
+
+def test_quiz_feedback():
+    q = widgets.Quiz("Which ties carry news from other worlds?", ["strong", "weak"], "weak",
+                     "Weak ties bridge.", hints={"strong": "Strong ties share your world."})
+    q.check()
+    assert widgets.MESSAGES["choose_first"] in q.feedback.value
+    q.choose("strong")
+    q.button.click()
+    assert "Not quite" in q.feedback.value and "share your world" in q.feedback.value
+    q.choose("weak")
+    q.button.click()
+    assert "Correct" in q.feedback.value and "bridge" in q.feedback.value
+    assert q.poke() == []
+
+
+def test_quiz_refuses_inconsistent_questions():
+    with pytest.raises(ValueError, match="not one of the choices"):
+        widgets.Quiz("?", ["a", "b"], "c", "")
+    with pytest.raises(ValueError, match="hints"):
+        widgets.Quiz("?", ["a", "b"], "a", "", hints={"z": "no"})
+
+
+def test_prediction_compares_with_the_simulation():
+    runs = []
+
+    def run():
+        runs.append(1)
+        return "weak", "a table"
+
+    p = widgets.Prediction("Which?", ["strong", "weak"], run, explanation="Because.")
+    p.reveal()
+    assert not runs and widgets.MESSAGES["predict_first"] in p.feedback.value
+    p.choose("strong")
+    p.button.click()
+    assert runs and p.correct == "weak" and p.matched is False
+    assert "Because." in p.feedback.value
+    p.choose("weak")
+    p.reveal()
+    assert p.matched is True
+    assert p.poke() == []
+
+
+def test_prediction_reports_a_simulation_answer_outside_the_choices():
+    p = widgets.Prediction("?", ["a", "b"], run=lambda: "c")
+    p.choose("a")
+    p.reveal()
+    assert isinstance(p.last_error, ValueError)
+    assert p.poke()
+
+
+def test_exercise_all_covers_every_kind():
+    objs = [widgets.Quiz("?", ["a", "b"], "a", "x"),
+            widgets.Prediction("?", ["a", "b"], run=lambda: "b"),
+            widgets.Explorer(lambda k: None, k=w.Checkbox(value=False))]
+    report = widgets.exercise_all(objs)
+    assert (report["Quiz"], report["Prediction"], report["Explorer"]) == (1, 1, 1)
+    assert report["problems"] == []
+    assert set(objs) <= set(widgets.registered())
