@@ -1,0 +1,62 @@
+"""The project's setup files agree with each other and with the README."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pyproject():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    reqs = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["test"]
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in reqs}
+
+
+def _environment():
+    data = yaml.safe_load((ROOT / "environment.yml").read_text())
+    out = {}
+    for dep in data["dependencies"]:
+        if isinstance(dep, dict) or dep in ("pip",) or dep.startswith("python"):
+            continue
+        req = Requirement(dep)
+        out[req.name.lower()] = str(req.specifier)
+    return out
+
+
+def test_environment_yml_and_pyproject_list_the_same_packages_and_ranges():
+    py, env = _pyproject(), _environment()
+    assert set(py) == set(env), (f"only in pyproject: {sorted(set(py) - set(env))}; "
+                                 f"only in environment.yml: {sorted(set(env) - set(py))}")
+    different = {k: (py[k], env[k]) for k in py if set(py[k].split(",")) != set(env[k].split(","))}
+    assert not different, f"version ranges differ (pyproject, environment.yml): {different}"
+    assert all(py[k] for k in py), "every dependency has a version range"
+
+
+def test_python_version_agrees():
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert data["project"]["requires-python"] == ">=3.11"
+    assert "python>=3.11" in (ROOT / "environment.yml").read_text()
+
+
+def _quick_start_commands():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(?:bash|sh|console)?\n(.*?)```", section, flags=re.S)
+    return [line.strip() for b in blocks for line in b.splitlines()
+            if line.strip() and not line.strip().startswith("#")]
+
+
+def test_readme_quick_start_has_exactly_two_commands():
+    commands = _quick_start_commands()
+    assert commands == ["python3 start.py", "python3 start.py test"], commands
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    test_command = _quick_start_commands()[1]
+    assert test_command in ci
+    assert "bubblewrap" in ci and "chromium" in ci
