@@ -3,19 +3,86 @@
 ``configure(c, course_root)`` fills a traitlets config object. It is used by
 ``weakties-grade`` and, through the ``nbgrader_config.py`` that
 :meth:`grader.course.Course.ensure` writes in the course root, by ``nbgrader``
-itself and its formgrader.
+itself and its formgrader (started from the course root, for instance with
+``weakties-grade lab``), so that all of them share one configuration:
+
+- the source assignments are the course root's ``source`` link, which points
+  to the project's ``exercises/`` (or the folder given with ``--source``);
+- the working folders (``release``, ``submitted``, ``autograded``,
+  ``feedback``) and ``gradebook.db`` live in the course root, outside the
+  tracked tree; the exchange (used by the formgrader's release and collect
+  buttons on a shared server) is ``exchange/`` inside it;
+- every cell may run :data:`CELL_TIMEOUT` seconds, then it is interrupted
+  and counted as failed; kernels are shut down at once after grading;
+- Python warnings printed on stderr (a ``DeprecationWarning`` from a library,
+  for instance) do not fail a test cell: nbgrader counts *any* stderr output
+  as a failure, so its ``IgnorePattern`` preprocessor removes stderr outputs
+  that begin with a warning (:data:`WARNING_PATTERN`) before the grades are
+  computed. Errors raised by the code are ``error`` outputs, not stderr, and
+  still fail;
+- feedback pages hide the code of the tests (see :mod:`grader.feedback`);
+- ``nbgrader export`` run from the course root marks failed and flagged
+  submissions (see :mod:`grader.export`).
 """
 
 from __future__ import annotations
 
+import os
+
+#: Seconds a single cell may run before it is interrupted (nbgrader's per-cell timeout).
+CELL_TIMEOUT = 30
+#: Seconds to wait for a kernel to start.
+STARTUP_TIMEOUT = 60
+
+#: A stderr output is dropped before grading when it starts with a Python
+#: warning as :func:`warnings.formatwarning` writes it
+#: (``path:line: SomeWarning: message``) or as a bare ``SomeWarning: message``.
+WARNING_PATTERN = r"\A\s*(?:[^\n]*:\d+: )?[A-Za-z_]\w*Warning: "
+
 
 def configure(c, course_root: str) -> None:
-    """Apply this course's settings to the nbgrader config ``c``."""
+    """Apply this course's settings to the nbgrader config ``c``.
+
+    Examples
+    --------
+    >>> from traitlets.config import Config
+    >>> c = Config()
+    >>> configure(c, "/tmp/course")
+    >>> c.CourseDirectory.source_directory, c.Exchange.root
+    ('source', '/tmp/course/exchange')
+    >>> c.IgnorePattern.enabled
+    True
+    """
+    course_root = str(course_root)
     c.CourseDirectory.root = course_root
     c.CourseDirectory.source_directory = "source"   # a link to the project's exercises/
     c.CourseDirectory.db_url = f"sqlite:///{course_root}/gradebook.db"
     c.CourseDirectory.course_id = "weakties"
-    # Kernels: one cell may run 30 s at most.
-    c.Execute.timeout = 30
+    # The exchange must be inside the course root (nbgrader's default,
+    # /srv/nbgrader/exchange, does not exist here and breaks the formgrader's
+    # release and collect buttons).
+    c.Exchange.root = os.path.join(course_root, "exchange")
+
+    # Kernels: one cell may run CELL_TIMEOUT seconds at most, then it is
+    # interrupted and its test fails; kernels are stopped at once afterwards.
+    c.Execute.timeout = CELL_TIMEOUT
     c.Execute.interrupt_on_timeout = True
-    c.ExecutePreprocessor.timeout = 30
+    c.Execute.startup_timeout = STARTUP_TIMEOUT
+    c.Execute.shutdown_kernel = "immediate"
+    c.ExecutePreprocessor.timeout = CELL_TIMEOUT
+
+    # Warnings on stderr are not failures.
+    c.IgnorePattern.enabled = True
+    c.IgnorePattern.pattern = WARNING_PATTERN
+
+    # Feedback shows each test's outcome and message, never the test code.
+    c.GenerateFeedback.preprocessors = [
+        "nbgrader.preprocessors.GetGrades",
+        "grader.feedback.HideTestCode",
+        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    ]
+    c.HideTestCode.course_root = course_root
+
+    # `nbgrader export` from the course root: status column for failed and
+    # flagged submissions.
+    c.ExportApp.plugin_class = "grader.export.StatusCsvExportPlugin"

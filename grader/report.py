@@ -1,0 +1,293 @@
+"""``weakties-grade report ASSIGNMENT``: which concepts were hardest, on one HTML page.
+
+The page (``reports/<assignment>.html`` in the course folder) is
+self-contained: pictures are embedded as PNG, so it can be mailed or put on
+a course site as one file. It shows
+
+- how many submissions are graded, waiting for manual grading, flagged,
+  failed, not yet autograded or missing;
+- the distribution of scores (in percent of the maximum);
+- for each task (see :mod:`grader.results` for how cells are grouped), and
+  for each graded cell in it: the success rate (the share of submissions
+  that earned the cell's full points) and the mean score; the task with the
+  lowest success rate is named at the top;
+- the list of failed and flagged submissions with their reasons.
+
+Success rates count the submissions with a trustworthy score: graded or
+waiting for manual grading. Flagged and failed submissions are counted
+apart, never as zeros. Cells worth 0 points (self-checks) are left out:
+the gradebook cannot tell whether they passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import io
+import statistics
+import textwrap
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .cli import UserError, course_of
+from .common import check_assignment
+from .results import STATUSES, SubmissionResult, load_results
+
+__all__ = ["TaskStats", "CellStats", "task_stats", "render", "write_report",
+           "configure_parser", "run"]
+
+#: Submissions whose scores count in success rates.
+COUNTED = ("graded", "needs_grading")
+STATUS_TEXT = {
+    "graded": "graded",
+    "needs_grading": "waiting for manual grading",
+    "flagged": "flagged for review",
+    "failed": "could not be graded",
+    "not_autograded": "collected, not autograded yet",
+    "missing": "no submission",
+}
+
+
+@dataclass
+class CellStats:
+    notebook: str
+    grade_id: str
+    kind: str
+    points: float
+    scores: list[float] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.scores)
+
+    @property
+    def success_rate(self) -> float | None:
+        if not self.scores:
+            return None
+        return sum(1 for s in self.scores if s >= self.points - 1e-9) / len(self.scores)
+
+    @property
+    def mean_fraction(self) -> float | None:
+        if not self.scores or not self.points:
+            return None
+        return statistics.fmean(self.scores) / self.points
+
+
+@dataclass
+class TaskStats:
+    task: str
+    cells: list[CellStats] = field(default_factory=list)
+    full: list[bool] = field(default_factory=list)      # per submission: all cells full marks
+    fractions: list[float] = field(default_factory=list)
+
+    @property
+    def points(self) -> float:
+        return sum(c.points for c in self.cells)
+
+    @property
+    def success_rate(self) -> float | None:
+        return sum(self.full) / len(self.full) if self.full else None
+
+    @property
+    def mean_fraction(self) -> float | None:
+        return statistics.fmean(self.fractions) if self.fractions else None
+
+
+def task_stats(results: list[SubmissionResult]) -> list[TaskStats]:
+    """Per-task and per-cell statistics over the counted submissions, in notebook order."""
+    tasks: "OrderedDict[str, TaskStats]" = OrderedDict()
+    cells: dict[tuple[str, str], CellStats] = {}
+    order = []
+    for r in results:
+        for c in r.cells:
+            key = (c.cell.notebook, c.cell.grade_id)
+            if key not in cells and c.cell.points > 0:
+                cells[key] = CellStats(c.cell.notebook, c.cell.grade_id, c.cell.kind,
+                                       c.cell.points)
+                order.append((c.cell.order, c.cell.task, key))
+    for _, task, key in sorted(order, key=lambda t: t[0]):
+        tasks.setdefault(task, TaskStats(task)).cells.append(cells[key])
+    for r in results:
+        if r.status not in COUNTED:
+            continue
+        per_task: dict[str, list[tuple[float, float]]] = {}
+        for c in r.cells:
+            key = (c.cell.notebook, c.cell.grade_id)
+            if key not in cells or c.score is None:
+                continue
+            cells[key].scores.append(c.score)
+            per_task.setdefault(c.cell.task, []).append((c.score, c.cell.points))
+        for task, pairs in per_task.items():
+            t = tasks[task]
+            if len(pairs) == len(t.cells):     # only submissions with every cell graded
+                t.full.append(all(s >= p - 1e-9 for s, p in pairs))
+                t.fractions.append(sum(s for s, _ in pairs) / sum(p for _, p in pairs))
+    return list(tasks.values())
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _plots(results, tasks) -> dict[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    from weakties.plotting import PALETTE, style_axes
+
+    out = {}
+    percents = [r.percent for r in results if r.status in COUNTED and r.percent is not None]
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    bins = [i * 10 for i in range(11)]
+    ax.hist(percents, bins=bins, color=PALETTE[4], edgecolor="black", hatch="//")
+    if percents:
+        mean = statistics.fmean(percents)
+        ax.axvline(mean, color="black", linestyle="--", label=f"mean {mean:.0f}%")
+        ax.legend()
+    style_axes(ax, "Score distribution", "score (% of the maximum)", "submissions")
+    ax.set_xlim(0, 100)
+    out["distribution"] = _png(fig)
+
+    rated = [t for t in tasks if t.success_rate is not None]
+    if rated:
+        fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(rated)))
+        names = [t.task for t in rated][::-1]
+        rates = [100 * t.success_rate for t in rated][::-1]
+        means = [100 * (t.mean_fraction or 0) for t in rated][::-1]
+        ys = range(len(rated))
+        ax.barh([y + 0.2 for y in ys], rates, height=0.4, color=PALETTE[5], hatch="xx",
+                edgecolor="black", label="full marks (success rate)")
+        ax.barh([y - 0.2 for y in ys], means, height=0.4, color=PALETTE[1],
+                edgecolor="black", label="mean score")
+        ax.set_yticks(list(ys), names)
+        ax.set_xlim(0, 100)
+        ax.legend(loc="lower right", fontsize="small")
+        style_axes(ax, "Success per task", "% of counted submissions", None)
+        out["tasks"] = _png(fig)
+    return out
+
+
+def render(assignment: str, results: list[SubmissionResult], *, plots: bool = True) -> str:
+    """The HTML report for ``assignment`` (one string, self-contained)."""
+    tasks = task_stats(results)
+    counts = {s: 0 for s in STATUSES}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    images = _plots(results, tasks) if plots else {}
+    rated = [t for t in tasks if t.success_rate is not None]
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(assignment)}: results</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
+        "padding:0.3em 0.6em;text-align:left}th{background:#eee}td.num{text-align:right}"
+        ".cell td:first-child{padding-left:2em}.hard{font-weight:bold}</style></head><body>",
+        f"<h1>{e(assignment)}: results</h1>",
+        f"<p>Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by weakties-grade report. "
+        f"{len(results)} student(s) in the gradebook.</p>",
+    ]
+    if rated:
+        hardest = min(rated, key=lambda t: (t.success_rate, t.mean_fraction or 0))
+        parts.append(f'<p class="hard" id="hardest">Hardest task: {e(hardest.task)} '
+                     f"({_pct(hardest.success_rate)} of the counted submissions earned all "
+                     "its points).</p>")
+    parts.append("<h2>Submissions</h2><table id=\"statuses\"><tr><th>Status</th>"
+                 "<th>Submissions</th></tr>")
+    for status in STATUSES:
+        parts.append(f'<tr data-status="{status}"><td>{e(STATUS_TEXT[status])}</td>'
+                     f'<td class="num">{counts.get(status, 0)}</td></tr>')
+    parts.append("</table><p>Success rates count graded submissions and those waiting for "
+                 "manual grading. Flagged and failed submissions are counted apart, not as "
+                 "zeros.</p>")
+    parts.append("<h2>Scores</h2>")
+    scored = [r.percent for r in results if r.status in COUNTED and r.percent is not None]
+    if scored:
+        parts.append(f"<p>Mean {statistics.fmean(scored):.1f}%, median "
+                     f"{statistics.median(scored):.1f}%, over {len(scored)} submission(s).</p>")
+    if "distribution" in images:
+        parts.append(f'<img alt="Histogram of the scores in percent of the maximum" '
+                     f'src="data:image/png;base64,{images["distribution"]}">')
+    parts.append("<h2>Tasks</h2>")
+    if "tasks" in images:
+        parts.append(f'<img alt="Success rate and mean score of each task" '
+                     f'src="data:image/png;base64,{images["tasks"]}">')
+    parts.append('<table id="tasks"><tr><th>Task / graded cell</th><th>Kind</th><th>Points</th>'
+                 "<th>Success rate</th><th>Mean score</th><th>Counted</th></tr>")
+    for t in tasks:
+        parts.append(f'<tr class="task" data-task="{e(t.task)}"><th>{e(t.task)}</th><th></th>'
+                     f'<th class="num">{t.points:g}</th>'
+                     f'<th class="num">{_pct(t.success_rate)}</th>'
+                     f'<th class="num">{_pct(t.mean_fraction)}</th>'
+                     f'<th class="num">{len(t.full)}</th></tr>')
+        for c in t.cells:
+            kind = "test" if c.kind == "test" else "graded by hand"
+            parts.append(f'<tr class="cell" data-cell="{e(c.notebook)}/{e(c.grade_id)}">'
+                         f"<td>{e(c.grade_id)} ({e(c.notebook)})</td><td>{kind}</td>"
+                         f'<td class="num">{c.points:g}</td>'
+                         f'<td class="num">{_pct(c.success_rate)}</td>'
+                         f'<td class="num">{_pct(c.mean_fraction)}</td>'
+                         f'<td class="num">{c.n}</td></tr>')
+    parts.append("</table>")
+    troubled = [r for r in results if r.status in ("failed", "flagged")]
+    parts.append("<h2>Failed and flagged submissions</h2>")
+    if troubled:
+        parts.append('<table id="troubled"><tr><th>Student</th><th>Status</th><th>Reasons</th></tr>')
+        for r in troubled:
+            parts.append(f"<tr><td>{e(r.student)}</td><td>{e(STATUS_TEXT[r.status])}</td>"
+                         f"<td>{e('; '.join(r.reasons))}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append("<p>None.</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_report(course, assignment: str) -> "Path":
+    from pathlib import Path  # noqa: F401
+
+    check_assignment(course, assignment)
+    if not course.gradebook.exists():
+        raise UserError(f"there is no gradebook in {course.root}: release and autograde "
+                        f"{assignment} first.")
+    results = load_results(course, [assignment])
+    course.reports.mkdir(parents=True, exist_ok=True)
+    path = course.reports / f"{assignment}.html"
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(render(assignment, results), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.description = textwrap.dedent("""\
+        Write an HTML report on one assignment to COURSE/reports/ASSIGNMENT.html (one
+        self-contained file, pictures included): the number of graded, flagged, failed and
+        missing submissions, the score distribution, and for each task and each graded cell
+        the success rate (share of submissions with full points) and the mean score, so you
+        see which concept was hardest. Flagged and failed submissions are counted apart,
+        never as zeros.""")
+    parser.epilog = textwrap.dedent("""\
+        example:
+          weakties-grade report 01-your-network""")
+    parser.add_argument("assignment", metavar="ASSIGNMENT", help="name of the assignment")
+
+
+def run(args) -> int:
+    course = course_of(args)
+    path = write_report(course, args.assignment)
+    print(path)
+    return 0
