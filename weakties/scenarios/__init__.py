@@ -1,0 +1,32 @@
+"""Scenario simulations: the mechanism behind every lesson, seeded and tested.
+
+Each scenario is a function of a population graph (from
+:func:`weakties.population`) that never modifies it and returns a result
+object holding tidy pandas DataFrames, a readable summary and a
+``.plot(ax=None)`` method. Same seed, same result.
+
+=====================  ===================================================
+:func:`job_search`     leads and hires through contacts
+:func:`recommend`      "people you may know" and the alter-ego network
+:func:`networking_event`  evenings, breakfasts, neighbourhood poles
+:func:`reputation`     the engagement triangle and augmented transparency
+:func:`prospecting`    warm introductions to prospects
+:func:`cascade`        e-reputation and influence
+:func:`venture`        assembling a company's partners and first clients
+=====================  ===================================================
+"""
+
+from .cascade import CascadeResult, cascade
+from .job_search import JobSearchResult, job_search
+from .networking_event import NetworkingEventResult, networking_event
+from .prospecting import ProspectingResult, prospecting
+from .recommend import RecommendResult, recommend
+from .reputation import ReputationResult, reputation
+from .venture import VentureResult, venture
+
+__all__ = [
+    "job_search", "recommend", "networking_event", "reputation", "prospecting",
+    "cascade", "venture",
+    "JobSearchResult", "RecommendResult", "NetworkingEventResult", "ReputationResult",
+    "ProspectingResult", "CascadeResult", "VentureResult",
+]

@@ -1,0 +1,340 @@
+"""Engagement and reputation: the engagement triangle and augmented transparency.
+
+The lesson ``course/11-reputation.ipynb`` runs this simulation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+
+from ..plotting import style_axes
+from ._common import (ScenarioResult, check_choice, check_fraction,
+                      check_int, check_number, graph_arrays, make_rng, new_axes, style)
+
+__all__ = ["reputation", "ReputationResult", "CLASSES", "class_of"]
+
+#: Reliability classes by mean reliability on the three commitments.
+CLASSES = ("unreliable", "average", "reliable")
+_BOUNDS = (0.6, 0.85)  # below 0.6: unreliable; 0.85 and above: reliable
+_DEPTH_WEIGHT = (1.0, 1.0, 0.5, 0.25)  # own experience, 1, 2, 3 steps away
+
+
+def class_of(mean_reliability):
+    """Reliability class of a mean reliability in [0, 1].
+
+    "unreliable" below 0.6, "reliable" from 0.85, "average" between.
+
+    Examples
+    --------
+    >>> [class_of(x) for x in (0.4, 0.7, 0.9)]
+    ['unreliable', 'average', 'reliable']
+    """
+    x = np.asarray(mean_reliability, dtype=float)
+    out = np.searchsorted(np.array(_BOUNDS), x, side="right")
+    if out.ndim == 0:
+        return CLASSES[int(out)]
+    return np.array(CLASSES, dtype=object)[out]
+
+
+@dataclasses.dataclass(repr=False)
+class ReputationResult(ScenarioResult):
+    """Who got the business in :func:`reputation`, and how reputations spread.
+
+    Attributes
+    ----------
+    business : pandas.DataFrame
+        One row per period and reliability class: ``period``, ``class``,
+        ``people`` (in the class), ``projects`` (won that period),
+        ``share`` (of all projects that period) and ``relative`` (share
+        divided by the class's share of people: 1 is a fair share).
+    spread : pandas.DataFrame
+        One row per period: ``period``, ``projects``, ``queries`` (candidates
+        asked about), ``queries_unreliable``, ``warned`` (share of queries
+        about an unreliable candidate that found a bad report),
+        ``avoided_unreliable`` (share of unreliable candidates that were
+        passed over), ``people_with_bad_experience`` (people who have had
+        a partner break a commitment, so far).
+    projects : pandas.DataFrame
+        One row per project: ``period``, ``client``, ``partner``,
+        ``partner_class``, ``asked`` (bool: the client asked the network),
+        ``kept`` (commitments kept, 0 to 3).
+    """
+
+    business: pd.DataFrame
+    spread: pd.DataFrame
+    projects: pd.DataFrame
+
+    title = "Reputation"
+
+    def trend(self, first=3, last=6) -> pd.DataFrame:
+        """Relative business of each class in the first and the last periods.
+
+        Returns a DataFrame with ``class``, ``start`` (mean over the first
+        ``first`` periods), ``end`` (over the last ``last``), ``change``.
+        """
+        b = self.business
+        p = b["period"].max()
+        start = b[b["period"] <= first].groupby("class")["relative"].mean()
+        end = b[b["period"] > p - last].groupby("class")["relative"].mean()
+        t = pd.DataFrame({"start": start, "end": end}).reindex(list(CLASSES))
+        t["change"] = t["end"] - t["start"]
+        return t.reset_index().rename(columns={"index": "class"})
+
+    def summary_lines(self):
+        t = self.trend()
+        lines = [f"{len(self.projects)} projects over {self.params['periods']} periods; "
+                 f"{self.params['ask_share']:.0%} of clients ask their network first."]
+        for r in t.itertuples():
+            lines.append(f"{r[1]} partners: {r.start:.2f} of a fair share of business at "
+                         f"the start, {r.end:.2f} at the end")
+        s = self.spread
+        if len(s):
+            lines.append(f"queries about unreliable candidates that found a warning: "
+                         f"{s['warned'].iloc[0]:.0%} in period 1, {s['warned'].iloc[-1]:.0%} "
+                         f"in period {int(s['period'].iloc[-1])}")
+        return lines
+
+    def plot(self, ax=None, kind="business"):
+        """Draw the result.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        kind : {"business", "spread"}
+            "business": relative business of each reliability class by
+            period; "spread": share of queries about unreliable candidates
+            that found a warning, and share of those candidates passed over.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        kind = check_choice("kind", kind, ("business", "spread"))
+        ax = new_axes(ax)
+        ask = self.params["ask_share"]
+        if kind == "business":
+            for i, c in enumerate(CLASSES):
+                d = self.business[self.business["class"] == c]
+                ax.plot(d["period"], d["relative"], label=f"{c} partners", **style(i))
+            ax.axhline(1.0, color="#555555", lw=0.8, ls=":")
+            ax.legend(frameon=False)
+            style_axes(ax, f"Business by reliability ({ask:.0%} of clients ask their network)",
+                       "period", "share of projects / share of people (1 = fair)")
+        else:
+            s = self.spread
+            ax.plot(s["period"], s["warned"] * 100, label="queries that found a warning",
+                    **style(0))
+            ax.plot(s["period"], s["avoided_unreliable"] * 100,
+                    label="unreliable candidates passed over", **style(1))
+            ax.legend(frameon=False)
+            style_axes(ax, f"How bad reputations spread ({ask:.0%} ask their network)",
+                       "period", "share (%)")
+        return ax
+
+
+def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
+               candidates=4, tolerance=0.75) -> ReputationResult:
+    """Simulate partners who keep or break their commitments, and clients who ask around.
+
+    In plain words: when you work with partners, three things matter:
+    respecting the client relation, respecting deadlines, and paying
+    invoices. A partner who breaks one of them leaves a bad memory. More
+    and more, before signing, people ask their network: "have you worked
+    with them?". Then bad habits become known, and unreliable partners
+    lose business while reliable ones gain it. The more people ask, the
+    faster it goes.
+
+    **Model.** Each person has a reliability on each commitment of the
+    engagement triangle (the population's ``reliability``: client relation,
+    deadlines, payment). Each period, each person starts a project with
+    probability ``demand`` and considers ``candidates`` partners drawn at
+    random from the population.
+
+    - With probability ``ask_share`` the client *asks their network*: every
+      person within ``depth`` steps who has worked with a candidate reports
+      their last experience (the share of commitments kept); reports are
+      averaged with weight 1 for the client's own experience and direct
+      contacts, 0.5 two steps away and 0.25 three steps away. Candidates
+      whose reported score is below ``tolerance`` are avoided; the client
+      picks the best-rated of the others (unknown candidates count as
+      just acceptable), or the best-rated of all if every one is avoided.
+    - Otherwise the client relies on their own experience only: they avoid
+      partners who failed them before and pick at random among the others.
+
+    The partner keeps each commitment with probability equal to their
+    reliability on it; the client remembers the share kept.
+
+    Business volume per reliability class (unreliable: mean reliability
+    below 0.6; reliable: 0.85 and above) is compared with the class's share
+    of people. Unreliable partners lose business over time, faster the
+    larger ``ask_share``.
+
+    **Assumptions.** Partners are drawn from the whole population (any
+    trade); reports are honest; one project per client and period; a
+    partner can take any number of projects.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`. Not modified.
+    periods : int, default 24
+        Periods (months), 1 to 240.
+    ask_share : float in [0, 1], default 0.5
+        Share of clients who ask their network before committing.
+    seed : int or str
+    depth : int, default 2
+        How many steps a recommendation query travels, 1 to 3.
+    demand : float in [0, 1], default 0.2
+        Chance that a person starts a project in a period.
+    candidates : int, default 4
+        Partners a client considers, 1 to 50.
+    tolerance : float in [0, 1], default 0.75
+        Reported score under which a candidate is avoided.
+
+    Returns
+    -------
+    ReputationResult
+        ``.business``, ``.spread``, ``.projects`` and ``.trend()``.
+
+    Raises
+    ------
+    ValueError
+        A parameter out of range, or a graph without reliabilities.
+
+    References
+    ----------
+    .. [1] Granovetter, M. (1985). Economic action and social structure: the
+       problem of embeddedness. *American Journal of Sociology* 91(3),
+       481-510.
+    .. [2] Burt, R. S. (2005). *Brokerage and Closure: An Introduction to
+       Social Capital*. Oxford University Press (reputation travels through
+       closed networks).
+    .. [3] Raub, W., Weesie, J. (1990). Reputation and efficiency in social
+       interactions: an example of network effects. *American Journal of
+       Sociology* 96(3), 626-654.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> from weakties.scenarios import reputation
+    >>> G = weakties.population(300, seed=1)
+    >>> r = reputation(G, periods=6, ask_share=0.8, seed=1)
+    >>> sorted(r.business["class"].unique())
+    ['average', 'reliable', 'unreliable']
+    >>> bool((r.business.groupby("period")["share"].sum().round(9) == 1).all())
+    True
+    """
+    periods = check_int("periods", periods, 1, 240)
+    ask_share = check_fraction("ask_share", ask_share)
+    depth = check_int("depth", depth, 1, 3)
+    demand = check_fraction("demand", demand)
+    candidates = check_int("candidates", candidates, 1, 50)
+    tolerance = check_number("tolerance", tolerance, 0.0, 1.0)
+    A = graph_arrays(G, "reputation", need_reliability=True)
+    rng = make_rng(seed, "reputation")
+    n = A.n
+    rel = A.reliability
+    klass = np.searchsorted(np.array(_BOUNDS), rel.mean(axis=1), side="right")  # class_of
+    people_per_class = np.bincount(klass, minlength=3)
+    indptr, indices = A.indptr, A.indices
+
+    raters = [dict() for _ in range(n)]   # partner -> {client: last score}
+    bad_seen = np.zeros(n, dtype=bool)    # has had a partner break a commitment
+    nbrs = [set(indices[indptr[i]:indptr[i + 1]].tolist()) for i in range(n)]
+    acceptable = tolerance  # an unknown candidate counts as just acceptable
+
+    business, spread, proj = [], [], []
+    for period in range(1, periods + 1):
+        clients = np.flatnonzero(rng.random(n) < demand)
+        clients = clients[rng.permutation(len(clients))]
+        cand = rng.integers(0, n - 1, size=(len(clients), candidates))
+        cand = cand + (cand >= clients[:, None])
+        asks = rng.random(len(clients)) < ask_share
+        pick_noise = rng.random((len(clients), candidates))
+        kept = rng.random((len(clients), 3))
+        won = np.zeros(3, dtype=np.int64)
+        q_total = q_unrel = q_warned = unrel_seen = unrel_avoided = 0
+        for i, c in enumerate(clients.tolist()):
+            cs = cand[i]
+            if asks[i]:
+                score = np.full(candidates, acceptable)
+                for j, p in enumerate(cs.tolist()):
+                    reports = raters[p]
+                    if not reports:
+                        continue
+                    total_w = total = 0.0
+                    for r, val in reports.items():
+                        d = _distance(c, r, depth, nbrs)
+                        if d >= 0:
+                            total_w += _DEPTH_WEIGHT[d]
+                            total += _DEPTH_WEIGHT[d] * val
+                    if total_w > 0:
+                        score[j] = total / total_w
+                avoid = score < tolerance
+                q_total += candidates
+                bad_cls = klass[cs] == 0
+                q_unrel += int(bad_cls.sum())
+                q_warned += int((bad_cls & avoid).sum())
+                pool = np.flatnonzero(~avoid) if (~avoid).any() else np.arange(candidates)
+                best = pool[score[pool] == score[pool].max()]
+                j = int(best[int(pick_noise[i, 0] * len(best))])
+            else:
+                own = np.array([raters[p].get(c, 1.0) for p in cs.tolist()])
+                avoid = own < 1.0
+                pool = np.flatnonzero(~avoid) if (~avoid).any() else np.arange(candidates)
+                j = int(pool[int(pick_noise[i, 0] * len(pool))])
+            unrel = klass[cs] == 0
+            unrel_seen += int(unrel.sum())
+            picked = np.zeros(candidates, dtype=bool)
+            picked[j] = True
+            unrel_avoided += int((unrel & ~picked).sum())
+            p = int(cs[j])
+            k_kept = int((kept[i] < rel[p]).sum())
+            raters[p][c] = k_kept / 3.0
+            if k_kept < 3:
+                bad_seen[c] = True
+            won[klass[p]] += 1
+            proj.append((period, c, p, int(klass[p]), bool(asks[i]), k_kept))
+        total = max(int(won.sum()), 1)
+        for k in range(3):
+            share = won[k] / total
+            fair = people_per_class[k] / n
+            business.append({"period": period, "class": CLASSES[k],
+                             "people": int(people_per_class[k]), "projects": int(won[k]),
+                             "share": share, "relative": share / fair if fair else np.nan})
+        spread.append({"period": period, "projects": int(won.sum()), "queries": q_total,
+                       "queries_unreliable": q_unrel,
+                       "warned": q_warned / q_unrel if q_unrel else np.nan,
+                       "avoided_unreliable": unrel_avoided / unrel_seen if unrel_seen else np.nan,
+                       "people_with_bad_experience": int(bad_seen.sum())})
+
+    nodes = np.array(A.nodes, dtype=object)
+    P = np.array(proj, dtype=np.int64).reshape(-1, 6)
+    projects = pd.DataFrame({
+        "period": P[:, 0], "client": nodes[P[:, 1]], "partner": nodes[P[:, 2]],
+        "partner_class": np.array(CLASSES, dtype=object)[P[:, 3]].astype(str),
+        "asked": P[:, 4].astype(bool), "kept": P[:, 5]})
+    params = {"periods": periods, "ask_share": ask_share, "seed": seed, "depth": depth,
+              "demand": demand, "candidates": candidates, "tolerance": tolerance}
+    return ReputationResult(params=params, business=pd.DataFrame(business),
+                            spread=pd.DataFrame(spread), projects=projects)
+
+
+def _distance(c, r, depth, nbrs):
+    """Steps from ``c`` to ``r`` if at most ``depth`` (0 to 3), else -1."""
+    if r == c:
+        return 0
+    mine = nbrs[c]
+    if r in mine:
+        return 1
+    if depth >= 2 and not mine.isdisjoint(nbrs[r]):
+        return 2
+    if depth >= 3:
+        theirs = nbrs[r]
+        for x in mine:
+            if not nbrs[x].isdisjoint(theirs):
+                return 3
+    return -1

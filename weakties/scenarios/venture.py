@@ -1,0 +1,254 @@
+"""Creating a company: assembling partners, suppliers, advisers and first clients.
+
+The lesson ``course/14-venture.ipynb`` runs this simulation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import ties as _ties
+from ..plotting import style_axes
+from ._common import (ScenarioResult, best_chains, chain_to, check_choice, check_int,
+                      check_node, check_number, graph_arrays, make_rng, new_axes, style)
+
+__all__ = ["venture", "VentureResult", "ROLES", "DEFAULT_NEEDS"]
+
+#: The people a new company needs.
+ROLES = ("partner", "supplier", "adviser", "client")
+#: A digital services start-up: what it needs, role by role. Each need is a
+#: skill (as in the population's ``skills``) or a sector.
+DEFAULT_NEEDS = {
+    "partner": ("web development", "sales"),
+    "supplier": ("cloud", "Hospitality"),
+    "adviser": ("accounting", "business law", "Finance"),
+    "client": ("Retail", "Industry", "Health"),
+}
+_MODES = ("strong ties only", "whole network")
+
+
+@dataclasses.dataclass(repr=False)
+class VentureResult(ScenarioResult):
+    """The team a founder can assemble with :func:`venture`.
+
+    Attributes
+    ----------
+    team : pandas.DataFrame
+        One row per need and mode ("strong ties only", "whole network"):
+        ``mode``, ``role``, ``need``, ``kind`` ("skill" or "sector"),
+        ``covered`` (bool), ``person`` (None if not covered), ``hops``,
+        ``trust`` (product of tie strengths on the chain), ``reliability``
+        (mean of the three commitments), ``score`` (trust x reliability),
+        ``sector``, ``chain`` (tuple of people from the founder).
+    coverage : pandas.DataFrame
+        One row per mode: ``mode``, ``needs``, ``covered``, ``share``,
+        ``mean_trust`` and ``mean_reliability`` of the people found,
+        ``sectors`` (distinct sectors among them).
+    """
+
+    team: pd.DataFrame
+    coverage: pd.DataFrame
+
+    title = "Venture"
+
+    def summary_lines(self):
+        lines = []
+        for r in self.coverage.itertuples():
+            lines.append(f"{r.mode}: {r.covered} of {r.needs} needs covered ({r.share:.0%}), "
+                         f"{r.sectors} sectors, mean reliability {r.mean_reliability:.2f}")
+        missing = self.team[(self.team["mode"] == "whole network") & ~self.team["covered"]]
+        if len(missing):
+            lines.append("not found within reach: " + ", ".join(
+                f"{r.role} ({r.need})" for r in missing.itertuples()))
+        return lines
+
+    def plot(self, ax=None):
+        """Needs covered by role, strong ties only against the whole network.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        ax = new_axes(ax)
+        t = self.team
+        roles = [r for r in ROLES if r in set(t["role"])]
+        x = np.arange(len(roles))
+        for i, (mode, hatch) in enumerate(zip(_MODES, ("//", ".."))):
+            d = t[t["mode"] == mode].groupby("role")["covered"].mean().reindex(roles)
+            ax.bar(x + (i - 0.5) * 0.4, d * 100, 0.4, color=style(i)["color"], hatch=hatch,
+                   edgecolor="black", label=mode)
+        ax.set_xticks(x, roles)
+        ax.set_ylim(0, 105)
+        ax.legend(frameon=False)
+        style_axes(ax, "Needs of the new company covered, by role", "role",
+                   "needs covered (%)")
+        return ax
+
+
+def _parse_needs(needs, skills_known, sectors):
+    if needs is None:
+        needs = DEFAULT_NEEDS
+    if not isinstance(needs, Mapping):
+        raise TypeError("needs must map a role to what it needs, for example "
+                        "{'partner': ['web development'], 'client': ['Retail']}.")
+    out = []
+    for role, items in needs.items():
+        check_choice("a role in needs", role, ROLES)
+        if isinstance(items, str):
+            items = (items,)
+        for item in items:
+            if item in sectors:
+                out.append((role, item, "sector"))
+            elif item in skills_known:
+                out.append((role, item, "skill"))
+            else:
+                close = difflib.get_close_matches(str(item), sorted(skills_known | set(sectors)),
+                                                  n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise ValueError(f"{item!r} (needed as {role}) is neither a skill nor a sector "
+                                 f"of this population.{hint} Sectors: {', '.join(sectors)}.")
+    if not out:
+        raise ValueError("needs is empty: name at least one skill or sector, for example "
+                         "{'partner': ['web development']}.")
+    return out
+
+
+def venture(G, founder, needs=None, *, max_hops=2, seed,
+            min_reliability=0.0) -> VentureResult:
+    """Assemble the people a new company needs from the founder's network.
+
+    In plain words: to create a company you need partners with skills you
+    lack, suppliers, advisers (an accountant, a lawyer, a banker) and
+    first clients. The best are reliable people you reach through someone
+    you trust. If you look only among your close circle you find few of
+    them: your close circle resembles you. Your whole network, across
+    sectors, covers much more.
+
+    **Model.** Each need is a skill (a partner who does "web
+    development") or a sector (a first client in "Retail"). A person fits
+    a need if they have the skill, or work in the sector. For each need the
+    founder picks, among the people who fit and are within ``max_hops``
+    ties, the one with the best ``score = trust x reliability``:
+
+    - *trust*: the product of tie strengths along the most trusted chain
+      from the founder (:func:`weakties.scenarios.prospecting` uses the same
+      chains); a direct contact's trust is the tie's strength;
+    - *reliability*: the person's mean reliability on the engagement
+      triangle (client relation, deadlines, payment).
+
+    People below ``min_reliability`` are never chosen. A person may cover
+    several needs. Two modes are compared: chains made of strong ties only
+    (strength at least :data:`weakties.ties.STRONG_THRESHOLD`), and chains
+    through the whole network.
+
+    **Assumptions.** Everyone reached agrees to take part; the founder's
+    own skills are not counted (a company needs others); ties between
+    equals in score are broken by a seeded random draw.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`. Not modified.
+    founder : node
+    needs : mapping, optional
+        Role ("partner", "supplier", "adviser", "client") to a skill or
+        sector, or a list of them. Default :data:`DEFAULT_NEEDS`.
+    max_hops : int, default 2
+        Longest chain, in ties, 1 to 4.
+    seed : int or str
+    min_reliability : float in [0, 1], default 0
+        Nobody less reliable than this is chosen.
+
+    Returns
+    -------
+    VentureResult
+        ``.team`` (one row per need and mode) and ``.coverage``.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        A founder who is not in ``G``.
+    ValueError
+        An unknown role, a need that is neither a skill nor a sector, no
+        needs, a parameter out of range.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of
+       Competition*. Harvard University Press.
+    .. [2] Granovetter, M. S. (1973). The strength of weak ties. *American
+       Journal of Sociology* 78(6), 1360-1380.
+    .. [3] Aldrich, H. E., Zimmer, C. (1986). Entrepreneurship through social
+       networks. In *The Art and Science of Entrepreneurship*, 3-23.
+    .. [4] Ruef, M., Aldrich, H. E., Carter, N. M. (2003). The structure of
+       founding teams: homophily, strong ties, and isolation among US
+       entrepreneurs. *American Sociological Review* 68(2), 195-222.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> from weakties.scenarios import venture
+    >>> G = weakties.population(300, seed=1)
+    >>> r = venture(G, 0, seed=1)
+    >>> c = r.coverage.set_index("mode")["covered"]
+    >>> bool(c["whole network"] >= c["strong ties only"])
+    True
+    """
+    check_node(G, founder, "founder")
+    max_hops = check_int("max_hops", max_hops, 1, 4)
+    min_reliability = check_number("min_reliability", min_reliability, 0.0, 1.0)
+    A = graph_arrays(G, "venture", need_reliability=True, need_skills=True)
+    sectors = A.labels["sector"]
+    sector = A.require("sector", "venture")
+    known = set().union(*A.skills) if A.skills else set()
+    items = _parse_needs(needs, known, sectors)
+    rng = make_rng(seed, "venture")
+    src = A.index[founder]
+    rel = A.reliability.mean(axis=1)
+    noise = rng.random(A.n) * 1e-9  # seeded tie-break between equal scores
+    nodes = np.array(A.nodes, dtype=object)
+    sector_labels = np.array(sectors, dtype=object)
+
+    rows = []
+    for mode in _MODES:
+        allowed = A.strength >= _ties.STRONG_THRESHOLD if mode == _MODES[0] else None
+        trust, hops, parent, _ = best_chains(A, src, max_hops, allowed)
+        score = trust * rel
+        eligible = (hops > 0) & (rel >= min_reliability)
+        for role, item, kind in items:
+            if kind == "sector":
+                fits = sector == sectors.index(item)
+            else:
+                fits = np.fromiter((item in s for s in A.skills), dtype=bool, count=A.n)
+            cand = np.flatnonzero(eligible & fits)
+            row = {"mode": mode, "role": role, "need": item, "kind": kind}
+            if len(cand):
+                best = int(cand[np.argmax(score[cand] + noise[cand])])
+                path = chain_to(parent, hops, best)
+                row.update(covered=True, person=nodes[best], hops=int(hops[best]),
+                           trust=float(trust[best]), reliability=float(rel[best]),
+                           score=float(score[best]), sector=sector_labels[sector[best]],
+                           chain=tuple(nodes[path].tolist()))
+            else:
+                row.update(covered=False, person=None, hops=-1, trust=0.0,
+                           reliability=np.nan, score=0.0, sector=None, chain=())
+            rows.append(row)
+    team = pd.DataFrame(rows)
+    cov = []
+    for mode in _MODES:
+        d = team[team["mode"] == mode]
+        found = d[d["covered"]]
+        cov.append({"mode": mode, "needs": len(d), "covered": int(d["covered"].sum()),
+                    "share": float(d["covered"].mean()),
+                    "mean_trust": float(found["trust"].mean()) if len(found) else np.nan,
+                    "mean_reliability": float(found["reliability"].mean()) if len(found)
+                    else np.nan,
+                    "sectors": int(found["sector"].nunique())})
+    params = {"founder": founder, "needs": len(items), "max_hops": max_hops, "seed": seed,
+              "min_reliability": min_reliability}
+    return VentureResult(params=params, team=team, coverage=pd.DataFrame(cov))
