@@ -87,9 +87,8 @@ def diversity(G, nodes, attributes=DIVERSITY_ATTRIBUTES) -> dict:
     >>> diversity(G, [1, 2, 3, 4], ["sector"])
     {'sector': 0.625}
     """
-    nodes = list(nodes)
-    data = G.nodes
-    return {a: blau(data[v].get(a) for v in nodes) for a in attributes}
+    data = [G.nodes[v] for v in nodes]
+    return {a: blau([d.get(a) for d in data]) for a in attributes}
 
 
 def is_alter_ego(G, ego, alter, attributes=ALTER_EGO_ATTRIBUTES,
@@ -151,37 +150,42 @@ def _mutual(G, a, b, weight):
     d = G[a].get(b)
     if d is None:
         return 0.0
-    w = 1.0 if weight is None else d.get(weight, 1.0)
-    return 2.0 * w  # a_ab + a_ba in an undirected graph, as networkx counts it
+    return 2.0 * (1.0 if weight is None else d.get(weight, 1.0))
 
 
 def _holes(G, ego, weight):
-    """(constraint, effective size) of ego, with networkx's exact definitions."""
+    """(constraint, effective size) of ego, with networkx's exact definitions.
+
+    Mutual weights are counted as networkx counts them in an undirected
+    graph (a_uv + a_vu = 2 w_uv); only ego, its alters and the alters' own
+    ties are read.
+    """
     if G.is_directed() or G.is_multigraph():
         return (nx.constraint(G, [ego], weight=weight)[ego],
                 nx.effective_size(G, [ego], weight=weight)[ego])
     nbrs = set(G[ego])
     if all(v == ego for v in nbrs):
         return math.nan, math.nan
+
+    def mw(d):
+        return 2.0 * (1.0 if weight is None else d.get(weight, 1.0))
+
     total = {}   # sum of mutual weights over each person's ties
     top = {}     # largest mutual weight of each person
     for a in nbrs | {ego}:
-        ws = [_mutual(G, a, x, weight) for x in G[a]]
+        ws = [mw(d) for d in G[a].values()]
         total[a] = sum(ws)
         top[a] = max(ws) if ws else 0.0
-
-    def p(a, b):  # normalised mutual weight, norm=sum
-        return 0.0 if total[a] == 0 else _mutual(G, a, b, weight) / total[a]
-
-    p_ego = {q: p(ego, q) for q in nbrs}
+    p_ego = {q: (0.0 if total[ego] == 0 else mw(G[ego][q]) / total[ego]) for q in nbrs}
     # constraint: sum_j (p_ej + sum_q p_eq p_qj)^2
     indirect = dict.fromkeys(nbrs, 0.0)
     for q in nbrs:
         if total[q] == 0:
             continue
+        share = p_ego[q] / total[q]
         for j, d in G[q].items():
             if j in indirect:
-                indirect[j] += p_ego[q] * _mutual(G, q, j, weight) / total[q]
+                indirect[j] += share * mw(d)
     c = sum((p_ego[j] + indirect[j]) ** 2 for j in nbrs)
     # effective size: sum_u (1 - sum_w p_ew m_uw), m_uw = mutual(u, w) / max_x mutual(u, x)
     es = 0.0
@@ -190,7 +194,7 @@ def _holes(G, ego, weight):
         if top[u] != 0:
             for w, d in G[u].items():
                 if w in p_ego:
-                    r += p_ego[w] * _mutual(G, u, w, weight) / top[u]
+                    r += p_ego[w] * mw(d) / top[u]
         es += 1.0 - r
     return c, es
 
