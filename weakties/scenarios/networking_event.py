@@ -142,12 +142,15 @@ def _invite(A, count, fmt, rng):
     n = A.n
     count = min(count, n)
     if fmt == "neighbourhood":
+        # The largest district, then the next largest of the same region.
         district = A.require("district", "networking_event")
+        region = A.require("region", "networking_event")
         sizes = np.bincount(district)
         order = np.lexsort((rng.random(len(sizes)), -sizes))
+        home = region[np.flatnonzero(district == order[0])[0]]
         chosen = []
-        for d in order.tolist():  # the largest districts first, until full
-            members = np.flatnonzero(district == d)
+        for d in order.tolist():
+            members = np.flatnonzero((district == d) & (region == home))
             chosen.extend(members[rng.permutation(len(members))].tolist())
             if len(chosen) >= count:
                 break
@@ -193,14 +196,16 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
 
     Each exchange raises the tie's closeness and reciprocity (in person by
     0.08 and 0.06 of what remains to 1; online by 0.01), and counts towards
-    its frequency. Strength is :func:`weakties.ties.tie_strength` of time
+    its frequency (exchanges per year, counted over the tie's first twelve
+    months until it is a year old). Strength is :func:`weakties.ties.tie_strength` of time
     (exchanges per year), closeness, reciprocity and duration; a tie is a
     *relation* by the rule of :func:`weakties.ties.is_relation` (two years,
     four exchanges a year, reciprocity 0.4).
 
     **Assumptions.** Seating is random (no homophily inside the room: the
     "improbable encounter"); the neighbourhood format gathers the residents
-    of the largest districts, so it mixes trades and ages, not regions.
+    of neighbouring districts of one region, so it mixes trades and ages,
+    not regions.
 
     Parameters
     ----------
@@ -209,7 +214,8 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     attendees : list of nodes, or int
         The people who attend, or how many to invite (evening and
         breakfast: half from Île-de-France, half from anywhere;
-        neighbourhood: residents of the largest districts).
+        neighbourhood: residents of the largest district, then of the
+        next largest districts of the same region).
     format : {"evening", "breakfast", "neighbourhood"}, default "evening"
     rounds : int, default 6
         Monthly sessions, 1 to 60.
@@ -331,7 +337,7 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
         follow += meet
         last = np.where(meet, month, last)
         age = month - session + 1  # months the tie has existed, this one included
-        freq = count * 12.0 / np.maximum(age, 1)
+        freq = count * 12.0 / np.maximum(age, 12)  # per year, over the first year at least
         strength = _ties.tie_strength(_ties.time_component(freq), close, recip,
                                       _ties.duration_component(age / 12.0))
         idx = np.flatnonzero(alive)
@@ -340,7 +346,7 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
         rows_s.append(np.atleast_1d(strength)[idx] if k else np.empty(0))
         rows_f.append(freq[idx])
     final_age_years = (months - session + 1) / 12.0
-    final_freq = count * 12.0 / np.maximum(months - session + 1, 1)
+    final_freq = count * 12.0 / np.maximum(months - session + 1, 12)
     rule = _ties.RELATION_RULE
     relation = ((final_age_years >= rule["min_years"]) & (final_freq >= rule["min_frequency"])
                 & (recip >= rule["min_reciprocity"]))

@@ -1,0 +1,171 @@
+"""Tests of weakties.scenarios.cascade."""
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from weakties import ties
+from weakties.scenarios import cascade
+
+
+def mean_reach(P, seeds, s, **kw):
+    return cascade(P, seeds, seed=s, runs=30, **kw).final_reach
+
+
+# --------------------------------------------------------------------------
+# Output and invariants
+
+@pytest.mark.parametrize("model", ["independent", "threshold"])
+def test_everyone_reached_came_through_a_tie(G, model):
+    r = cascade(G, "influencers", model=model, seed=1, runs=3)
+    for run, d in r.reached.groupby("run"):
+        step = dict(zip(d["person"], d["step"]))
+        assert d["person"].is_unique
+        for row in d.itertuples():
+            if row.tie == "seed":
+                assert row.step == 0 and row.via is None
+                continue
+            assert G.has_edge(row.via, row.person)
+            assert step[row.via] == row.step - 1  # passed on by someone reached just before
+            assert row.strength == G[row.via][row.person]["strength"]
+            assert row.tie == ("strong" if row.strength >= ties.STRONG_THRESHOLD else "weak")
+        a = r.adoption[r.adoption["run"] == run]
+        assert a["reached"].iloc[-1] == len(d)
+        assert (np.diff(a["reached"]) > 0).all()
+
+
+def test_influencers_are_the_best_connected(G):
+    r = cascade(G, "influencers", k=8, seed=1, runs=2)
+    degrees = sorted((d for _, d in G.degree()), reverse=True)
+    s0 = r.seeds[r.seeds["run"] == 0]
+    assert sorted(s0["degree"], reverse=True) == degrees[:8]
+    assert (r.seeds.groupby("run")["person"].apply(tuple).nunique()) == 1
+
+
+def test_random_seeds_change_between_runs(G):
+    r = cascade(G, "random", k=5, seed=1, runs=4)
+    assert r.seeds.groupby("run")["person"].apply(tuple).nunique() > 1
+
+
+def test_given_seeds(G):
+    r = cascade(G, [1, 2, 3], seed=1, runs=2)
+    assert set(r.seeds["person"]) == {1, 2, 3}
+    first = r.reached[r.reached["step"] == 0]
+    assert set(first["person"]) == {1, 2, 3}
+
+
+def test_no_transmission_stays_with_the_seeds(G):
+    r = cascade(G, [5, 6], probability=0.0, seed=1, runs=2)
+    assert r.final_reach == pytest.approx(2 / G.number_of_nodes())
+
+
+def test_by_tie_table(G):
+    t = cascade(G, "influencers", seed=1, runs=3).by_tie()
+    assert list(t["tie"]) == ["weak", "strong"]
+    assert t["share"].sum() == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------
+# Determinism and the input graph
+
+def test_same_seed_same_result(G, helpers):
+    helpers.assert_same_result(cascade(G, "random", seed="c", runs=3),
+                               cascade(G, "random", seed="c", runs=3))
+
+
+def test_different_seed_different_result(G, helpers):
+    assert helpers.results_differ(cascade(G, "random", seed=1, runs=3),
+                                  cascade(G, "random", seed=2, runs=3))
+
+
+@pytest.mark.parametrize("model", ["independent", "threshold"])
+def test_input_graph_unchanged(small, helpers, model):
+    helpers.assert_unchanged(small, lambda g: cascade(g, "influencers", model=model, seed=1))
+
+
+# --------------------------------------------------------------------------
+# Literature
+
+def test_influencers_reach_more_than_random_seeds(populations):
+    """Kempe, Kleinberg and Tardos (KDD 2003): seeds chosen by centrality
+    (here, the most ties) reach more people than random seeds, in the
+    independent cascade. Mean over 30 runs, in every population."""
+    for s, P in enumerate(populations):
+        assert mean_reach(P, "influencers", s) > 1.2 * mean_reach(P, "random", s)
+
+
+def test_positive_word_of_mouth_travels_further_than_negative_in_cascades(populations):
+    """East, Hammond and Wright (2007): positive word of mouth is several times
+    more frequent than negative; passed on half as often, negative news
+    reaches fewer people in the independent cascade (as documented)."""
+    for s, P in enumerate(populations):
+        pos = mean_reach(P, "influencers", s, valence="positive")
+        neg = mean_reach(P, "influencers", s, valence="negative")
+        assert neg < 0.7 * pos
+
+
+def test_a_single_negative_stands_out_in_the_threshold_model(populations):
+    """Baumeister et al. (2001), 'Bad is stronger than good'; the BRIEF:
+    where most feedback is positive, a negative stands out. In the linear
+    threshold model (Granovetter 1978; Kempe et al. 2003) its extra weight
+    tips people over, so bad news from the same seeds reaches far more."""
+    for s, P in enumerate(populations):
+        pos = cascade(P, "influencers", model="threshold", valence="positive", seed=s,
+                      runs=10).final_reach
+        neg = cascade(P, "influencers", model="threshold", valence="negative", seed=s,
+                      runs=10).final_reach
+        assert neg > 2 * pos
+
+
+def test_most_people_are_reached_through_weak_ties(populations):
+    """Granovetter (1973): weak ties carry information across the network;
+    most people hear the message through a weak tie (they are most ties)."""
+    for s, P in enumerate(populations):
+        t = cascade(P, "influencers", seed=s, runs=10).by_tie().set_index("tie")
+        assert t.loc["weak", "share"] > 0.5
+
+
+# --------------------------------------------------------------------------
+# Bad input
+
+def test_unknown_seed_person(small):
+    with pytest.raises(nx.NodeNotFound, match="seed 777 is not a person"):
+        cascade(small, [1, 777], seed=1)
+
+
+def test_empty_seeds(small):
+    with pytest.raises(ValueError, match="seeds is empty"):
+        cascade(small, [], seed=1)
+
+
+def test_seed_rule_lists_allowed(small):
+    with pytest.raises(ValueError, match="'influencers', 'random'"):
+        cascade(small, "celebrities", seed=1)
+
+
+def test_number_of_seeds_is_k(small):
+    with pytest.raises(TypeError, match="k=5"):
+        cascade(small, 5, seed=1)
+
+
+@pytest.mark.parametrize("kwargs, pattern", [
+    ({"model": "sir"}, "'independent', 'threshold'"),
+    ({"valence": "neutral"}, "'positive', 'negative'"),
+    ({"k": 0}, "k must be"), ({"runs": 0}, "runs must be"),
+    ({"probability": 1.5}, "probability must be"),
+])
+def test_bad_parameters(small, kwargs, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        cascade(small, "random", seed=1, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# Presentation
+
+def test_plot(small, helpers):
+    helpers.assert_axes(cascade(small, "influencers", seed=1, runs=3).plot())
+
+
+def test_summary(small):
+    text = repr(cascade(small, "influencers", seed=1, runs=3))
+    assert "final reach" in text and "weak ties" in text

@@ -1,0 +1,159 @@
+"""Tests of weakties.scenarios.venture."""
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from weakties import ties
+from weakties.scenarios import venture
+
+
+def mean_reliability(G, v):
+    return float(np.mean(list(G.nodes[v]["reliability"].values())))
+
+
+# --------------------------------------------------------------------------
+# Output and invariants
+
+def test_each_chosen_person_fits_the_need_and_is_within_reach(G):
+    r = venture(G, 3, seed=1)
+    for row in r.team[r.team["covered"]].itertuples():
+        p = G.nodes[row.person]
+        if row.kind == "skill":
+            assert row.need in p["skills"]
+        else:
+            assert p["sector"] == row.need
+        assert row.chain[0] == 3 and row.chain[-1] == row.person
+        assert len(row.chain) - 1 == row.hops <= 2
+        trust = math.prod(G[a][b]["strength"] for a, b in zip(row.chain, row.chain[1:]))
+        assert trust == pytest.approx(row.trust)
+        assert row.reliability == pytest.approx(mean_reliability(G, row.person))
+        assert row.score == pytest.approx(row.trust * row.reliability)
+        if row.mode == "strong ties only":
+            assert all(G[a][b]["strength"] >= ties.STRONG_THRESHOLD
+                       for a, b in zip(row.chain, row.chain[1:]))
+
+
+def test_the_best_scored_person_is_chosen(G):
+    needs = {"adviser": ["accounting"]}
+    r = venture(G, 3, needs, max_hops=1, seed=1)
+    row = r.team[r.team["mode"] == "whole network"].iloc[0]
+    fits = [v for v in G[3] if "accounting" in G.nodes[v]["skills"]]
+    if fits:
+        best = max(G[3][v]["strength"] * mean_reliability(G, v) for v in fits)
+        assert row.score == pytest.approx(best)
+    else:
+        assert not row.covered
+
+
+def test_min_reliability_is_respected(G):
+    r = venture(G, 3, seed=1, min_reliability=0.8)
+    assert (r.team.loc[r.team["covered"], "reliability"] >= 0.8).all()
+
+
+def test_coverage_table(G):
+    r = venture(G, 3, seed=1)
+    c = r.coverage.set_index("mode")
+    for mode, d in r.team.groupby("mode"):
+        assert c.loc[mode, "covered"] == d["covered"].sum()
+        assert c.loc[mode, "needs"] == len(d) == 10
+    assert set(r.team["role"]) == {"partner", "supplier", "adviser", "client"}
+
+
+def test_needs_as_text_or_list(G):
+    r = venture(G, 3, {"partner": "Python", "client": ["Retail"]}, seed=1)
+    assert list(r.team["need"].unique()) == ["Python", "Retail"]
+    assert list(r.team["kind"].unique()) == ["skill", "sector"]
+
+
+def test_more_hops_never_cover_less(G):
+    covered = [venture(G, 9, max_hops=h, seed=1).coverage.set_index("mode").loc[
+        "whole network", "covered"] for h in (1, 2, 3)]
+    assert covered == sorted(covered)
+
+
+# --------------------------------------------------------------------------
+# Determinism and the input graph
+
+def test_same_seed_same_result(G, helpers):
+    helpers.assert_same_result(venture(G, 4, seed="v"), venture(G, 4, seed="v"))
+
+
+def test_input_graph_unchanged(small, helpers):
+    helpers.assert_unchanged(small, lambda g: venture(g, 0, seed=1, max_hops=3))
+
+
+def test_seed_only_breaks_ties(G):
+    """Scores rarely tie, so the seed changes nothing here but stays accepted."""
+    a = venture(G, 4, seed=1).team
+    b = venture(G, 4, seed=2).team
+    assert a["score"].tolist() == b["score"].tolist()
+
+
+# --------------------------------------------------------------------------
+# Literature
+
+def test_whole_network_covers_more_than_strong_ties(populations):
+    """Granovetter (1973); Burt (1992); Ruef, Aldrich and Carter (2003):
+    founders who stay within strong ties assemble homogeneous teams; the
+    whole network, weak ties included, reaches more skills and sectors.
+    For founders drawn at random in every population."""
+    gains = []
+    for s, P in enumerate(populations):
+        rng = np.random.default_rng(s)
+        for founder in rng.choice(P.number_of_nodes(), 10, replace=False).tolist():
+            c = venture(P, founder, seed=s).coverage.set_index("mode")
+            whole, strong = c.loc["whole network"], c.loc["strong ties only"]
+            assert whole["covered"] >= strong["covered"]
+            assert whole["sectors"] >= strong["sectors"]
+            gains.append(whole["share"] - strong["share"])
+    assert np.mean(gains) > 0.3
+
+
+# --------------------------------------------------------------------------
+# Bad input
+
+def test_unknown_founder(small):
+    with pytest.raises(nx.NodeNotFound, match="founder 'Zoe' is not a person"):
+        venture(small, "Zoe", seed=1)
+
+
+def test_unknown_role(small):
+    with pytest.raises(ValueError, match="'partner', 'supplier', 'adviser', 'client'"):
+        venture(small, 0, {"investor": ["Finance"]}, seed=1)
+
+
+def test_unknown_need(small):
+    with pytest.raises(ValueError, match="neither a skill nor a sector") as e:
+        venture(small, 0, {"partner": ["Pyhton"]}, seed=1)
+    assert "Did you mean 'Python'" in str(e.value)
+
+
+def test_empty_needs(small):
+    with pytest.raises(ValueError, match="needs is empty"):
+        venture(small, 0, {}, seed=1)
+
+
+def test_needs_not_a_mapping(small):
+    with pytest.raises(TypeError, match="needs must map a role"):
+        venture(small, 0, ["Python"], seed=1)
+
+
+@pytest.mark.parametrize("kwargs", [{"max_hops": 0}, {"min_reliability": 1.5}])
+def test_bad_parameters(small, kwargs):
+    with pytest.raises(ValueError):
+        venture(small, 0, seed=1, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# Presentation
+
+def test_plot(G, helpers):
+    helpers.assert_axes(venture(G, 0, seed=1).plot())
+
+
+def test_summary(G):
+    text = repr(venture(G, 0, seed=1))
+    assert "strong ties only" in text and "whole network" in text
