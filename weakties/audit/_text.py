@@ -1,0 +1,67 @@
+"""Small text helpers shared by the audit modules (not public)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Name particles that are also ordinary words in company names ("Banque de France").
+_PARTICLES = frozenset("de du des la le les van von der den di da do dos das del della "
+                       "el al bin ben ibn mac st saint sainte y e et and of the".split())
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)*linkedin\.com/\S*", re.IGNORECASE)
+
+
+def fold(text) -> str:
+    """Lower-case, accents removed, punctuation turned into single spaces.
+
+    >>> fold("  Hôtel-de-Ville (Lyon) ")
+    'hotel de ville lyon'
+    >>> fold(None)
+    ''
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", plain.casefold()).strip()
+
+
+def clean_cell(text) -> str:
+    """A cell as text: NFC-normalised, whitespace collapsed, stripped ("" for missing).
+
+    >>> clean_cell("  Banque\\u00a0Martin \\n")
+    'Banque Martin'
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def scrub(text: str, words=()) -> str:
+    """Remove emails, web addresses and the given words (a person's names) from text.
+
+    Freelancers often give their own name as their company ("Marie Martin
+    Photographie"), and some put an email or a link in their title; these
+    must not survive the reading of the file.
+
+    >>> scrub("Marie Martin Photographie", ["Marie", "Martin"])
+    '[name] Photographie'
+    >>> scrub("Writer (see www.example.org or me@example.org)")
+    'Writer (see [link] or [email])'
+    """
+    if not text:
+        return text
+    out = _EMAIL.sub("[email]", text)
+    out = _URL.sub("[link]", out)
+    targets = {t for part in words for t in fold(part).split(" ")}
+    targets = {t for t in targets if len(t) >= 2 and t not in _PARTICLES}
+    if targets:
+        def repl(match):
+            return "[name]" if fold(match.group(0)) in targets else match.group(0)
+        out = re.sub(r"[^\W_]+", repl, out)
+        particle = r"(?:[^\W\d_]{1,4}[\s'’-]+)*"
+        out = re.sub(r"\[name\](?:[\s'’-]+" + particle + r"\[name\])+", "[name]", out)
+    return clean_cell(out)
