@@ -205,11 +205,18 @@ def job_search(G, seekers, *, rounds=12, seed, strategy="everyone", target=None,
 
     **Assumptions.** Openings are in the contact's own sector; the seeker
     applies to every lead; contacts not asked say nothing; one hire ends
-    the search. With the default population (about 30 ties a person, 0 to
-    about 13 mutual contacts per tie) leads per tie peak at about 2 to 4
-    mutual contacts, lower than the peak of about 10 on LinkedIn, whose
-    members have hundreds of connections: the peak sits at a similar
-    *share* of one's contacts.
+    the search.
+
+    **What it gives** with the default population (about 30 ties a person,
+    0 to about 13 mutual contacts per tie). Leads per tie peak at about 2
+    to 4 mutual contacts, lower than the peak of about 10 on LinkedIn,
+    whose members have hundreds of connections: the peak sits at a similar
+    *share* of one's contacts. Asking everyone, hires come through contacts
+    seen often, occasionally and rarely in about 8-12%, 60-68% and 22-30%
+    of cases, against Granovetter's 16.7%, 55.6% and 27.8%: here the people
+    one sees twice a week or more are mostly current colleagues, who share
+    the seeker's world. Weak ties chosen for the target job bring about
+    three times as many hires as strong ties.
 
     Parameters
     ----------

@@ -78,7 +78,8 @@ class ProspectingResult(ScenarioResult):
         """
         ax = new_axes(ax)
         c = self.chains.copy()
-        c["group"] = np.where(c["hops"] > 0, c["hops"].astype(str) + " ties", "no chain")
+        c["group"] = np.where(c["hops"] == 1, "1 tie", np.where(
+            c["hops"] > 0, c["hops"].astype(str) + " ties", "no chain"))
         order = sorted(g for g in c["group"].unique() if g != "no chain") + (
             ["no chain"] if (c["hops"] <= 0).any() else [])
         g = c.groupby("group")[["p_warm", "p_cold"]].sum().reindex(order)

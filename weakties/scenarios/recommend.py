@@ -388,13 +388,15 @@ def _suggest(policy, T, cat, people, noise, rng):
             mine = indices[indptr[u]:indptr[u + 1]]
             if len(mine) == 0:
                 continue
-            fof, counts = np.unique(
-                np.concatenate([indices[indptr[w]:indptr[w + 1]] for w in mine.tolist()]),
-                return_counts=True)
-            keep = (fof != u) & ~np.isin(fof, mine, assume_unique=True)
-            fof, counts = fof[keep], counts[keep]
-            if len(fof):
-                best = fof[counts == counts.max()]
+            lens = deg[mine]
+            starts = np.repeat(indptr[mine] - np.cumsum(lens) + lens, lens)
+            fof = indices[starts + np.arange(int(lens.sum()))]
+            counts = np.bincount(fof, minlength=n)
+            counts[u] = 0
+            counts[mine] = 0
+            top = counts.max()
+            if top > 0:
+                best = np.flatnonzero(counts == top)
                 out[i] = best[int(noise[i, 0] * len(best))]
         return out
     # diverse: ends of random walks of two or three steps, least alike.

@@ -84,7 +84,7 @@ class VentureResult(ScenarioResult):
                    edgecolor="black", label=mode)
         ax.set_xticks(x, roles)
         ax.set_ylim(0, 105)
-        ax.legend(frameon=False)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         style_axes(ax, "Needs of the new company covered, by role", "role",
                    "needs covered (%)")
         return ax
