@@ -222,9 +222,9 @@ def _strip_common_top(entries: list[Entry], roster: Roster | None, assignment: s
             return
         if roster is not None and roster.by_any_id(name) is not None:
             return
-        if roster is None and not (name == assignment
-                                   or len({e.parts[1] for e in entries}) > 1
-                                   or any(len(e.parts) >= 3 for e in entries)):
+        if roster is None and name != assignment and not (
+                all(len(e.parts) >= 3 for e in entries)
+                and not all(e.parts[1] == assignment for e in entries)):
             return
         for e in entries:
             e.parts = e.parts[1:]
@@ -417,17 +417,33 @@ def _digest(files: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
+def _notebook_problem(data: bytes) -> str:
+    """Why ``data`` is not a readable notebook ('' if it is one)."""
+    import json
+
+    import nbformat
+
+    try:
+        text = data.decode("utf-8")
+        json.loads(text)
+    except (UnicodeDecodeError, ValueError):
+        return "not JSON"
+    try:
+        nbformat.reads(text, as_version=4)
+    except Exception as exc:        # nbformat raises several kinds of errors
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
+    return ""
+
+
 def _store(course, assignment: str, student: str, chosen: dict[str, Entry], force: bool,
            result: CollectResult) -> None:
     files = {f"{nb}.ipynb": e.read() for nb, e in chosen.items()}
     stamp = max(e.mtime for e in chosen.values())
     for name, data in files.items():
-        try:
-            import json
-            json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            result.warnings.append(f"{student}/{name} is not a valid notebook (not JSON): it is "
-                                   "collected, and autograde will report it as failed")
+        problem = _notebook_problem(data)
+        if problem:
+            result.warnings.append(f"{student}/{name} is not a valid notebook ({problem}): it "
+                                   "is collected, and autograde will report it as failed")
     dest = course.submission(student, assignment)
     if dest.exists():
         old = {p.name: p.read_bytes() for p in dest.iterdir()

@@ -96,7 +96,7 @@ def run_converter(converter_class, course: Course, assignment: str, student: str
 
 
 def nbgrader_error(log: str) -> str:
-    """The useful part of nbgrader's error messages in ``log`` (one line).
+    r"""The useful part of nbgrader's error messages in ``log`` (one line).
 
     Examples
     --------
@@ -120,7 +120,14 @@ def nbgrader_error(log: str) -> str:
             found.append(text)
         elif not text.startswith(("Please see the", "There was an error processing")):
             found.append(text)
-    return "; ".join(dict.fromkeys(found))
+    cleaned = []
+    for text in found:
+        # "package.module.SomeError: message" -> "message"
+        text = re.sub(r"^(?:[A-Za-z_][\w]*\.)+[A-Za-z_]\w*(?:Error|Exception): ", "", text)
+        text = re.sub(r"^NbGraderException: ", "", text)
+        if text and not any(text in other for other in cleaned):
+            cleaned = [c for c in cleaned if c not in text] + [text]
+    return "; ".join(cleaned)
 
 
 def released_notebooks(course: Course, assignment: str) -> list[str]:
@@ -130,65 +137,19 @@ def released_notebooks(course: Course, assignment: str) -> list[str]:
 
 
 def status_of(course: Course) -> dict:
-    """Failed and flagged submissions, from :func:`grader.status.load_status`.
+    """Failed and flagged submissions, as ``weakties-grade autograde`` recorded them.
 
-    Returns ``{(student, assignment): {"status": "failed"|"flagged", "reasons": [..]}}``;
-    empty when the status module or file is not there (nothing was graded
-    with ``weakties-grade autograde``).
+    Returns ``{(student, assignment): {"status": "failed"|"flagged", "reasons": [...]}}``
+    from :func:`grader.status.read_status`; empty when nothing was autograded
+    with ``weakties-grade autograde`` (for instance after a stock ``nbgrader
+    autograde``).
     """
     try:
-        from .status import load_status
+        from .status import read_status
     except ImportError:
         return {}
-    return normalise_status(load_status(course))
-
-
-def normalise_status(raw) -> dict:
-    """Accept the status records in the shapes :mod:`grader.status` may give."""
-    out: dict = {}
-    if not raw:
-        return out
-    if isinstance(raw, dict):
-        items = []
-        for key, value in raw.items():
-            if isinstance(key, tuple) and len(key) == 2:
-                items.append((key, value))
-            elif isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
-                # {assignment: {student: record}} or {student: {assignment: record}}
-                for inner, record in value.items():
-                    items.append(((key, inner), record))
-            else:
-                items.append((key, value))
-    else:
-        items = [(None, record) for record in raw]
-    for key, record in items:
-        record = _record_dict(record)
-        student = record.get("student") or record.get("student_id")
-        assignment = record.get("assignment") or record.get("assignment_id")
-        if (student is None or assignment is None) and isinstance(key, tuple):
-            a, b = key
-            student, assignment = (student or a, assignment or b)
-        status = str(record.get("status") or record.get("state") or "").lower()
-        if record.get("failed") is True:
-            status = "failed"
-        elif record.get("flagged") is True and status != "failed":
-            status = "flagged"
-        if status not in ("failed", "flagged"):
-            continue
-        reasons = record.get("reasons") or record.get("reason") or []
-        if isinstance(reasons, str):
-            reasons = [reasons]
-        out[(str(student), str(assignment))] = {"status": status,
-                                                "reasons": [str(r) for r in reasons]}
+    out = {}
+    for key, record in read_status(course).items():
+        if record.status in ("failed", "flagged"):
+            out[key] = {"status": record.status, "reasons": [str(r) for r in record.reasons]}
     return out
-
-
-def _record_dict(record) -> dict:
-    if isinstance(record, dict):
-        return record
-    if hasattr(record, "_asdict"):
-        return record._asdict()
-    if hasattr(record, "__dataclass_fields__"):
-        import dataclasses
-        return dataclasses.asdict(record)
-    return dict(vars(record)) if hasattr(record, "__dict__") else {"status": record}

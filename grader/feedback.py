@@ -28,12 +28,12 @@ from pathlib import Path
 
 from nbformat.v4 import new_markdown_cell, new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPreprocessor
-from traitlets import Unicode
+from traitlets import List, Unicode
 
 from .cli import UserError, course_of
 from .common import check_assignment, run_converter, status_of
 
-__all__ = ["HideTestCode", "test_outcome", "feedback", "configure_parser", "run"]
+__all__ = ["HideTestCode", "outcome_of", "feedback", "configure_parser", "run"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 HIDDEN_SOURCE = "# The code of this test is not shown."
@@ -43,7 +43,7 @@ def _plain(text: str) -> str:
     return _ANSI.sub("", text or "").strip()
 
 
-def test_outcome(cell) -> tuple[bool, str]:
+def outcome_of(cell) -> tuple[bool, str]:
     """(passed, message) of an executed test cell, without its code or traceback.
 
     The message is the test's own explanation (an ``AssertionError``'s text)
@@ -55,10 +55,10 @@ def test_outcome(cell) -> tuple[bool, str]:
     >>> cell = new_code_cell("assert x == 2, 'x: expected 2, found 3'")
     >>> cell.outputs = [new_output("error", ename="AssertionError",
     ...                            evalue="x: expected 2, found 3", traceback=["..."])]
-    >>> test_outcome(cell)
+    >>> outcome_of(cell)
     (False, 'x: expected 2, found 3')
     >>> cell.outputs = []
-    >>> test_outcome(cell)
+    >>> outcome_of(cell)
     (True, '')
     """
     for output in cell.get("outputs", []):
@@ -87,6 +87,8 @@ class HideTestCode(NbGraderPreprocessor):
 
     course_root = Unicode("", help="The course root (to read failed and flagged statuses).")\
         .tag(config=True)
+    # Accepted (and unused) so that configurations written for GetGrades do not warn.
+    display_data_priority = List([], help="Unused.").tag(config=True)
 
     def preprocess(self, nb, resources):
         hidden = ClearHiddenTests(enforce_metadata=False)
@@ -96,10 +98,10 @@ class HideTestCode(NbGraderPreprocessor):
                 hidden._remove_hidden_test_region(cell)
             else:
                 scheme._remove_mark_scheme_region(cell)
-        tasks = self._task_summary(nb)
+        tasks = self._task_summary(nb, self._pending(resources))
         for cell in nb.cells:
             if _is_test(cell):
-                passed, message = test_outcome(cell)
+                passed, message = outcome_of(cell)
                 text = "Passed." if passed else "Not passed: " + message
                 cell.source = HIDDEN_SOURCE
                 cell.outputs = [new_output("stream", name="stdout", text=text + "\n")]
@@ -132,7 +134,22 @@ class HideTestCode(NbGraderPreprocessor):
                     "Tests that did not run as expected earned no points.",
                     record["reasons"])
 
-    def _task_summary(self, nb) -> str:
+    def _pending(self, resources) -> set:
+        """grade ids of this submission that still wait for manual grading."""
+        info = resources.get("nbgrader", {})
+        if not info.get("db_url"):
+            return set()
+        from nbgrader.api import Gradebook, MissingEntry
+
+        try:
+            with Gradebook(info["db_url"]) as gb:
+                notebook = gb.find_submission_notebook(info["notebook"], info["assignment"],
+                                                       info["student"])
+                return {g.name for g in notebook.grades if g.needs_manual_grade}
+        except MissingEntry:
+            return set()
+
+    def _task_summary(self, nb, pending=frozenset()) -> str:
         from .results import task_of_cells
 
         labels = task_of_cells(nb)
@@ -144,13 +161,13 @@ class HideTestCode(NbGraderPreprocessor):
             task = labels.get(meta.get("grade_id"), meta.get("grade_id"))
             row = rows.setdefault(task, [0.0, 0.0, 0, 0, False])
             row[1] += float(meta.get("points") or 0)
-            if meta.get("score") is None:
+            if meta.get("score") is None or meta.get("grade_id") in pending:
                 row[4] = True
             else:
                 row[0] += float(meta["score"])
             if _is_test(cell) and float(meta.get("points") or 0) > 0:
                 row[3] += 1
-                row[2] += 1 if test_outcome(cell)[0] else 0
+                row[2] += 1 if outcome_of(cell)[0] else 0
         if not rows:
             return ""
         lines = ["## Your results by task", "",
