@@ -73,6 +73,25 @@ def outcome_of(cell) -> tuple[bool, str]:
     return True, ""
 
 
+def _graded_outcome(cell) -> tuple[bool, str]:
+    """Like :func:`outcome_of`, but the gradebook's score decides for a test with points.
+
+    The grader may give a test no points although it shows no error (it did
+    not prove it ran, or code before it tampered with the notebook).
+    """
+    passed, message = outcome_of(cell)
+    meta = cell.metadata.get("nbgrader", {})
+    points, score = meta.get("points"), meta.get("score")
+    if points and score is not None:
+        if float(score) >= float(points) - 1e-9:
+            return True, ""
+        if passed:
+            if float(score) > 0:
+                return False, f"Partly passed: {float(score):g} of {float(points):g} points."
+            return False, "this test did not earn its points: it did not run as expected."
+    return passed, message
+
+
 def _is_test(cell) -> bool:
     meta = cell.metadata.get("nbgrader", {})
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
@@ -101,8 +120,13 @@ class HideTestCode(NbGraderPreprocessor):
         tasks = self._task_summary(nb, self._pending(resources))
         for cell in nb.cells:
             if _is_test(cell):
-                passed, message = outcome_of(cell)
-                text = "Passed." if passed else "Not passed: " + message
+                passed, message = _graded_outcome(cell)
+                if passed:
+                    text = "Passed."
+                elif message.startswith("Partly passed"):
+                    text = message
+                else:
+                    text = "Not passed: " + message
                 cell.source = HIDDEN_SOURCE
                 cell.outputs = [new_output("stream", name="stdout", text=text + "\n")]
                 cell.execution_count = None
@@ -167,7 +191,7 @@ class HideTestCode(NbGraderPreprocessor):
                 row[0] += float(meta["score"])
             if _is_test(cell) and float(meta.get("points") or 0) > 0:
                 row[3] += 1
-                row[2] += 1 if outcome_of(cell)[0] else 0
+                row[2] += 1 if _graded_outcome(cell)[0] else 0
         if not rows:
             return ""
         lines = ["## Your results by task", "",
