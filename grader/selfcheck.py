@@ -26,8 +26,9 @@ from .course import PROJECT
 
 __all__ = ["find_source", "selfcheck", "format_result", "configure_parser", "run"]
 
-NO_SANDBOX_HINT = ("To check your own notebook without the sandbox anyway, add "
-                   "--unsafe-no-sandbox (only for notebooks you wrote yourself).")
+#: What follows the sandbox's problem in the refusal; the same words as ``autograde``'s.
+NO_SANDBOX_HINT = ("Grading runs student code only inside the sandbox; to grade without it "
+                   "(trusted submissions only), add --unsafe-no-sandbox.")
 
 
 def find_source(notebook: Path, exercises: Path, assignment: str | None = None) -> Path:
@@ -57,7 +58,7 @@ def _sandbox_refusal(problem: str) -> str:
     try:   # the instructor's autograde says it the same way, when it offers a helper
         from .autograde import sandbox_refusal
     except ImportError:
-        return f"{problem} {NO_SANDBOX_HINT}"
+        return f"{' '.join(problem.split())} {NO_SANDBOX_HINT}"
     return sandbox_refusal(problem)
 
 
