@@ -76,6 +76,7 @@ def main(argv=None):
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     build, timings = {}, {}
     for n in args.sizes:
         build[n] = best_of(lambda: weakties.population(n, seed=1), args.repeat)
@@ -86,6 +87,7 @@ def main(argv=None):
             timings[(i, n)] = best_of(lambda: fn(G), args.repeat)
             print(f"  {call}: {timings[(i, n)]:.3f} s", flush=True)
 
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     head = ["scenario", "call"]
     for n in args.sizes:
         head += [f"n={n:,} (s)", f"/ build at {n:,}"]
@@ -97,7 +99,9 @@ def main(argv=None):
         "(`weakties.population(n, seed=1)`), measured in the same run.",
         "",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}. Made by "
+        f"{platform.system()} {platform.machine()}; load average {load_before:.1f} at the "
+        f"start and {load_after:.1f} at the end (other jobs sharing the cores slow "
+        "every figure alike; the ratios absorb part of it). Made by "
         "`.venv/bin/python benchmarks/bench_scenarios.py`.",
         "",
         "| " + " | ".join(head) + " |",

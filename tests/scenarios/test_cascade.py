@@ -169,3 +169,13 @@ def test_plot(small, helpers):
 def test_summary(small):
     text = repr(cascade(small, "influencers", seed=1, runs=3))
     assert "final reach" in text and "weak ties" in text
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import cascade as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

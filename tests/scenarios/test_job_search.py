@@ -243,3 +243,13 @@ def test_summary_in_plain_words(G):
     assert "seekers hired" in text and "Granovetter" in text
     assert job_search.__doc__.split("\n\n")[1].strip().startswith("In plain words:")
     assert np.isfinite(r.seekers["pool"]).all()
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import job_search as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

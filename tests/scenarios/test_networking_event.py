@@ -198,3 +198,13 @@ def test_plot(G, helpers, kind):
 def test_summary(G):
     text = repr(networking_event(G, 40, seed=1))
     assert "ties made at the event" in text and "ties across sector" in text
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import networking_event as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

@@ -182,3 +182,13 @@ def test_plot(G, helpers):
 def test_summary(G):
     text = repr(prospecting(G, 0, range(100, 300), seed=1))
     assert "warm approach" in text and "ask first" in text
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import prospecting as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

@@ -209,3 +209,13 @@ def test_summary(small):
     text = repr(r)
     assert "suggestions accepted" in text and "assortativity by sector" in text
     assert not math.isnan(r.history["clustering"].iloc[-1])
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import recommend as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

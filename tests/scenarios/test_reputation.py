@@ -162,3 +162,13 @@ def test_plot(small, helpers, kind):
 def test_summary(small):
     text = repr(reputation(small, periods=6, seed=1))
     assert "unreliable partners" in text and "fair share" in text
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import reputation as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__

@@ -157,3 +157,13 @@ def test_plot(G, helpers):
 def test_summary(G):
     text = repr(venture(G, 0, seed=1))
     assert "strong ties only" in text and "whole network" in text
+
+
+def test_docstring_speaks_plainly_and_cites_sources():
+    """The docstring opens with a paragraph a job seeker can follow, then the
+    model, parameters, sources and a runnable example."""
+    from weakties.scenarios import venture as fn
+    parts = fn.__doc__.split("\n\n")
+    assert parts[1].strip().startswith("In plain words:")
+    for section in ("Parameters", "Returns", "References", "Examples"):
+        assert f"\n    {section}\n    ---" in fn.__doc__
