@@ -19,8 +19,8 @@ Your own data
 - :func:`my_pick` picks one of several options for you; :func:`my_seed` and
   :func:`my_rng` give your seed for a simulation;
 - :func:`reference_population` is the same population for the hidden tests:
-  a separate, read-only copy, so that an answer cell that changes ``G``
-  cannot change what the tests compare against.
+  read-only, and never the learner's copy, so that an answer cell that
+  changes ``G`` cannot change what the tests compare against.
 
 Checks that teach
 -----------------
@@ -46,6 +46,7 @@ weakties.exercises.CheckFailed: `share` is not right yet.
 
 from __future__ import annotations
 
+import copy
 import math
 import numbers
 import re
@@ -69,6 +70,7 @@ __all__ = [
 _ASSIGNMENT = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CACHE_SIZE = 6
 _cache: "OrderedDict[tuple, nx.Graph]" = OrderedDict()
+_person_cache: dict = {}
 
 
 # --------------------------------------------------------------------------
@@ -131,8 +133,9 @@ def my_rng(assignment, role, *, learner=None) -> np.random.Generator:
     return np.random.default_rng(seed_from(my_seed(assignment, role, learner=learner)))
 
 
-def _build(kind, assignment, n, learner, options) -> nx.Graph:
-    key = (kind, assignment, learner, n, tuple(sorted(options.items())))
+def _build(assignment, n, learner, options) -> nx.Graph:
+    """The population, built once per kernel and frozen (shared by the two functions below)."""
+    key = (assignment, learner, n, tuple(sorted(options.items())))
     if key in _cache:
         _cache.move_to_end(key)
         return _cache[key]
@@ -181,15 +184,18 @@ def my_population(assignment, n=400, *, learner=None, **options) -> nx.Graph:
     False
     """
     assignment = _check_assignment(assignment)
-    return _build("mine", assignment, n, _who(learner), options).copy()
+    G = _build(assignment, n, _who(learner), options).copy()
+    G.graph = copy.deepcopy(G.graph)
+    return G
 
 
 def reference_population(assignment, n=400, *, learner=None, **options) -> nx.Graph:
     """The learner's population as the hidden tests see it: read-only, never the learner's copy.
 
-    Same arguments and same population as :func:`my_population`, but held
-    in a cache of its own and frozen (``networkx.freeze``): an answer cell
-    that removes ties from ``G`` changes nothing here.
+    Same arguments and same population as :func:`my_population`: the cached
+    build itself, frozen (``networkx.freeze``), whereas the learner only
+    ever gets copies of it (with their own attribute dictionaries), so an
+    answer cell that changes ``G`` or its ties changes nothing here.
 
     Examples
     --------
@@ -200,7 +206,7 @@ def reference_population(assignment, n=400, *, learner=None, **options) -> nx.Gr
     True
     """
     assignment = _check_assignment(assignment)
-    return _build("reference", assignment, n, _who(learner), options)
+    return _build(assignment, n, _who(learner), options)
 
 
 def _strong_count(G, v, threshold=0.5):
@@ -261,6 +267,13 @@ def my_person(G, assignment, *, role="you", learner=None, exclude=(), min_ties=1
     >>> my_person(G, "01-your-network", role="example", learner="alice", exclude=[me]) != me
     True
     """
+    key = None
+    if where is None and nx.is_frozen(G):
+        key = (id(G), assignment, role, _who(learner), tuple(sorted(exclude, key=repr)),
+               min_ties, max_ties, min_strong, min_weak, min_local_bridges)
+        hit = _person_cache.get(key)
+        if hit is not None and hit[0] is G:
+            return hit[1]
     excluded = set(exclude)
     candidates = []
     for v in sorted(G):
@@ -282,7 +295,12 @@ def my_person(G, assignment, *, role="you", learner=None, exclude=(), min_ties=1
             f"nobody in this population of {G.number_of_nodes()} people meets the conditions "
             f"for the role {role!r}: loosen them or use a larger population.")
     rng = my_rng(assignment, role, learner=learner)
-    return candidates[int(rng.integers(len(candidates)))]
+    person = candidates[int(rng.integers(len(candidates)))]
+    if key is not None:
+        if len(_person_cache) > 64:
+            _person_cache.clear()
+        _person_cache[key] = (G, person)
+    return person
 
 
 def my_pick(assignment, options, *, role, learner=None):

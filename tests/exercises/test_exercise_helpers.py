@@ -62,7 +62,10 @@ def test_reference_is_frozen_and_independent_of_the_learner_copy():
     u, v = next(iter(G.edges))
     G[u][v]["strength"] = 0.0
     G.remove_edge(u, v)
+    G.nodes[1]["sector"] = "changed"
+    G.graph["options"]["year"] = 1999
     assert R.has_edge(u, v) and R[u][v]["strength"] > 0
+    assert R.nodes[1]["sector"] != "changed" and R.graph["options"]["year"] == 2026
 
 
 def test_bad_assignment_name_is_explained():
