@@ -1,0 +1,394 @@
+"""The attack corpus: hostile and broken submissions of the fixture assignment ``ties-basics``.
+
+Each :class:`Attack` builds one submission from the released notebook: the
+answers it writes, cells it adds, changes to the notebook's structure or
+metadata, extra files, or raw bytes instead of a notebook. ``honest`` is
+the number of points its answers earn on their own merits (what the tests
+give when they really run, computed by hand from the fixture's tests, or
+with :mod:`cohort` for copied numbers): an attack must never earn more.
+``status`` is the status the grader must give (``None``: any), ``reason``
+a piece of text the reasons must hold.
+
+``README.md`` in this folder lists the attacks and what each gets.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import cohort  # noqa: E402
+
+VICTIM = "h01"    # the honest student whose numbers copiers paste
+
+
+@dataclass
+class Attack:
+    name: str
+    what: str
+    answers: dict = field(default_factory=dict)       # grade id -> source
+    extra_cells: list = field(default_factory=list)   # (after grade id, source)
+    mutate: object = None                             # callable(nb) -> None
+    files: dict = field(default_factory=dict)         # relative path -> text, or ("symlink", target)
+    raw: bytes | None = None                          # the notebook file's bytes
+    honest: float = 0.0
+    copies: bool = False                              # honest points: those of a copier
+    status: str | None = "flagged"
+    reason: str = ""
+    sandbox_only: bool = False
+
+    def honest_points(self, student: str) -> float:
+        if self.copies:
+            spec = cohort.VARIANTS["ties-basics"]["copier"]
+            return float(sum(cohort.expected_scores("ties-basics", spec, student,
+                                                    VICTIM).values()))
+        return self.honest
+
+
+FULL = dict(cohort.VARIANTS["ties-basics"]["full"].answers["ties-basics"])
+STRONG = {"answer-strong": FULL["answer-strong"]}
+REST = {k: v for k, v in FULL.items() if k != "answer-degree"}   # all but task 1: 5 points
+
+
+def _copied(student: str = VICTIM) -> dict:
+    degree, share = cohort._own_numbers(student)
+    return {"answer-degree": f"n_ties_0 = {degree}", "answer-strong": FULL["answer-strong"],
+            "answer-share": f"share_strong = {share!r}"}
+
+
+TRANSFORMER = "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])"
+
+
+def _cells(nb, gid):
+    return [i for i, c in enumerate(nb.cells)
+            if c.metadata.get("nbgrader", {}).get("grade_id") == gid]
+
+
+def _duplicate(gid):
+    def mutate(nb):
+        i = _cells(nb, gid)[0]
+        nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+        nb.cells[i + 1].id = "copied-cell"
+    return mutate
+
+
+def _delete(*gids):
+    def mutate(nb):
+        nb.cells = [c for c in nb.cells
+                    if c.metadata.get("nbgrader", {}).get("grade_id") not in gids]
+    return mutate
+
+
+def _strip_tests(nb):
+    for c in nb.cells:
+        meta = c.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            del c.metadata["nbgrader"]
+            c.source = "pass"
+
+
+def _flip(nb):
+    c = nb.cells[_cells(nb, "test-degree")[0]]
+    c.metadata["nbgrader"].update(solution=True, grade=False, locked=False)
+    c.metadata["editable"] = True
+    c.source = "pass"
+
+
+def _points(nb):
+    nb.cells[_cells(nb, "test-degree")[0]].metadata["nbgrader"]["points"] = 100
+
+
+def _bonus(nb):
+    cell = nbformat.v4.new_code_cell("pass")
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "bonus", "locked": True,
+                                 "points": 50, "schema_version": 3, "solution": False,
+                                 "task": False}
+    nb.cells.append(cell)
+
+
+_AST = '''
+import ast
+
+class NoAsserts(ast.NodeTransformer):
+    def visit_Assert(self, node):
+        return None
+
+get_ipython().ast_transformers.append(NoAsserts())
+'''
+_HOOK_FAKE_RESULT = '''
+def _fake_credit(*args):
+    # shows a numeric result before the test runs: stock nbgrader reads it as partial credit
+    get_ipython().displayhook(2.0)
+
+get_ipython().events.register("pre_run_cell", _fake_credit)
+'''
+_TRACE = '''
+import ast, linecache, sys
+
+_ends = {}
+
+def _tracer(frame, event, arg):
+    name = frame.f_code.co_filename
+    if event == "line":
+        if name not in _ends:
+            try:
+                tree = ast.parse("".join(linecache.getlines(name)))
+                _ends[name] = {n.lineno: n.end_lineno for n in ast.walk(tree)
+                               if isinstance(n, ast.Assert)}
+            except SyntaxError:
+                _ends[name] = {}
+        end = _ends[name].get(frame.f_lineno)
+        if end is not None:
+            try:
+                frame.f_lineno = end + 1
+            except ValueError:
+                pass
+    return _tracer
+
+sys.settrace(_tracer)
+'''
+_FORGE = '''
+import secrets
+from IPython.display import publish_display_data
+
+def _forge(result):
+    guess = secrets.token_hex(16)
+    print(guess)
+    publish_display_data({"application/vnd.weakties.proof+json":
+                          {"nonce": guess, "kind": "test", "state": {}}})
+
+get_ipython().events.register("post_run_cell", _forge)
+'''
+_PROBE = '''
+import os
+GRADED = os.environ.get("NBGRADER_EXECUTION") is not None
+print("graded:", GRADED, "environment:", sorted(os.environ))
+if GRADED:
+    get_ipython().input_transformers_cleanup.append(lambda lines: ["pass\\n"])
+'''
+_READ_SOURCE = '''
+import glob, json
+found = []
+for pattern in ["../../source/*/*.ipynb", "../../../source/*/*.ipynb", "/work/*/exercises/*/*.ipynb",
+                "/work/*/tests/grader/fixtures/source/*/*.ipynb", "/tmp/**/source/*/*.ipynb",
+                "/root/**/source/*/*.ipynb"]:
+    found += glob.glob(pattern, recursive=True)
+print("found:", found)
+for path in found:
+    try:
+        with open(path) as handle:
+            nb = json.load(handle)
+    except OSError as error:
+        print("cannot read", path, error)
+        continue
+    for cell in nb["cells"]:
+        text = "".join(cell["source"])
+        if "BEGIN SOLUTION" in text or "BEGIN HIDDEN TESTS" in text:
+            print(text)
+            exec(text)
+'''
+_READ_GRADEBOOK = '''
+import glob, os, sqlite3
+paths = [os.path.abspath(os.path.join(*[".."] * k, "gradebook.db")) for k in range(1, 6)]
+paths += glob.glob("/tmp/**/gradebook.db", recursive=True) + glob.glob("/root/**/gradebook.db", recursive=True)
+for path in paths:
+    if os.path.exists(path):
+        print("gradebook at", path)
+        con = sqlite3.connect(path)
+        print(con.execute("select * from grade").fetchall()[:3])
+        con.execute("update grade set auto_score = 100")
+        con.commit()
+print("searched", len(paths), "places")
+'''
+_RMTREE = '''
+import glob, shutil
+shutil.rmtree("../..", ignore_errors=True)
+for path in glob.glob("/tmp/**/submitted", recursive=True) + glob.glob("/tmp/**/autograded", recursive=True):
+    shutil.rmtree(path, ignore_errors=True)
+print("done")
+'''
+_DELETE_GRADEBOOK = '''
+import glob, os
+for path in ["../../../gradebook.db", "../../gradebook.db"] + glob.glob("/tmp/**/gradebook.db", recursive=True):
+    try:
+        os.remove(path)
+        print("removed", path)
+    except OSError as error:
+        print("could not remove", path, error)
+'''
+_SWAP_FILE = '''
+import os
+try:
+    os.remove(".weakties-learner")
+except OSError as error:
+    print("could not remove the learner file:", error)
+with open(".weakties-learner", "w") as handle:
+    handle.write("VICTIM")
+'''.replace("VICTIM", VICTIM)
+_CHDIR = '''
+import os
+os.makedirs("/tmp/elsewhere", exist_ok=True)
+with open("/tmp/elsewhere/.weakties-learner", "w") as handle:
+    handle.write("VICTIM")
+os.chdir("/tmp/elsewhere")
+'''.replace("VICTIM", VICTIM)
+_PATCH_POPULATION = '''
+import weakties
+_real_population = weakties.population
+weakties.population = lambda n, *, seed, **kw: _real_population(
+    n, seed=seed.split(":")[0] + ":VICTIM", **kw)
+'''.replace("VICTIM", VICTIM)
+_HIDDEN_MODULE = TRANSFORMER.replace("get_ipython()", "__import__('IPython').get_ipython()")
+_OBFUSCATED = base64.b64encode(TRANSFORMER.encode()).decode()
+
+
+def _corrupt() -> bytes:
+    text = json.dumps(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]))
+    return text[: len(text) // 2].encode()
+
+
+ATTACKS = [
+    Attack("input-transformer", "an input transformer turns every later cell, tests included, "
+           "into `pass` (full marks with blank answers in stock nbgrader)",
+           answers={"answer-degree": TRANSFORMER}, reason="input_transformers_cleanup"),
+    Attack("input-transformer-post", "a late input transformer drops every cell that holds an "
+           "assert", answers={"answer-degree": "get_ipython().input_transformers_post.append(\n"
+                                               "    lambda lines: [] if any('assert' in l for l "
+                                               "in lines) else lines)"},
+           reason="input_transformers_post"),
+    Attack("ast-transformer", "an AST transformer removes every assert statement",
+           answers={"answer-degree": _AST}, reason="ast_transformers"),
+    Attack("hook-fake-result", "a pre_run_cell hook shows a numeric result before each test: "
+           "nbgrader's partial credit", answers={"answer-degree": _HOOK_FAKE_RESULT},
+           reason="hook"),
+    Attack("trace-skip-asserts", "a trace function jumps over the assert statements",
+           answers={"answer-degree": _TRACE}, reason="trace"),
+    Attack("custom-exception-handler", "a custom exception handler swallows the test errors",
+           answers={"answer-degree": "get_ipython().set_custom_exc(\n    (Exception,), "
+                                     "lambda shell, etype, value, tb, tb_offset=None: None)"},
+           reason="set_custom_exc"),
+    Attack("forged-proof", "a post_run_cell hook prints a guessed nonce and publishes a forged "
+           "proof of execution", answers={"answer-degree": _FORGE}, reason="hook"),
+    Attack("redefined-abs", "redefines abs() so that `abs(found - expected) < 1e-9` holds",
+           answers={**STRONG, "answer-share": "share_strong = 0.5\nabs = lambda x: 0"},
+           honest=3.0, reason="built-in abs"),
+    Attack("builtins-module", "patches the builtins module (isinstance, abs)",
+           answers={"answer-degree": "import builtins\nbuiltins.isinstance = lambda *a: True\n"
+                                     "builtins.abs = lambda x: 0\nn_ties_0 = 0",
+                    "answer-share": "share_strong = 0.5"}, reason="built-ins"),
+    Attack("globals-abs", "redefines abs() through globals()",
+           answers={"answer-share": "share_strong = 0.5\nglobals()['abs'] = lambda x: 0"},
+           reason="namespace"),
+    Attack("answer-object", "an int whose == is always true",
+           answers={"answer-degree": "class Anything(int):\n    def __eq__(self, other):\n"
+                                     "        return True\n    __hash__ = int.__hash__\n\n"
+                                     "n_ties_0 = Anything(0)"}, reason="__eq__"),
+    Attack("redefined-learner-id", "pastes another student's numbers and redefines the "
+           "learner_id() the hidden tests call", copies=True,
+           answers={**_copied(), "answer-degree": _copied()["answer-degree"]
+                    + f"\n\ndef learner_id():\n    return {VICTIM!r}"},
+           reason="learner_id"),
+    Attack("patched-population", "pastes another student's numbers and patches "
+           "weakties.population so the hidden tests rebuild that student's data", copies=True,
+           answers={**_copied(), "answer-degree": _copied()["answer-degree"] + "\n"
+                    + _PATCH_POPULATION}, reason="weakties.population"),
+    Attack("learner-file-swap", "pastes another student's numbers and rewrites the learner id "
+           "file", copies=True, answers={**_copied(), "answer-degree": _SWAP_FILE + "\n"
+                                         + _copied()["answer-degree"]}, status=None),
+    Attack("chdir-learner", "pastes another student's numbers and moves to a folder whose "
+           "learner id file names that student", copies=True,
+           answers={**_copied(), "answer-degree": _CHDIR + "\n" + _copied()["answer-degree"]}),
+    Attack("grading-probe", "checks NBGRADER_EXECUTION to cheat only while graded",
+           answers={"answer-degree": _PROBE}, reason="nbgrader"),
+    Attack("read-solutions", "looks for the source assignment and runs its solutions",
+           answers={"answer-degree": _READ_SOURCE}, reason="exec", sandbox_only=True),
+    Attack("read-gradebook", "looks for the gradebook, reads it and sets every score to 100",
+           answers={"answer-degree": _READ_GRADEBOOK}, reason="gradebook", sandbox_only=True),
+    Attack("rmtree-up", "deletes ../.. and every submitted/ and autograded/ folder it finds",
+           answers={"answer-degree": _RMTREE}, reason="rmtree", sandbox_only=True),
+    Attack("delete-gradebook", "deletes every gradebook it finds",
+           answers={"answer-degree": _DELETE_GRADEBOOK}, reason="gradebook", sandbox_only=True),
+    Attack("duplicated-graded-cell", "a test cell pasted twice (stops stock nbgrader's batch)",
+           answers=FULL, mutate=_duplicate("test-degree"), honest=7.0, reason="appears 2 times"),
+    Attack("deleted-tests", "deletes the tests it would fail",
+           answers=STRONG, mutate=_delete("test-degree", "selfcheck-share", "test-share"),
+           honest=3.0, reason="was deleted"),
+    Attack("stripped-metadata", "strips the grading metadata of the tests and blanks them",
+           mutate=_strip_tests, reason="was deleted"),
+    Attack("flipped-flags", "turns a test cell into an answer cell and blanks it",
+           mutate=_flip, reason="grading settings"),
+    Attack("altered-points", "sets a test's points to 100", answers=FULL, mutate=_points,
+           honest=7.0, reason="points"),
+    Attack("fake-grade-cell", "adds a graded cell of its own worth 50 points", mutate=_bonus,
+           reason="bonus"),
+    Attack("corrupt-json", "a notebook file cut in half", raw=_corrupt(), status="failed",
+           reason="not valid JSON"),
+    Attack("infinite-loop", "an endless loop in an answer", honest=5.0,
+           answers={**REST, "answer-degree": "while True:\n    pass"}, reason="longer than"),
+    Attack("sigint-ignoring-loop", "an endless loop that ignores interrupts", honest=5.0,
+           answers={**REST, "answer-degree": "import signal\n"
+                    "signal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"},
+           reason="did not stop"),
+    Attack("os-exit", "kills its own kernel", answers={**REST, "answer-degree":
+                                                       "import os\nos._exit(0)"},
+           honest=5.0, reason="kernel stopped"),
+    Attack("memory-bomb", "allocates memory until the kernel dies", honest=5.0,
+           answers={**REST, "answer-degree": "hoard = []\nwhile True:\n"
+                                             "    hoard.append(bytearray(64 * 2**20))"},
+           status=None, sandbox_only=True),
+    Attack("fork-bomb", "forks processes without end", honest=5.0,
+           answers={**REST, "answer-degree": "import os\nwhile True:\n    os.fork()"},
+           reason="new process", sandbox_only=True),
+    Attack("output-flood", "prints tens of megabytes", honest=5.0,
+           answers={**REST, "answer-degree": "for i in range(250_000):\n    print('x' * 100)"},
+           status=None),
+    Attack("obfuscated-exec", "runs the transformer trick from base64 with exec()",
+           answers={"answer-degree": f"import base64\nexec(base64.b64decode('{_OBFUSCATED}'))"},
+           reason="exec"),
+    Attack("hidden-module", "ships helpers.py, which installs the transformer when imported",
+           answers={"answer-degree": "import helpers"}, files={"helpers.py": _HIDDEN_MODULE},
+           reason="helpers.py"),
+    Attack("writefile-module", "writes a module with %%writefile, then imports it",
+           extra_cells=[("answer-degree", "%%writefile sneaky.py\n" + _HIDDEN_MODULE),
+                        ("answer-degree", "import sneaky")], reason="input_transformers"),
+    Attack("shell-escape", "runs shell commands that delete and hide code",
+           answers={"answer-degree": "!rm -rf ../../../* ; python -c 'print(1)'"},
+           reason="shell command", sandbox_only=True),
+    Attack("symlink-to-gradebook", "ships a symbolic link to the gradebook and reads it",
+           answers={"answer-degree": "print(open('notes.txt', 'rb').read()[:100])"},
+           files={"notes.txt": ("symlink", "GRADEBOOK")}, reason="symbolic link"),
+    Attack("guessed-nonce", "prints random tokens, hoping to match a proof",
+           answers={"answer-degree": "import secrets\nfor _ in range(50):\n"
+                                     "    print(secrets.token_hex(16))"}, status=None),
+]
+
+
+def write(course, student: str, attack: Attack) -> Path:
+    """Write ``attack`` as ``student``'s submission of ties-basics; returns its folder."""
+    folder = course.submission(student, "ties-basics")
+    folder.mkdir(parents=True, exist_ok=True)
+    nb_path = folder / "ties-basics.ipynb"
+    if attack.raw is not None:
+        nb_path.write_bytes(attack.raw)
+    else:
+        released = cohort.released(course, "ties-basics")["ties-basics"]
+        nb = cohort.fill(released, attack.answers, attack.extra_cells)
+        if attack.mutate is not None:
+            attack.mutate(nb)
+        nbformat.write(nb, nb_path)
+    for rel, content in attack.files.items():
+        path = folder / rel
+        if isinstance(content, tuple):
+            target = str(course.gradebook) if content[1] == "GRADEBOOK" else content[1]
+            path.symlink_to(target)
+        else:
+            path.write_text(content)
+    (folder / "timestamp.txt").write_text("2026-03-01 12:00:00.000000 UTC")
+    return folder
