@@ -553,7 +553,8 @@ def print_report(result: CollectResult, course, source) -> None:
         line += f", {len(result.unchanged)} unchanged"
     out.append(line + f", in {course.submitted}.")
     for path, stored in result.renamed:
-        out.append(f"  renamed: {path} -> {stored}")
+        if stored.split("/", 1)[0] in result.collected:
+            out.append(f"  renamed: {path} -> {stored}")
     if result.kept_existing:
         out.append(f"Not replaced, already collected with other content: "
                    f"{', '.join(result.kept_existing)}. Use --force to replace them "

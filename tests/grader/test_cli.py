@@ -118,3 +118,62 @@ def test_bugs_still_show_a_traceback(monkeypatch):
     monkeypatch.setitem(COMMANDS, "fakecmd", ("grader.fakecmd", "test"))
     with pytest.raises(ZeroDivisionError):
         main(["fakecmd"])
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")
+def test_lab_serves_the_formgrader_with_this_configuration(tmp_path):
+    """`weakties-grade lab`: the formgrader lists the assignment and the graded submissions."""
+    import json
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    from cli_fixtures import support
+
+    course = support.graded_class(tmp_path / "course")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(SCRIPT), "--course", str(course.root), "--source", str(support.SOURCE), "lab",
+         "--no-browser", "--port", str(port), "--", "--IdentityProvider.token=secret",
+         f"--ServerApp.runtime_dir={tmp_path / 'runtime'}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
+
+    def get(path):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                         headers={"Authorization": "token secret"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read())
+
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                assignments = get("/formgrader/api/assignments")
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read().decode()
+                assert time.monotonic() < deadline, "JupyterLab did not start"
+                time.sleep(0.5)
+        assert [a["name"] for a in assignments] == ["ps1"]
+        # the class, plus "waiting": collected, not autograded yet
+        assert assignments[0]["num_submissions"] == len(support.CLASS) + 1
+        submissions = {s["student"]: s for s in get("/formgrader/api/submissions/ps1")}
+        assert submissions["waiting"]["submitted"] and not submissions["waiting"]["autograded"]
+        for student, (_, _, total, status) in support.CLASS.items():
+            assert submissions[student]["autograded"] is True
+            assert submissions[student]["score"] == pytest.approx(total)
+            assert submissions[student]["needs_manual_grade"] is (status == "needs_grading")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    with socket.socket() as s:          # JupyterLab stopped with weakties-grade
+        assert s.connect_ex(("127.0.0.1", port)) != 0

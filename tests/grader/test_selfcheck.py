@@ -107,3 +107,18 @@ def test_notebook_outside_the_exercises_and_missing_learner(tmp_path, capsys):
     code = main(["--source", str(support.SOURCE), "selfcheck", str(folder / "ps1.ipynb")])
     err = capsys.readouterr().err
     assert code == 2 and "No learner id is set" in err and err.count("\n") == 1
+
+
+def test_same_refusal_as_the_instructors_autograde(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("grader.autograde")
+    import grader.execute
+
+    work = setup_workspace(tmp_path / "my-work", name="alex", source=support.SOURCE)["path"]
+    problem = "bubblewrap (bwrap) is not installed, and grading runs student code in it."
+    monkeypatch.setattr(grader.execute, "sandbox_problem", lambda **kw: problem)
+    main(["--source", str(support.SOURCE), "selfcheck", str(work / "ps1" / "ps1.ipynb")])
+    mine = capsys.readouterr().err.split("error: ", 1)[1]
+    main(["--course", str(tmp_path / "course"), "--source", str(support.SOURCE), "autograde",
+          "ps1"])
+    theirs = capsys.readouterr().err.split("error: ", 1)[1]
+    assert mine == theirs
