@@ -34,7 +34,6 @@ from .annotate import Annotator, annotate
 from .contacts import CONTACTS_TEMPLATE, CONTACTS_TEMPLATE_XLSX, read_contacts
 from .errors import AuditInputError, AuditWarning
 from .linkedin import SAMPLE_EXPORT, read_linkedin
-from .pseudonym import pseudonym
 from .report import GOALS, MEASURES, AuditReport, report
 from .schema import COLUMNS, STRENGTH_SCALE
 from .sectors import SECTORS, UNKNOWN, rules_table, sector_of, seniority_of
@@ -44,6 +43,6 @@ __all__ = [
     "read_linkedin", "read_contacts", "annotate", "Annotator", "report", "AuditReport",
     "sector_of", "seniority_of", "rules_table", "SAMPLE_EXPORT", "SAMPLE_ANNOTATIONS",
     "CONTACTS_TEMPLATE", "CONTACTS_TEMPLATE_XLSX", "AuditInputError", "AuditWarning",
-    "with_annotations", "load_annotations", "annotations_path", "pseudonym", "GOALS",
+    "with_annotations", "load_annotations", "annotations_path", "GOALS",
     "MEASURES", "COLUMNS", "STRENGTH_SCALE", "SECTORS", "UNKNOWN",
 ]

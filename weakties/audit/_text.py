@@ -11,22 +11,41 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Name particles that are also ordinary words in company names ("Banque de France").
 _PARTICLES = frozenset("de du des la le les van von der den di da do dos das del della "
                        "el al bin ben ibn mac st saint sainte y e et and of the".split())
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:[\w-]+\.)*linkedin\.com/\S*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.|\b(?:[\w-]+\.)*linkedin\.com/)[^\s<>\"]*?"
+                  r"(?=[)\].,;:!?'\"]*(?:\s|$))", re.IGNORECASE)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",
+                            "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                            "’": "'"})
+_NON_LETTER = re.compile(r"[\W_]+")
+
+
+def _plain(text) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def fold(text) -> str:
-    """Lower-case, accents removed, punctuation turned into single spaces.
+    """Lower-case, accents removed, punctuation turned into single spaces (ASCII only).
 
-    >>> fold("  Hôtel-de-Ville (Lyon) ")
-    'hotel de ville lyon'
-    >>> fold(None)
-    ''
+    >>> fold("  Hôtel-de-Ville (Lyon) "), fold("Cœur"), fold(None)
+    ('hotel de ville lyon', 'coeur', '')
     """
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", plain.casefold()).strip()
+    return _NON_WORD.sub(" ", _plain(text)).strip()
+
+
+def fold_words(text) -> list[str]:
+    """Words of a text, lower-case and without accents, in any script.
+
+    >>> fold_words("Иван Петров-Quillebœuf")
+    ['иван', 'петров', 'quilleboeuf']
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return []
+    return [w for w in _NON_LETTER.split(_plain(text)) if w]
 
 
 def clean_cell(text) -> str:
@@ -49,6 +68,8 @@ def scrub(text: str, words=()) -> str:
 
     >>> scrub("Marie Martin Photographie", ["Marie", "Martin"])
     '[name] Photographie'
+    >>> scrub("Петров Консалтинг", ["Иван", "Петров"])
+    '[name] Консалтинг'
     >>> scrub("Writer (see www.example.org or me@example.org)")
     'Writer (see [link] or [email])'
     """
@@ -56,11 +77,11 @@ def scrub(text: str, words=()) -> str:
         return text
     out = _EMAIL.sub("[email]", text)
     out = _URL.sub("[link]", out)
-    targets = {t for part in words for t in fold(part).split(" ")}
+    targets = {t for part in words for t in fold_words(part)}
     targets = {t for t in targets if len(t) >= 2 and t not in _PARTICLES}
     if targets:
         def repl(match):
-            return "[name]" if fold(match.group(0)) in targets else match.group(0)
+            return "[name]" if "".join(fold_words(match.group(0))) in targets else match.group(0)
         out = re.sub(r"[^\W_]+", repl, out)
         particle = r"(?:[^\W\d_]{1,4}[\s'’-]+)*"
         out = re.sub(r"\[name\](?:[\s'’-]+" + particle + r"\[name\])+", "[name]", out)

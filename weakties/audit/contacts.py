@@ -121,7 +121,10 @@ def _rows_csv(data: bytes, p: Path):
     text, encoding = _io.decode(data, p, "contact sheet", plausible)
     lines = _io.split_lines(text)
     found = _header_of(lines)
-    if found is None:
+    if found is None or _looks_like_linkedin(lines[found[0]:found[0] + 1]):
+        if _looks_like_linkedin(lines[:100]):
+            raise AuditInputError(f"{p.name} looks like LinkedIn's Connections.csv: read it "
+                                  "with read_linkedin().")
         return None, encoding
     index, delim = found
     import csv
@@ -136,6 +139,13 @@ def _rows_csv(data: bytes, p: Path):
             "quote that is never closed?): open it in a spreadsheet and save it again as "
             "CSV UTF-8.") from None
     return rows, encoding
+
+
+def _looks_like_linkedin(lines) -> bool:
+    from .linkedin import REQUIRED, _find_header
+
+    found = _find_header(lines)
+    return bool(found) and set(REQUIRED) <= set(found[2])
 
 
 def _header_of(lines):
@@ -264,10 +274,10 @@ def read_contacts(path, *, secret: bytes | None = None) -> pd.DataFrame:
             ignored.append(clean_cell(h))
         elif canon is None:
             unknown.append((clean_cell(h), name))
+    if _looks_like_linkedin([",".join(str(h) for h in header)]):
+        raise AuditInputError(
+            f"{p.name} looks like LinkedIn's Connections.csv: read it with read_linkedin().")
     if not cols or not (set(_USEFUL) & set(cols)):
-        if {fold(h) for h in header} >= {"first name", "last name", "connected on"}:
-            raise AuditInputError(
-                f"{p.name} looks like LinkedIn's Connections.csv: read it with read_linkedin().")
         raise AuditInputError(
             f"{p.name} has none of the columns company, position, context, sector or "
             f"strength in its first row (row {header_no}). The first row must hold the column "

@@ -54,9 +54,11 @@ goals (they are shown next to the reference and drive the verdicts).
 
 The action plan
 ---------------
-Missing worlds are the sectors, regions and generations your goal needs
-(:data:`GOALS`) or that the reference holds and your network hardly
-reaches (under half their share). For each, up to three contacts who could
+The worlds of the plan are the sectors, regions and generations your goal
+needs (:data:`GOALS`: the target job's sector, your clients' sectors, a
+company's advisers...), whether you reach them already or not, and the
+worlds the reference holds that your network hardly reaches (under half
+their share). For each, up to three contacts who could
 *bridge* to it: people in that world, or whose sector works with it
 (client and supplier flows of the population model), preferring the tie
 strength that suits the goal (moderately weak ties for a job search,
@@ -136,6 +138,7 @@ class _Goal:
     senior_bonus: float
     events: tuple         # formats in order of priority
     advice: str
+    ask: str              # what to ask a contact who bridges to a world
 
 
 #: The four goals of the course (lessons 7 to 10).
@@ -149,7 +152,9 @@ GOALS = {
         "Do not rely on your strong ties: they know what you know, and asking them for a "
         "job can strain the relationship (lesson 7). Choose weak ties in the target sector "
         "and make a precise request to each: moderately weak ties pass on the most job "
-        "leads (Rajkumar et al. 2022)."),
+        "leads (Rajkumar et al. 2022).",
+        "tell them precisely which job you are looking for, and ask whom they would advise "
+        "you to meet"),
     "prospecting": _Goal(
         "Find clients (commercial prospecting)",
         "reach the decision makers of your client sectors through warm introductions",
@@ -157,7 +162,8 @@ GOALS = {
                                                             "neighbourhood"),
         "A warm introduction by someone the prospect trusts works far better than a cold "
         "message (lesson 8). For each prospect, look for the contact who knows them, and "
-        "ask that contact to introduce you."),
+        "ask that contact to introduce you.",
+        "ask for a warm introduction to a decision maker"),
     "e_reputation": _Goal(
         "Build your e-reputation",
         "be known for your competence in many worlds, not only your own circle",
@@ -165,7 +171,8 @@ GOALS = {
                                                             "neighbourhood"),
         "What is said about you spreads through your contacts' contacts (lesson 9). Show "
         "competence without ego: share useful content, and give visibility to others. A "
-        "network that spans sectors and generations carries your name further."),
+        "network that spans sectors and generations carries your name further.",
+        "share something useful with them, and ask what their world needs to know"),
     "company_creation": _Goal(
         "Create a company",
         "assemble partners, suppliers, advisers (bank, accounting, law) and first clients "
@@ -174,7 +181,8 @@ GOALS = {
                                                             "evening"),
         "A company needs partners, suppliers, advisers and first clients from several "
         "sectors (lesson 10). Before committing, ask your network about a partner's "
-        "reliability: clients, deadlines, payments (lesson 6)."),
+        "reliability: clients, deadlines, payments (lesson 6).",
+        "ask for advice, and for introductions to possible partners, suppliers or clients"),
 }
 _ADVISERS = ("Finance", "Consulting", "Digital")
 
@@ -279,6 +287,11 @@ def _check_targets(targets) -> dict:
 # --------------------------------------------------------------------------
 # Measures
 
+def _value(x):
+    """A text value, or None for anything missing (None, NaN, NA, empty)."""
+    return x if isinstance(x, str) and x else None
+
+
 def _known(series):
     return [v for v in series if isinstance(v, str) and v and v != UNKNOWN]
 
@@ -307,9 +320,10 @@ def _alter_ego(rows, me):
     mine = (me.get("sector"), me.get("region"), me.get("generation"), "your school")
     alter = decided = 0
     for sector, region, generation, context in rows:
-        values = (sector if sector and sector != UNKNOWN else None, region or None,
-                  generation or None,
-                  None if not context else "your school" if context == "school" else "another")
+        sector, region, generation, context = map(_value, (sector, region, generation, context))
+        values = (sector if sector != UNKNOWN else None, region, generation,
+                  None if context is None else "your school" if context == "school"
+                  else "another")
         shared = sum(1 for a, b in zip(mine, values) if a is not None and a == b)
         if shared >= ALTER_EGO_MIN_SHARED:
             alter += 1
@@ -506,7 +520,8 @@ def _needed(goal, me, targets):
     return unique
 
 
-def _missing_worlds(df, goal, me, targets, worlds, measures, ref):
+def _worlds(df, goal, me, targets, worlds):
+    """The goal's worlds (reached or not) and the worlds the network hardly reaches."""
     rows = []
     counts = {key: Counter(_known(df[key])) for key in ("sector", "region", "generation")}
     totals = {key: sum(c.values()) for key, c in counts.items()}
@@ -515,10 +530,11 @@ def _missing_worlds(df, goal, me, targets, worlds, measures, ref):
         share = n / totals[dim] if totals[dim] else math.nan
         ref_share = worlds[dim].get(world, math.nan)
         enough = max(3, 0.05 * totals[dim]) if totals[dim] else 3
-        if totals[dim] and n >= enough and (dim != "sector" or share >= min(0.1, ref_share)):
-            continue
+        reached = bool(totals[dim] and n >= enough
+                       and (dim != "sector" or share >= min(0.1, ref_share)))
         rows.append({"dimension": dim, "world": world, "your_contacts": n, "your_share": share,
-                     "reference_share": ref_share, "needed": True, "why": why})
+                     "reference_share": ref_share, "needed": True, "missing": not reached,
+                     "why": why})
     for dim in ("sector", "region", "generation"):
         if totals[dim] < max(10, 0.2 * len(df)):
             continue  # too few known values to say what is missing
@@ -533,12 +549,13 @@ def _missing_worlds(df, goal, me, targets, worlds, measures, ref):
                 continue
             rows.append({"dimension": dim, "world": world,
                          "your_contacts": counts[dim].get(world, 0), "your_share": share,
-                         "reference_share": ref_share, "needed": False,
+                         "reference_share": ref_share, "needed": False, "missing": True,
                          "why": f"{ref_share:.0%} of the reference population, "
                                 f"{share:.0%} of your known contacts"})
     cols = ["dimension", "world", "your_contacts", "your_share", "reference_share", "needed",
-            "why"]
-    return pd.DataFrame(rows, columns=cols)
+            "missing", "why"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.astype({"needed": bool, "missing": bool, "your_contacts": int})
 
 
 def _tie_text(step):
@@ -548,13 +565,13 @@ def _tie_text(step):
     return f"{label} ({'strong' if is_strong_level(step) else 'weak'} tie)"
 
 
-def _bridges(df, missing, goal_key):
+def _bridges(df, worlds, goal_key):
     goal = GOALS[goal_key]
     rows = []
     used = Counter()
     records = df[["contact", "company", "position", "sector", "region", "generation",
                   "strength", "seniority", "context"]].to_dict("records")
-    for _, w in missing.iterrows():
+    for _, w in worlds.iterrows():
         dim, world = w["dimension"], w["world"]
         scored = []
         for r in records:
@@ -585,8 +602,9 @@ def _bridges(df, missing, goal_key):
     return pd.DataFrame(rows, columns=cols)
 
 
-def _events(goal_key, missing, measures, ref_q, me):
+def _events(goal_key, worlds, measures, ref_q, me):
     goal = GOALS[goal_key]
+    missing = worlds[worlds["missing"].astype(bool)]
     reasons = {f: [] for f in EVENT_FORMATS}
     sectors = [w for d, w in zip(missing["dimension"], missing["world"]) if d == "sector"]
     if sectors:
@@ -630,7 +648,7 @@ def _join(items):
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _actions(goal_key, df, measures, coverage, missing, bridges, events, ref_q, targets):
+def _actions(goal_key, df, measures, coverage, worlds, bridges, events, ref_q, targets):
     goal = GOALS[goal_key]
     out = []
     n = len(df)
@@ -638,18 +656,23 @@ def _actions(goal_key, df, measures, coverage, missing, bridges, events, ref_q, 
         out.append(f"Annotate your contacts: {coverage['strength']} of {n} have a tie strength. "
                    "Start with the people you know well and those of the sectors below; the "
                    "balance of strong and weak ties and the alter-ego share need it.")
-    needed = missing[missing["needed"]]
-    for _, w in needed.head(4).iterrows():
+    needed = worlds[worlds["needed"].astype(bool)]
+    for _, w in needed.head(5).iterrows():
         b = bridges[(bridges["dimension"] == w["dimension"]) & (bridges["world"] == w["world"])]
         if len(b):
             first = b.iloc[0]
-            out.append(f"{w['world']}: ask {first['contact']} ({first['position'] or 'no title'}, "
-                       f"{first['company'] or 'no company'}) for an introduction to people "
-                       f"in this world; {w['why']}.")
+            who = (f"{first['contact']} ({first['position'] or 'no title'}, "
+                   f"{first['company'] or 'no company'}, {first['tie']})")
+            if w["missing"]:
+                out.append(f"{w['world']} ({w['why']}): you hardly reach it; start with {who} "
+                           f"and {goal.ask}.")
+            else:
+                out.append(f"{w['world']} ({w['why']}): you know {w['your_contacts']} people "
+                           f"there; start with {who} and {goal.ask}.")
         else:
-            out.append(f"{w['world']}: none of your contacts reaches this world yet ({w['why']}); "
-                       "meet it at the events below.")
-    other = missing[~missing["needed"]]
+            out.append(f"{w['world']} ({w['why']}): none of your contacts reaches it yet; meet "
+                       "it at the events below.")
+    other = worlds[~worlds["needed"].astype(bool) & worlds["missing"].astype(bool)]
     if len(other):
         worlds = _join([f"{w} ({d})" for d, w in zip(other["dimension"], other["world"])][:4])
         out.append(f"Open your network to worlds you hardly reach: {worlds}.")
@@ -717,12 +740,16 @@ class AuditReport:
     composition : dict of Series
         Counts of ``sector``, ``company`` (top 10), ``seniority``, ``year``,
         ``strength``, ``context``, ``region``, ``generation``.
+    worlds : DataFrame
+        The worlds (sectors, regions, generations) the goal needs, reached
+        or not, and the worlds the network hardly reaches: ``dimension``,
+        ``world``, ``your_contacts``, ``your_share``, ``reference_share``,
+        ``needed`` (for the goal), ``missing`` (hardly reached), ``why``.
     missing : DataFrame
-        The missing worlds (``dimension``, ``world``, ``your_contacts``,
-        ``your_share``, ``reference_share``, ``needed`` for the goal, ``why``).
+        The rows of ``worlds`` that are missing.
     bridges : DataFrame
-        Contacts who could bridge to each missing world (``contact`` as a
-        pseudonym, ``company``, ``position``, ``tie``, ``why``).
+        Up to three contacts who could bridge to each world (``contact`` as a
+        pseudonym, ``company``, ``position``, ``tie``, ``why``), best first.
     events : DataFrame
         Kinds of events to attend (``format``: evening, breakfast or
         neighbourhood; ``why``; ``how_often``).
@@ -737,7 +764,7 @@ class AuditReport:
     goal: str
     measures: pd.DataFrame
     composition: dict
-    missing: pd.DataFrame
+    worlds: pd.DataFrame
     bridges: pd.DataFrame
     events: pd.DataFrame
     actions: list
@@ -746,6 +773,11 @@ class AuditReport:
     reference: dict
     reference_worlds: dict = field(default_factory=dict)
     _source: dict = field(default_factory=dict)
+
+    @property
+    def missing(self) -> pd.DataFrame:
+        """The worlds the network hardly reaches (rows of ``worlds``)."""
+        return self.worlds[self.worlds["missing"].astype(bool)].reset_index(drop=True)
 
     # -- text ---------------------------------------------------------------
     def __repr__(self) -> str:
@@ -904,10 +936,11 @@ def report(contacts, goal="job_search", reference=None, targets=None, *, me=None
                      "reference_median": med, "reference_p75": p75, "percentile": pct,
                      "target": _range(key, *target) if target else "", "verdict": verdict})
     table = pd.DataFrame(rows)
-    missing = _missing_worlds(df, goal, me_used, targets, worlds, measures, ref_q)
-    bridges = _bridges(df, missing, goal)
-    events = _events(goal, missing, measures, ref_q, me_used)
-    actions = _actions(goal, df, measures, coverage, missing, bridges, events, ref_q, targets)
+    goal_worlds = _worlds(df, goal, me_used, targets, worlds)
+    bridges = _bridges(df, goal_worlds, goal)
+    events = _events(goal, goal_worlds, measures, ref_q, me_used)
+    actions = _actions(goal, df, measures, coverage, goal_worlds, bridges, events, ref_q,
+                       targets)
 
     def counts(col, order=None, top=None):
         s = df[col].dropna()
@@ -953,7 +986,7 @@ def report(contacts, goal="job_search", reference=None, targets=None, *, me=None
     if src.get("source") == "linkedin":
         notes.append("A LinkedIn export lists platform contacts only: family and close friends "
                      "are often missing, so expect fewer strong ties than in the reference.")
-    return AuditReport(goal=goal, measures=table, composition=composition, missing=missing,
+    return AuditReport(goal=goal, measures=table, composition=composition, worlds=goal_worlds,
                        bridges=bridges, events=events, actions=actions, me=me_used,
                        notes=notes, reference=info, reference_worlds=worlds,
                        _source={"sample": bool(src.get("sample")), "path": src.get("path")})
@@ -1198,16 +1231,18 @@ def _render(r: AuditReport, page: bool = True) -> str:
                          for c in ("you", "reference_p25", "reference_median",
                                    "reference_p75")}))
     parts.append(figure("measures"))
-    parts.append("<h2>Missing worlds</h2>")
-    if len(r.missing):
-        parts.append(_table(r.missing, ["dimension", "world", "your_contacts", "your_share",
-                                        "reference_share", "needed", "why"],
+    parts.append("<h2>Worlds for your goal, and missing worlds</h2>")
+    if len(r.worlds):
+        parts.append(_table(r.worlds, ["dimension", "world", "your_contacts", "your_share",
+                                       "reference_share", "needed", "missing", "why"],
                             ["kind", "world", "your contacts", "your share",
-                             "reference share", "needed for your goal", "why"],
+                             "reference share", "needed for your goal", "status", "why"],
                             {"your_share": lambda row: _fmt("strong_share", row["your_share"]),
                              "reference_share": lambda row: _fmt("strong_share",
                                                                  row["reference_share"]),
-                             "needed": lambda row: "yes" if row["needed"] else "no"}))
+                             "needed": lambda row: "yes" if row["needed"] else "no",
+                             "missing": lambda row: ("missing" if row["missing"]
+                                                     else "reached")}))
     else:
         parts.append("<p>No missing world was found with what is known. Annotate regions and "
                      "generations, or set targets, for a finer view.</p>")

@@ -13,12 +13,14 @@ How a sector is chosen
    into spaces ("Hôtel-de-Ville" becomes "hotel de ville").
 2. Every keyword found counts for its sector: 2 points for a clear keyword
    ("banque", "logiciel", "hôpital"), 1 for a hint ("studio", "conseil",
-   "marketing", "data"); keywords found in the **company** count double, because
-   the employer's world is the one a contact can open for you. Longer
+   "marketing", "data"); keywords found in the **company** count double,
+   because the employer's world is the one a contact can open for you. Longer
    keywords are matched first, so "conseil départemental" counts for the
    public sector and not for consulting, and "architecte logiciel" for
    digital and not for construction. Some keywords are deliberately
-   neutral ("groupe", "freelance"): they say nothing about the sector.
+   neutral ("groupe", "freelance", "cabinet", which may be a law,
+   accounting, consulting or medical practice): they say nothing about the
+   sector.
 3. The sector with the most points wins. **A tie, or no keyword at all,
    gives "unknown"**: "Banque Numérique" is as much finance as digital, "Amazon"
    is both retail and cloud, "Manager" or "Groupe Martin" say nothing. The
@@ -181,7 +183,7 @@ SECTOR_RULES = (
               "marketing consultant; coach; coaching; strategy consulting; "
               "conseil en strategie"),
     (_CON, 1, "conseil; advisory; advisor; adviser; partenaires; partners; rh; hr; "
-              "strategy; strategie; marketing; legal; juridique; cabinet; etudes de marche; "
+              "strategy; strategie; marketing; legal; juridique; etudes de marche; "
               "market research"),
     (_BTP, 2, "btp; batiment; construction; immobilier*; real estate; architecte; "
               "architect; architecture; urbanis*; genie civil; civil engineer*; "
@@ -207,6 +209,7 @@ SECTOR_RULES = (
               "la poste"),
     (_NONE, 0, "groupe; group; holding; freelance; free lance; independant*; independent; "
                "self employed; auto entrepreneur; micro entrepreneur; sas; sarl; sa; eurl; "
+               "cabinet; "
                "la defense; consultant independant; business partner; hr business partner; "
                "amazon; conseiller; conseillere; charge de mission; chargee de mission; "
                "project manager; chef de projet; manager; directeur; directrice; "
