@@ -89,7 +89,9 @@ def run_converter(converter_class, course: Course, assignment: str, student: str
         converter.start()
     except (NbGraderException, SystemExit) as exc:
         detail = nbgrader_error(buffer.getvalue()) or str(exc) or "see nbgrader's messages"
-        raise UserError(f"{what} failed for {assignment}: {detail}") from None
+        error = UserError(f"{what} failed for {assignment}: {detail}")
+        error.log = buffer.getvalue()
+        raise error from None
     finally:
         log.removeHandler(handler)
     return buffer.getvalue()

@@ -266,19 +266,30 @@ def feedback(course, assignment: str, students: list[str] | None = None) -> dict
     extra.HTMLExporter.template_name = "feedback"
     config.merge(extra)
     written = []
+    errors: dict[str, str] = {}
     if todo:
         from .common import coursedir  # noqa: F401  (config check)
 
         excluded = [s for s in graded if s not in todo]
-        run_converter(GenerateFeedback, course, assignment,
-                      student=todo[0] if len(todo) == 1 else "*", config=_excluding(config, excluded),
-                      what="writing the feedback", force=True)
+        try:
+            run_converter(GenerateFeedback, course, assignment,
+                          student=todo[0] if len(todo) == 1 else "*",
+                          config=_excluding(config, excluded), what="writing the feedback",
+                          force=True)
+        except UserError as exc:
+            # nbgrader went on with the other students; name the ones that failed
+            broken = sorted(set(re.findall(r"for student '([^']+)'", getattr(exc, "log", ""))))
+            if not broken:
+                raise
+            errors.update({s: str(exc) for s in broken})
         for s in todo:
-            written.extend(sorted((course.feedback / s / assignment).glob("*.html")))
+            if s not in errors:
+                written.extend(sorted((course.feedback / s / assignment).glob("*.html")))
     for s in failed:
         reasons = statuses[(s, assignment)]["reasons"]
         written.extend(_failed_page(course, s, assignment, reasons))
-    return {"written": written, "failed": failed, "students": todo}
+    return {"written": written, "failed": failed,
+            "students": [s for s in todo if s not in errors], "errors": errors}
 
 
 def _excluding(config, students: list[str]):
@@ -317,4 +328,9 @@ def run(args) -> int:
           f"{course.feedback} ({len(result['students'])} graded student(s)"
           + (f", {len(result['failed'])} that could not be graded" if result["failed"] else "")
           + ").")
+    if result["errors"]:
+        print(f"No feedback for {len(result['errors'])} student(s), because nbgrader could not "
+              f"read their graded notebook: {', '.join(sorted(result['errors']))}. Autograde "
+              "them again (`weakties-grade autograde ASSIGNMENT --student ID --force`).")
+        return 1
     return 0

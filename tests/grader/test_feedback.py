@@ -98,3 +98,17 @@ def test_feedback_before_autograde_is_a_clear_error(tmp_path, capsys):
                  "ps1"])
     err = capsys.readouterr().err
     assert code == 2 and "autograde ps1" in err and err.count("\n") == 1
+
+
+def test_one_unreadable_graded_notebook_does_not_stop_the_others(tmp_path, capsys):
+    course = support.graded_class(tmp_path / "course")
+    broken = course.autograded / "blank" / "ps1" / "ps1.ipynb"
+    broken.chmod(0o644)
+    broken.write_text("{ not json")
+    code = main(["--course", str(course.root), "--source", str(support.SOURCE), "feedback",
+                 "ps1"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "No feedback for 1 student(s)" in out and "blank" in out
+    for student in ("full", "half", "nototal", "pending"):
+        assert (course.feedback / student / "ps1" / "ps1.html").is_file()
