@@ -674,8 +674,9 @@ class _Visitor(ast.NodeVisitor):
         elif name in _TAMPER_CALLS:
             self.add("internals", TAMPER, _TAMPER_CALLS[name], node)
         elif name in _SUSPICIOUS_CALLS:
-            self.add("process" if not name.startswith("weakties") else "learner-id", SUSPICIOUS,
-                     _SUSPICIOUS_CALLS[name], node)
+            rule = {"os.chdir": "chdir", "weakties.learner.set_learner": "learner-id"}.get(
+                name, "process")
+            self.add(rule, SUSPICIOUS, _SUSPICIOUS_CALLS[name], node)
         elif name and any(name.startswith(p) for p in _SUSPICIOUS_PREFIXES):
             prefix = next(p for p in _SUSPICIOUS_PREFIXES if name.startswith(p))
             self.add("process", SUSPICIOUS, _SUSPICIOUS_PREFIXES[prefix], node)
