@@ -145,6 +145,7 @@ def _plots(results, tasks) -> dict[str, str]:
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     from weakties.plotting import PALETTE, style_axes
 
@@ -159,6 +160,7 @@ def _plots(results, tasks) -> dict[str, str]:
         ax.legend()
     style_axes(ax, "Score distribution", "score (% of the maximum)", "submissions")
     ax.set_xlim(0, 100)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     out["distribution"] = _png(fig)
 
     rated = [t for t in tasks if t.success_rate is not None]

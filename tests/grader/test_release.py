@@ -11,7 +11,8 @@ from cli_fixtures import support
 
 from grader.cli import main
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:Non-unique cell id")]
 
 
 def _cli(course, *args):
