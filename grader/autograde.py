@@ -238,6 +238,8 @@ def _write_autograded(course: Course, graded: _Graded) -> None:
     task = graded.task
     dest = course.autograded / task.student / task.assignment
     dest.parent.mkdir(parents=True, exist_ok=True)
+    for stale in dest.parent.glob(f".{task.assignment}.*"):     # left by a killed run
+        shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{task.assignment}.", dir=dest.parent))
     folder = Path(task.folder)
     for path in _regular_files(folder):
@@ -305,16 +307,18 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str) -> tuple[
             with db.no_autoflush:
                 submission = SubmittedAssignment(
                     assignment=gb.find_assignment(task.assignment), student=student)
-                db.add(submission)
+                rows = [submission]
                 for notebook in submission.assignment.notebooks:
                     snb = SubmittedNotebook(notebook=notebook, assignment=submission)
+                    rows.append(snb)
                     for cell in notebook.grade_cells:
-                        Grade(cell_id=cell.id, notebook=snb)
+                        rows.append(Grade(cell_id=cell.id, notebook=snb))
                     for cell in notebook.solution_cells:
-                        Comment(cell_id=cell.id, notebook=snb)
+                        rows.append(Comment(cell_id=cell.id, notebook=snb))
                     for cell in notebook.task_cells:
-                        Comment(cell_id=cell.id, notebook=snb)
-                        Grade(cell_id=cell.id, notebook=snb)
+                        rows += [Comment(cell_id=cell.id, notebook=snb),
+                                 Grade(cell_id=cell.id, notebook=snb)]
+                db.add_all(rows)
         if graded.timestamp:
             try:
                 submission.timestamp = parse_utc(graded.timestamp)
