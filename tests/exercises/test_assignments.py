@@ -57,6 +57,14 @@ def test_lint_catches_broken_notebooks():
     assert any("round total" in p for p in problems)
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_leak_detector_sees_solutions_and_hidden_tests(assignment):
+    # The check used on the real release must be able to fail.
+    source = h.load_source(assignment)
+    assert _released_text_leaks(source, source)
+    assert not _released_text_leaks(source, h.student_version(source))
+
+
 def _source_run(assignment, learner):
     return h.run_in_process(h.load_source(assignment), learner)
 
@@ -124,8 +132,9 @@ def _released_text_leaks(source, released) -> list[str]:
             s = line.strip()
             (secret if s in hidden_lines else visible).add(s)
     secret = {s for s in secret - visible if len(s) >= 12 and not s.startswith("#")}
-    shown = "\n".join(c.source for c in released.cells)
-    markers = [m for m in (h.BEGIN_SOLUTION, h.BEGIN_HIDDEN) if m in shown]
+    text = "\n".join(c.source for c in released.cells)
+    shown = {line.strip() for line in text.splitlines()}
+    markers = [m for m in (h.BEGIN_SOLUTION, h.BEGIN_HIDDEN) if m in text]
     return markers + sorted(s for s in secret if s in shown)
 
 
