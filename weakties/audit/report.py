@@ -43,8 +43,9 @@ The reference
 -------------
 By default, a simulated population (:func:`weakties.population`, seed
 :data:`REFERENCE_SEED`) whose people have about as many ties as you have
-contacts (``mean_degree`` = your number of contacts, within 10 to 150, the
-range the model builds quickly; 2,000 people). The ego networks of its people
+contacts (``mean_degree`` = your number of contacts rounded to ten, within
+10 to 150, the range the model builds in a second or two; twelve times as
+many people, from 1,000 to 2,000). The ego networks of its people
 (600 drawn with the same seed), family ties left out since a professional
 network rarely lists family, give the distribution of each measure: your
 value is placed against its quartiles. Sector, region and generation shares
@@ -455,7 +456,7 @@ def reference_distribution(size: int, *, seed: int = REFERENCE_SEED, reference=N
     --------
     >>> table, worlds, info = reference_distribution(40)
     >>> info["people"], info["egos"] > 500
-    (2000, True)
+    (1000, True)
     >>> bool(0.2 < table["sector_diversity"].median() < 0.9)
     True
     >>> round(sum(worlds["sector"].values()), 6)
@@ -467,7 +468,8 @@ def reference_distribution(size: int, *, seed: int = REFERENCE_SEED, reference=N
                             f"or None, not {type(reference).__name__}.")
         return _reference_from_graph(reference, seed)
     degree = int(min(150, max(10, round(size / 10) * 10)))
-    return _reference_from_population(_REFERENCE_PEOPLE, float(degree), int(seed))
+    people = int(min(_REFERENCE_PEOPLE, max(1000, 12 * degree)))
+    return _reference_from_population(people, float(degree), int(seed))
 
 
 # --------------------------------------------------------------------------
@@ -808,6 +810,56 @@ class AuditReport:
         """
         return {name: draw(self) for name, draw in _FIGURES.items()}
 
+    def figure(self, name: str):
+        """One picture of the report as a matplotlib Figure (see :meth:`figures`).
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> os.environ["WEAKTIES_CONFIG_DIR"] = tempfile.mkdtemp()
+        >>> from weakties.audit import read_linkedin, report, SAMPLE_EXPORT
+        >>> r = report(read_linkedin(SAMPLE_EXPORT))
+        >>> r.figure("over_time").axes[0].get_title()
+        'New contacts per year'
+        >>> del os.environ["WEAKTIES_CONFIG_DIR"]
+        """
+        return self._draw(name)[0]
+
+    def picture(self, name: str):
+        """One picture with its text alternative, to show in a notebook (whatever the backend).
+
+        The picture is an embedded PNG with the description as its ``alt``
+        text and, below it, as a caption starting "Picture description:".
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> os.environ["WEAKTIES_CONFIG_DIR"] = tempfile.mkdtemp()
+        >>> from weakties.audit import read_linkedin, report, SAMPLE_EXPORT
+        >>> p = report(read_linkedin(SAMPLE_EXPORT)).picture("over_time")
+        >>> p._repr_html_().startswith("<figure><img src='data:image/png;base64,")
+        True
+        >>> str(p).startswith("Bar chart of new contacts per year")
+        True
+        >>> del os.environ["WEAKTIES_CONFIG_DIR"]
+        """
+        fig, text = self._draw(name)
+        return _Fragment(_figure_html(fig, text), text)
+
+    def describe(self, name: str) -> str:
+        """The text alternative of one picture: what it shows, with this network's numbers."""
+        return self._draw(name)[1]
+
+    def _draw(self, name):
+        if name not in _FIGURES:
+            raise ValueError(f"the report has no picture {name!r}: choose one of "
+                             f"{', '.join(repr(k) for k in _FIGURES)}.")
+        return _FIGURES[name](self)
+
+    def plan(self):
+        """The action plan, the worlds and the bridges, without pictures (quick to show)."""
+        return _Fragment(_render(self, page=False, figures=False), repr(self))
+
     def to_html(self) -> str:
         """The whole report as one self-contained HTML page (pictures embedded)."""
         return _render(self)
@@ -898,8 +950,8 @@ def report(contacts, goal="job_search", reference=None, targets=None, *, me=None
     True
     >>> set(r.bridges["contact"].str[:2]) == {"C-"}
     True
-    >>> r.to_html().startswith("<!DOCTYPE html>")
-    True
+    >>> r.events["format"].iloc[0]
+    'evening'
     >>> del os.environ["WEAKTIES_CONFIG_DIR"]
     """
     df = _contacts_table(contacts)
@@ -1091,7 +1143,9 @@ def _fig_ties(r):
     fig.tight_layout()
     strong = values[2] + values[3]
     weak = values[0] + values[1]
-    top = ", ".join(f"{CONTEXT_LABELS.get(k, k)} ({v})" for k, v in c.head(3).items())
+    ranked = sorted(c.items(), key=lambda kv: (-kv[1], list(CONTEXT_LABELS).index(kv[0])
+                                               if kv[0] in CONTEXT_LABELS else 99))
+    top = ", ".join(f"{CONTEXT_LABELS.get(k, k)} ({v})" for k, v in ranked[:3])
     text = (f"Two bar charts. Left: contacts by how well you know them: {values[0]} barely, "
             f"{values[1]} acquaintances, {values[2]} good contacts, {values[3]} close, "
             f"{values[4]} not annotated; {weak} weak and {strong} strong ties among the "
@@ -1128,11 +1182,11 @@ def _fig_measures(r):
     fig.tight_layout()
     parts = []
     for _, row in m.iterrows():
-        parts.append(f"{row['label'].lower()} {_fmt(row['measure'], row['you'])} "
-                     f"({row['verdict']})")
+        label = row["label"][0].lower() + row["label"][1:]
+        parts.append(f"{label} {_fmt(row['measure'], row['you'])} ({row['verdict']})")
     text = ("Dot plot of seven measures between 0 and 1: a diamond for your value, a grey band "
             "for the middle half of the reference population and a tick for its median. "
-            + "; ".join(parts) + ".")
+            + ("; ".join(parts)[:1].upper() + "; ".join(parts)[1:]) + ".")
     return fig, text
 
 
@@ -1205,7 +1259,28 @@ def _table(df, columns, headers, fmt=None):
     return "".join(out)
 
 
-def _render(r: AuditReport, page: bool = True) -> str:
+class _Fragment:
+    """A piece of HTML that shows itself in a notebook, with a text form for the console."""
+
+    def __init__(self, html_text, text):
+        self.html, self.text = html_text, text
+
+    def _repr_html_(self):
+        return self.html
+
+    def __repr__(self):
+        return self.text
+
+    __str__ = __repr__
+
+
+def _figure_html(fig, text) -> str:
+    return (f"<figure><img src='data:image/png;base64,{_png(fig)}' alt='{_e(text)}' "
+            f"style='max-width:100%'><figcaption><em>Picture description:</em> "
+            f"{_e(text)}</figcaption></figure>")
+
+
+def _render(r: AuditReport, page: bool = True, figures: bool = True) -> str:
     goal = GOALS[r.goal]
     m = r.measures
     n = int(m.set_index("measure").loc["contacts", "you"])
@@ -1213,14 +1288,12 @@ def _render(r: AuditReport, page: bool = True) -> str:
              f"<p>{n} contacts. The goal: {_e(goal.purpose)}.</p>"]
     parts.append("<h2>Action plan</h2><ol>" + "".join(f"<li>{_e(a)}</li>" for a in r.actions)
                  + "</ol>")
-    figs = r.figures()
+    figs = r.figures() if figures else {}
 
     def figure(name):
-        fig, text = figs[name]
-        data = _png(fig)
-        return (f"<figure><img src='data:image/png;base64,{data}' alt='{_e(text)}' "
-                f"style='max-width:100%'><figcaption><em>Picture description:</em> "
-                f"{_e(text)}</figcaption></figure>")
+        if not figures:
+            return ""
+        return _figure_html(*figs[name])
 
     parts.append("<h2>Your measures against the reference</h2>")
     parts.append(_table(m, ["label", "you", "reference_p25", "reference_median",
@@ -1258,6 +1331,8 @@ def _render(r: AuditReport, page: bool = True) -> str:
         parts.append(f"<li><b>{_e(e['title'])}</b> ({_e(e['how_often'])}): {_e(e['why'])}. "
                      f"<span class='wt-note'>{_e(e['what'])}</span></li>")
     parts.append("</ul>")
+    if not figures:
+        return f"<style>{_CSS}</style>" + "".join(parts) + "</div>"
     parts.append("<h2>Composition of your network</h2>")
     for name in ("sectors", "companies", "ties", "over_time"):
         parts.append(figure(name))
