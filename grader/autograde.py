@@ -352,7 +352,7 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str) -> tuple[
                 comment = gb.find_comment(cell.grade_id, name, task.assignment, task.student)
                 comment.auto_comment = ("No response." if cell.solution and
                                         not answered.get(cell.grade_id, False) else None)
-            if result.status == FLAGGED:
+            if result.status in (FLAGGED, FAILED):     # shown with a flag in the formgrader
                 snb = gb.find_submission_notebook(name, task.assignment, task.student)
                 snb.flagged = True
         score = sum(r.score for r in graded.results.values() if r.status != FAILED
@@ -482,8 +482,8 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         problem = sandbox_problem()
         if problem is not None:
             raise SandboxUnavailable(problem)
-    limits = limits or Limits()
     config = course.nbgrader_config()
+    limits = limits or course_limits(course)
     with gradebook.open_gradebook(course) as gb:
         refs = _references(course, assignment, gb, config)
     digest = hashlib.sha256("".join(refs[n].digest() for n in sorted(refs)).encode()).hexdigest()
@@ -649,13 +649,16 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-def _limits(args):
+def course_limits(course: Course, **overrides):
+    """The limits for grading ``course``: its nbgrader cell timeout, then ``overrides``."""
     from .execute import Limits
 
-    given = {k: v for k, v in (("cell_timeout", args.cell_timeout),
-                               ("notebook_timeout", args.notebook_timeout),
-                               ("memory_mb", args.memory_mb)) if v is not None}
-    return Limits(**given)
+    values = {}
+    timeout = course.nbgrader_config().get("Execute", {}).get("timeout")
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
+        values["cell_timeout"] = float(timeout)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Limits(**values)
 
 
 def run(args) -> int:
@@ -671,7 +674,10 @@ def run(args) -> int:
     try:
         outcomes = autograde(course, args.assignment, students=args.students, jobs=args.jobs,
                              sandbox=not args.no_sandbox, force=args.force,
-                             progress=not args.no_progress, limits=_limits(args))
+                             progress=not args.no_progress,
+                             limits=course_limits(course, cell_timeout=args.cell_timeout,
+                                                  notebook_timeout=args.notebook_timeout,
+                                                  memory_mb=args.memory_mb))
     except SandboxUnavailable as exc:
         raise UserError(f"{' '.join(str(exc).split())} Grading runs student code only inside "
                         "the sandbox; to grade without it (trusted submissions only), add "

@@ -253,7 +253,7 @@ def make_cohort(course: Course, assignment: str, n: int, *, prefix: str = "s",
     out = []
     for i, student in enumerate(students):
         variant = mix[i % len(mix)]
-        source = students[0] if student != students[0] else students[1]
+        source = students[0] if student != students[0] else f"{prefix}00"
         out.append(write_submission(course, student, assignment, variant, copy_from=source))
     return out
 
