@@ -153,11 +153,14 @@ class Execution:
         ran, and error outputs on the cells that did not complete (see the
         module documentation).
     status : str
-        ``"ok"``; ``"cell_timeout"`` (at least one cell was interrupted,
-        the later cells still ran); ``"notebook_timeout"`` (the budget ran
-        out, later cells did not run); ``"kernel_died"`` (the kernel stopped
-        while running a cell, or ignored an interrupt and was stopped);
-        ``"kernel_failed"`` (the kernel did not start).
+        ``"ok"``; ``"cell_timeout"`` (a cell ran longer than
+        ``cell_timeout`` and was interrupted, the later cells still ran; or
+        it ignored the interrupt, the kernel was stopped and the later cells
+        did not run: the detail says which); ``"notebook_timeout"`` (the
+        budget ran out, later cells did not run); ``"kernel_died"`` (the
+        kernel stopped while running a cell: it exited, crashed, used up its
+        CPU time or its disk limit); ``"kernel_failed"`` (the kernel did not
+        start).
     detail : str
         One sentence for the instructor; ``""`` when the status is ``"ok"``.
     seconds : float
@@ -408,7 +411,7 @@ class _Run:
         self.detail = ""
         self.cells_run = 0
         self.timeouts: list[int] = []
-        self.private = Path(tempfile.mkdtemp(prefix="weakties-kernel-"))
+        self.private = Path(tempfile.mkdtemp(prefix="kernel-"))
         self.conn = self.private / "conn"
         self.conn.mkdir(mode=0o700)
         self.log_path = self.private / "kernel.log"
@@ -792,9 +795,11 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
         (and in a private ``/tmp``). Do not put in it anything the student
         must not read (the notebook with hidden tests, other submissions).
     learner_id : str, optional
-        Written to ``workdir/.weakties-learner`` (replacing any such file in
-        the submission), which the exercise code reads to build the learner's
-        own data; read-only to the sandboxed kernel.
+        Written to ``workdir/.weakties-learner`` (replacing any such file or
+        link in the submission, never following it), which the exercise code
+        reads to build the learner's own data; read-only to the sandboxed
+        kernel. Without it, a regular ``.weakties-learner`` already in the
+        folder is kept, read-only too: pass the id when grading.
     limits : Limits
         Time, CPU, memory, file and output limits.
     sandbox : bool

@@ -51,11 +51,14 @@ INSIDE_WORKDIR = "/home/learner/work"
 INSIDE_HOME = "/tmp/home"
 #: The launcher that sets resource limits, then starts ipykernel.
 LAUNCHER = Path(__file__).resolve().parent / "kernel" / "launch.py"
+#: The project folder (its ``exercises/`` must stay hidden).
+PROJECT = LAUNCHER.parent.parent.parent
 
 BWRAP = "bwrap"
 INSTALL_HINT = (
     "Install bubblewrap with `apt-get install bubblewrap` (Debian, Ubuntu), "
-    "`dnf install bubblewrap` (Fedora) or `pacman -S bubblewrap` (Arch)"
+    "`dnf install bubblewrap` (Fedora) or `pacman -S bubblewrap` (Arch). Only for "
+    "notebooks you trust, weakties-grade can run without it (--unsafe-no-sandbox)"
 )
 
 # ---------------------------------------------------------------------------
@@ -256,6 +259,16 @@ def readonly_roots(python: str = sys.executable) -> tuple[tuple[str, str], ...]:
         if not _covered(dest, seen):
             roots.append((source, dest))
             seen.append(dest)
+    # Never bind a folder that holds the solutions or the whole home folder (a
+    # virtual environment created in the project root, a Python prefix of "/").
+    forbidden = [str(PROJECT / "exercises"), str(Path.home()), "/"]
+    for _, dest in roots:
+        for path in forbidden:
+            if _covered(path, [dest]):
+                raise RuntimeError(
+                    f"the Python environment folder {dest} contains {path}, which the sandbox "
+                    "must hide; create the virtual environment elsewhere (`python3 start.py` "
+                    "makes .venv/ in the project) and grade with it.")
     return tuple(roots)
 
 
@@ -386,20 +399,27 @@ _prepared: dict[str, object] = {}
 
 def _cache_root() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "weakties" / "sandbox"
+    return Path(base) / "weakties" / "kernel"
 
 
 def _font_cache_file() -> Path | None:
     return _prepared.get("font_cache")  # type: ignore[return-value]
 
 
-def _matplotlib_cache_name() -> str | None:
+def _font_cache_folder() -> Path | None:
+    """Cache folder for this matplotlib version (found without importing matplotlib)."""
+    from importlib import metadata
+
     try:
-        from matplotlib import __version__ as mpl_version
-        from matplotlib.font_manager import FontManager
-    except ImportError:
+        version = metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:
         return None
-    return f"{mpl_version}/fontlist-v{FontManager.__version__}.json"
+    return _cache_root() / "matplotlib" / version
+
+
+def _font_list(folder: Path) -> Path | None:
+    found = sorted(folder.glob("fontlist-v*.json")) if folder.is_dir() else []
+    return found[-1] if found else None
 
 
 def prepare(python: str = sys.executable) -> None:
@@ -411,7 +431,7 @@ def prepare(python: str = sys.executable) -> None:
       environment.
     - Builds matplotlib's font list once, *inside* the sandbox so that it
       names exactly the fonts the kernel can see, and keeps it in
-      ``~/.cache/weakties/sandbox/``; every kernel then gets it read-only
+      ``~/.cache/weakties/kernel/``; every kernel then gets it read-only
       instead of scanning the system fonts (about a second) at its first plot.
 
     Failures here are not fatal: kernels still run, only slower.
@@ -423,26 +443,28 @@ def prepare(python: str = sys.executable) -> None:
         if package and os.access(package, os.W_OK):
             import compileall
             compileall.compile_dir(package, quiet=2, workers=1)
-        name = _matplotlib_cache_name()
-        if name is not None:
-            target = _cache_root() / "matplotlib" / name
-            if not target.exists():
-                _build_font_cache(target, python)
-            if target.exists():
-                _prepared["font_cache"] = target
+        folder = _font_cache_folder()
+        if folder is not None:
+            if _font_list(folder) is None:
+                _build_font_cache(folder, python)
+            if _font_list(folder) is not None:
+                _prepared["font_cache"] = _font_list(folder)
         _prepared["done"] = True
 
 
-def _build_font_cache(target: Path, python: str) -> None:
+def _build_font_cache(folder: Path, python: str) -> None:
     import tempfile
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = target.parent / ".lock"
-    with open(lock_path, "w") as lock:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = open(folder / ".lock", "w")
+    except OSError:
+        return
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)   # other grading processes wait for the first
-        if target.exists():
+        if _font_list(folder) is not None:
             return
-        with tempfile.TemporaryDirectory(prefix="weakties-fonts-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="fonts-") as tmp:
             build = Path(tmp) / "build"
             build.mkdir()
             argv = [python, "-c", "import matplotlib.font_manager"]
@@ -458,15 +480,15 @@ def _build_font_cache(target: Path, python: str) -> None:
                 subprocess.run(cmd, pass_fds=(read,), stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                timeout=300, env={"PATH": "/usr/bin:/bin"}, check=False)
-            except (OSError, subprocess.SubprocessError):
+            except (OSError, subprocess.SubprocessError, RuntimeError):
                 return
             finally:
                 os.close(read)
-            built = build / Path(target.name)
-            if built.exists():
-                tmp_target = target.with_suffix(".part")
-                shutil.copyfile(built, tmp_target)
-                os.replace(tmp_target, target)
+            built = _font_list(build)
+            if built is not None:
+                part = folder / (built.name + ".part")
+                shutil.copyfile(built, part)
+                os.replace(part, folder / built.name)
 
 
 # ---------------------------------------------------------------------------

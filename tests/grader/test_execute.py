@@ -162,30 +162,30 @@ def test_endless_loop_is_interrupted_and_later_cells_run(tmp_path):
 def test_interrupt_ignoring_loop_stops_the_kernel_quickly(tmp_path):
     # In the same cell: ipykernel restores its SIGINT handler before each cell.
     nb = notebook("print('first')", "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
-                  "while True:\n    pass", *["print('never')"] * 10)
+                  "while True:\n    pass", *["print('never')"] * 20)
     start = time.monotonic()
     result = execute(nb, tmp_path, sandbox=False,
                      limits=Limits(cell_timeout=1, interrupt_grace=1, notebook_timeout=60))
     elapsed = time.monotonic() - start
     assert result.status == "cell_timeout"
     assert "did not stop when interrupted" in result.detail
-    assert "10 later code cells did not run" in result.detail
+    assert "20 later code cells did not run" in result.detail
     assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[2:])
-    assert elapsed < 1 + 1 + 1 + 5     # not one timeout per remaining cell
+    assert elapsed < 21 * 1            # not one timeout per remaining cell
 
 
 def test_notebook_budget_bounds_many_slow_cells(tmp_path):
-    nb = notebook(*["import time\ntime.sleep(0.8)"] * 8)
+    nb = notebook(*["import time\ntime.sleep(1.5)"] * 8)
     start = time.monotonic()
     result = execute(nb, tmp_path, sandbox=False,
                      limits=Limits(cell_timeout=2, notebook_timeout=2.5))
     elapsed = time.monotonic() - start
     assert result.status == "notebook_timeout"
-    assert result.detail.startswith("The notebook used its whole time budget of 2.5 s during cell 4")
-    assert result.cells_run == 3
-    assert errors(result.notebook.cells[3]) == ["NotebookTimeoutError"]
-    assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[4:])
-    assert elapsed < 2.5 + 5
+    assert result.detail.startswith("The notebook used its whole time budget of 2.5 s during cell 2")
+    assert result.cells_run == 1
+    assert errors(result.notebook.cells[1]) == ["NotebookTimeoutError"]
+    assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[2:])
+    assert elapsed < 8 * 1.5           # the cells alone would take 12 s
 
 
 @pytest.mark.parametrize("sandboxed", MODES)
@@ -435,3 +435,19 @@ def test_no_resource_leak_between_calls(tmp_path):
         execute(notebook("1"), tmp_path, sandbox=False, limits=FAST)
     assert len(os.listdir("/proc/self/fd")) <= before + 2
     assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY  # ours untouched
+
+
+def test_an_environment_holding_the_solutions_is_refused(monkeypatch):
+    # A virtual environment created in the project root would mount exercises/.
+    import sys
+
+    from grader.course import PROJECT
+    monkeypatch.setattr(sys, "prefix", str(PROJECT))
+    sandbox_module.readonly_roots.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="contains .*exercises, which the sandbox must hide"):
+            sandbox_module.readonly_roots()
+    finally:
+        monkeypatch.undo()
+        sandbox_module.readonly_roots.cache_clear()
+    assert sandbox_module.readonly_roots()
