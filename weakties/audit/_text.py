@@ -75,14 +75,26 @@ def scrub(text: str, words=()) -> str:
     """
     if not text:
         return text
-    out = _EMAIL.sub("[email]", text)
-    out = _URL.sub("[link]", out)
-    targets = {t for part in words for t in fold_words(part)}
+    out = text
+    low = text.lower()
+    if "@" in out:
+        out = _EMAIL.sub("[email]", out)
+    if "http" in low or "www." in low or "linkedin" in low:
+        out = _URL.sub("[link]", out)
+    targets = {t for part in words for t in _word_keys(part)}
     targets = {t for t in targets if len(t) >= 2 and t not in _PARTICLES}
-    if targets:
+    if targets and targets & set(_word_keys(out)):
         def repl(match):
-            return "[name]" if "".join(fold_words(match.group(0))) in targets else match.group(0)
-        out = re.sub(r"[^\W_]+", repl, out)
-        particle = r"(?:[^\W\d_]{1,4}[\s'’-]+)*"
-        out = re.sub(r"\[name\](?:[\s'’-]+" + particle + r"\[name\])+", "[name]", out)
+            return "[name]" if "".join(_word_keys(match.group(0))) in targets else match.group(0)
+        out = _WORD.sub(repl, out)
+        out = _NAME_RUN.sub("[name]", out)
     return clean_cell(out)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_NAME_RUN = re.compile(r"\[name\](?:[\s'’-]+(?:[^\W\d_]{1,4}[\s'’-]+)*\[name\])+")
+
+
+def _word_keys(text) -> list:
+    # Never cached: the texts hold names before they are scrubbed.
+    return fold_words(text)

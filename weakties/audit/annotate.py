@@ -385,7 +385,7 @@ class Annotator:
         try:
             frame = self._annotation_frame()
             save_annotations(frame, self.path)
-            self.annotations = load_annotations(self.path)
+            self.annotations = frame.sort_index()
             self.saves += 1
             self.last_error = None
         except (OSError, ValueError) as exc:
@@ -478,6 +478,20 @@ def annotate(contacts: pd.DataFrame, *, path=None, page_size: int = 12) -> Annot
     Annotator
         Display it (last line of a cell); its ``annotated`` table goes to
         :func:`~weakties.audit.report`.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["WEAKTIES_CONFIG_DIR"] = tempfile.mkdtemp()
+    >>> from weakties.audit import read_linkedin, annotate, SAMPLE_EXPORT
+    >>> widget = annotate(read_linkedin(SAMPLE_EXPORT), page_size=5)
+    >>> row = widget.rows[0]
+    >>> row.fields["strength"].value = 4          # "4 · close", as a learner would choose
+    >>> int(widget.annotations.loc[row.contact, "strength"])
+    4
+    >>> widget.next_button.click(); widget.page_label.value
+    'Page 2 of 60'
+    >>> del os.environ["WEAKTIES_CONFIG_DIR"]
     """
     return Annotator(contacts, path=path, page_size=page_size)
 

@@ -125,7 +125,13 @@ _OTHER_FILES = (
 
 
 def is_sample(data: bytes) -> bool:
-    """Whether these bytes are the shipped fictional sample export."""
+    """Whether these bytes are the shipped fictional sample export (read with the public key).
+
+    Examples
+    --------
+    >>> is_sample(SAMPLE_EXPORT.read_bytes()), is_sample(b"First Name,Last Name")
+    (True, False)
+    """
     try:
         return SAMPLE_EXPORT.stat().st_size == len(data) and SAMPLE_EXPORT.read_bytes() == data
     except OSError:

@@ -875,6 +875,16 @@ class AuditReport:
         path : str or Path, optional
             Default: next to the export, ``<export name>-audit-<goal>.html``
             (for the sample: in the learner's configuration folder).
+
+        Examples
+        --------
+        >>> import os, tempfile, pathlib
+        >>> os.environ["WEAKTIES_CONFIG_DIR"] = tempfile.mkdtemp()
+        >>> from weakties.audit import read_linkedin, report, SAMPLE_EXPORT
+        >>> r = report(read_linkedin(SAMPLE_EXPORT), goal="prospecting")
+        >>> r.save().name
+        'Connections-audit-prospecting.html'
+        >>> del os.environ["WEAKTIES_CONFIG_DIR"]
         """
         if path is None:
             info = self._source

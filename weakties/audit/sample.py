@@ -283,6 +283,13 @@ def write_sample(folder=None, seed: int = SEED) -> tuple[Path, Path]:
     """Write ``Connections.csv`` and its annotations into ``folder`` (default: the package data).
 
     Returns the two paths.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> export, notes = write_sample(tempfile.mkdtemp())
+    >>> export.name, notes.name
+    ('Connections.csv', 'Connections.weakties-annotations.csv')
     """
     from .linkedin import read_linkedin
     from .pseudonym import SAMPLE_KEY
@@ -313,7 +320,15 @@ def write_sample(folder=None, seed: int = SEED) -> tuple[Path, Path]:
 
 
 def write_templates(folder=None) -> tuple[Path, Path]:
-    """Write the empty contact-sheet templates (CSV and Excel) into ``folder``."""
+    """Write the empty contact-sheet templates (CSV and Excel) into ``folder``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> csv_path, xlsx_path = write_templates(tempfile.mkdtemp())
+    >>> csv_path.read_text().strip()
+    'name,company,position,context,sector,region,generation,strength,last_contact,since'
+    """
     import openpyxl
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
