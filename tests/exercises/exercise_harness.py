@@ -237,6 +237,21 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
             problems.append(f"answer cell {gid} must not be locked")
         if not is_solution(c) and not m.get("locked"):
             problems.append(f"cell {gid} is neither an answer cell nor locked")
+        if c.cell_type == "code" and m.get("locked"):
+            visible = "\n".join(line for line in c.source.splitlines())
+            for region in hidden_regions(c.source):
+                visible = visible.replace(region, "")
+            try:
+                tree = ast.parse(visible)
+            except SyntaxError:
+                tree = None
+                problems.append(f"locked cell {gid} is not valid Python")
+            defined = [n.name for n in (tree.body if tree else [])
+                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+            if defined:
+                problems.append(f"locked cell {gid} defines {', '.join(defined)}: the grader "
+                                "flags an answer that redefines it (a learner copying the "
+                                "example) as tampering; use plain code")
         if (BEGIN_HIDDEN in c.source) and not is_test(c):
             problems.append(f"cell {gid} has hidden tests but is not a test cell")
         if is_grade(c):
@@ -494,15 +509,27 @@ def run_in_process(nb, learner: str, *, capture: bool = False) -> Run:
     return Run(outcomes, values)
 
 
+_captured: dict = {}
+
+
+def captured_values(source, learner: str) -> dict:
+    """``{answer grade id: {name: value}}``: the plain values the solution assigns for
+    ``learner`` (computed once per notebook and learner)."""
+    key = (json.dumps(source, sort_keys=True, default=str), learner)
+    if key not in _captured:
+        _captured[key] = run_in_process(source, learner, capture=True).values
+    return _captured[key]
+
+
 def copier_answers(source, learner: str) -> dict:
     """Answer cells of a copier: the solution, then the plain values it computed for
     ``learner`` pasted as constants (functions stay as written in the solution)."""
-    run = run_in_process(source, learner, capture=True)
+    values = captured_values(source, learner)
     out = {}
     for c in source.cells:
         if not is_solution(c) or c.cell_type != "code":
             continue
-        pasted = run.values.get(grade_id(c), {})
+        pasted = values.get(grade_id(c), {})
         body = strip_markers(c.source)
         if pasted:
             body += "\n\n# Numbers copied from another learner's notebook:\n"
