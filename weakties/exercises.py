@@ -862,7 +862,7 @@ def check_function(name, func, cases, *, tol=None, hint=None, reveal=True):
             ok = _same(result, expected)
         if not ok:
             exp = f"on {description}, the result {_short(expected)}" if reveal else \
-                f"on {description}, another result"
+                f"on {description}, the result the task describes"
             raise CheckFailed(name, exp, _found(result, expected), hint)
 
 
