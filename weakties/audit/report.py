@@ -60,10 +60,11 @@ needs (:data:`GOALS`: the target job's sector, your clients' sectors, a
 company's advisers...), whether you reach them already or not, and the
 worlds the reference holds that your network hardly reaches (under half
 their share). For each, up to three contacts who could
-*bridge* to it: people in that world, or whose sector works with it
-(client and supplier flows of the population model), preferring the tie
-strength that suits the goal (moderately weak ties for a job search,
-trusted ties for introductions). Then the kinds of events to attend, in the
+*bridge* to it, from different companies when possible: people in that
+world, or whose sector works with it (client and supplier flows of the
+population model), preferring the tie strength that suits the goal
+(moderately weak ties for a job search, trusted ties for introductions) and,
+except for e-reputation, managers and executives. Then the kinds of events to attend, in the
 formats of the course's networking simulation: evenings, breakfasts and
 neighbourhood poles.
 
@@ -514,12 +515,10 @@ def _needed(goal, me, targets):
         if me.get("region"):
             out.append(("region", me["region"], "your own region: local partners, suppliers "
                                                  "and clients"))
-    seen, unique = set(), []
-    for d, w, why in out:
-        if (d, w) not in seen:
-            seen.add((d, w))
-            unique.append((d, w, why))
-    return unique
+    merged: dict = {}
+    for d, w, why in out:  # a world needed for several reasons gets them all
+        merged.setdefault((d, w), []).append(why)
+    return [(d, w, "; ".join(whys)) for (d, w), whys in merged.items()]
 
 
 def _worlds(df, goal, me, targets, worlds):
@@ -595,7 +594,21 @@ def _bridges(df, worlds, goal_key):
                 how = f"works in {r['sector']}, which trades with {world}"
             scored.append((-score, r["contact"], r, how, step))
         scored.sort(key=lambda x: (x[0], x[1]))
-        for neg, contact, r, how, step in scored[:3]:
+        # Up to three, from different companies when possible: three doors, not one.
+        picked, companies = [], set()
+        for item in scored:
+            company = item[2]["company"] or item[1]
+            if company not in companies:
+                picked.append(item)
+                companies.add(company)
+            if len(picked) == 3:
+                break
+        for item in scored:
+            if len(picked) == 3:
+                break
+            if item not in picked:
+                picked.append(item)
+        for neg, contact, r, how, step in picked:
             used[contact] += 1
             rows.append({"dimension": dim, "world": world, "contact": contact,
                          "company": r["company"], "position": r["position"],
@@ -1128,7 +1141,7 @@ def _fig_over_time(r):
 def _fig_ties(r):
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(9, 3.8), dpi=100)
+    fig = Figure(figsize=(10, 4), dpi=100)
     ax1, ax2 = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
     s = r.composition["strength"]
     n = int(r.measures.set_index("measure").loc["contacts", "you"])
@@ -1142,8 +1155,15 @@ def _fig_ties(r):
         b.set_hatch(h)
     ax1.set_xticks(range(len(values)), labels, rotation=30, ha="right")
     _style(ax1, "How well you know them", None, "contacts")
-    ax1.text(0.5, 0.97, "plain: weak ties · crossed: strong ties", transform=ax1.transAxes,
-             ha="center", va="top", fontsize=8)
+    from matplotlib.patches import Patch
+
+    ax1.legend(handles=[Patch(facecolor=PALETTE[1], edgecolor="black", label="weak tie"),
+                        Patch(facecolor=PALETTE[5], edgecolor="black", hatch="xx",
+                              label="strong tie"),
+                        Patch(facecolor="#DDDDDD", edgecolor="black", hatch="..",
+                              label="not annotated")],
+               loc="upper center", ncol=3, frameon=False, fontsize=8)
+    ax1.set_ylim(0, 1.3 * max(max(values), 1))
     c = r.composition["context"]
     if len(c):
         ax2.barh(range(len(c)), c.values, color=PALETTE[6], edgecolor="black", linewidth=0.5)
