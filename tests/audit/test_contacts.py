@@ -12,7 +12,7 @@ from weakties.audit.contacts import SHEET_HEADER
 from weakties.audit.pseudonym import pseudonym
 from weakties.audit.schema import COLUMNS, CONTEXTS, REGIONS
 
-from audit_support import KEY, PEOPLE, export_text, frame_text, leaks, unchanged, write_export
+from audit_support import KEY, export_text, frame_text, leaks, unchanged, write_export
 
 ROWS = [
     ["Zéphyrine Quillebœuf", "Banque Marivaux", "Analyste", "former colleague", "", "Bretagne",

@@ -45,7 +45,8 @@ from .sectors import SECTORS, UNKNOWN, rules_table, sector_of, seniority_of
 from .store import SAMPLE_ANNOTATIONS, annotations_path, load_annotations, with_annotations
 
 __all__ = [
-    "read_linkedin", "read_contacts", "read_network", "annotate", "Annotator", "report", "AuditReport",
+    "read_linkedin", "read_contacts", "read_network", "annotate", "Annotator", "report",
+    "AuditReport",
     "sector_of", "seniority_of", "rules_table", "SAMPLE_EXPORT", "SAMPLE_ANNOTATIONS",
     "CONTACTS_TEMPLATE", "CONTACTS_TEMPLATE_XLSX", "AuditInputError", "AuditWarning",
     "with_annotations", "load_annotations", "annotations_path", "GOALS",

@@ -323,7 +323,6 @@ def read_contacts(path, *, secret: bytes | None = None) -> pd.DataFrame:
         discriminators.append((fold(company), fold(position), f"{number:08d}"))
         records.append((company, position))
         row_numbers.append(number)
-        del names, row
     if not records:
         raise AuditInputError(
             f"{p.name} has the column names but no contact: add one row per person under "

@@ -195,7 +195,8 @@ def _plausible(text: str) -> bool:
     if not found or not set(REQUIRED) <= set(found[2]):
         return False
     odd = [ch for ch in text if ord(ch) > 127]
-    return not odd or sum(ch.isalpha() or ch in "’‘“”–—…€«» " for ch in odd) >= 0.95 * len(odd)
+    typographic = sum(ch.isalpha() or ch in "’‘“”–—…€«» " for ch in odd)
+    return not odd or typographic >= 0.95 * len(odd)
 
 
 def _norm_url(url: str) -> str:
@@ -315,7 +316,6 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
             records.append((company, position))
             raw_dates.append(date_text)
             line_nos.append(line_no)
-            del first, last, url, email, names, row
     except csv.Error:
         raise AuditInputError(
             f"{p.name} is not a well-formed CSV file near line {start + 1 + reader.line_num} "
@@ -342,8 +342,9 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
                         f"an unquoted company or title?): line{_s(too_wide)} "
                         f"{_lines(too_wide)}")
     if duplicates:
-        problems.append(f"{len(duplicates)} duplicated row{'s were' if len(duplicates) > 1 else ' was'} "
-                        f"dropped: line{_s(duplicates)} {_lines(duplicates)}")
+        were = "s were" if len(duplicates) > 1 else " was"
+        problems.append(f"{len(duplicates)} duplicated row{were} dropped: "
+                        f"line{_s(duplicates)} {_lines(duplicates)}")
     if bad:
         bad_lines = [line_nos[i] for i in bad]
         problems.append(f"{len(bad)} connection date{'s' if len(bad) > 1 else ''} could not "

@@ -42,8 +42,8 @@ from pathlib import Path
 from ..learner import config_dir
 from .errors import AuditInputError
 
-__all__ = ["pseudonym", "pseudonymise_all", "identity_key", "learner_secret", "secret_path", "SAMPLE_KEY",
-           "PREFIX", "DIGITS"]
+__all__ = ["pseudonym", "pseudonymise_all", "identity_key", "learner_secret", "secret_path",
+           "SAMPLE_KEY", "PREFIX", "DIGITS"]
 
 #: Every pseudonym starts with this.
 PREFIX = "C-"

@@ -198,8 +198,9 @@ def make_sample(seed: int = SEED):
     for group, (count, context, sectors, years, strengths, gens, idf) in _GROUPS.items():
         for _ in range(count):
             english = rng.random() < 0.12
-            first = (en_first if english else fr_first)[int(rng.integers(len(fr_first if not english else en_first)))]
-            last = (en_last if english else fr_last)[int(rng.integers(len(en_last if english else fr_last)))]
+            firsts, lasts = (en_first, en_last) if english else (fr_first, fr_last)
+            first = firsts[int(rng.integers(len(firsts)))]
+            last = lasts[int(rng.integers(len(lasts)))]
             sector = _pick(rng, sectors)
             if rng.random() < idf:
                 region = "Île-de-France"
@@ -227,7 +228,8 @@ def make_sample(seed: int = SEED):
             strength = int(_pick(rng, {k + 1: w for k, w in enumerate(strengths)}))
             generation = _pick(rng, gens)
             date = _date(rng, years)
-            url = f"https://www.linkedin.com/in/{_slug(first)}-{_slug(last)}-{rng.integers(16**6):06x}"
+            tag = int(rng.integers(16 ** 6))
+            url = f"https://www.linkedin.com/in/{_slug(first)}-{_slug(last)}-{tag:06x}"
             email = (f"{_slug(first)}.{_slug(last)}@example.{'com' if english else 'fr'}"
                      if rng.random() < 0.08 else "")
             rows.append({"first": first, "last": last, "url": url, "email": email,
