@@ -25,7 +25,8 @@ from typing import Callable, Sequence
 import ipywidgets as w
 from IPython.display import display
 
-__all__ = ["MESSAGES", "Explorer", "Prediction", "Quiz", "exercise_all", "registered"]
+__all__ = ["MESSAGES", "Explorer", "Prediction", "Quiz", "exercise_all", "registered",
+           "register"]
 
 #: Every learner-facing text of this module (for translation).
 MESSAGES = {
@@ -48,6 +49,28 @@ _REGISTRY: "weakref.WeakSet" = weakref.WeakSet()
 def registered():
     """The interactive objects created so far in this kernel (for tests)."""
     return list(_REGISTRY)
+
+
+def register(obj):
+    """Register another interactive object so that :func:`exercise_all` pokes it.
+
+    ``obj`` needs a ``poke()`` method that moves its controls or presses its
+    buttons the way a learner would and returns a list of problems (empty
+    when everything responded). Returns ``obj``.
+
+    Examples
+    --------
+    >>> class Toggle:
+    ...     def poke(self):
+    ...         return []
+    >>> t = register(Toggle())
+    >>> exercise_all([t])["Toggle"]
+    1
+    """
+    if not callable(getattr(obj, "poke", None)):
+        raise TypeError(f"{type(obj).__name__} has no poke() method to exercise it.")
+    _REGISTRY.add(obj)
+    return obj
 
 
 def _show_result(result):

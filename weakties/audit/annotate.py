@@ -178,11 +178,8 @@ class Annotator:
         self.last_error = None
         self._build()
         self._refilter()
-        try:
-            from .. import widgets as _lesson_widgets
-            _lesson_widgets._REGISTRY.add(self)  # exercised by weakties.widgets.exercise_all
-        except (ImportError, AttributeError):  # pragma: no cover
-            pass
+        from ..widgets import register
+        register(self)  # exercised by weakties.widgets.exercise_all
 
     # -- building -----------------------------------------------------------
     def _build(self):
