@@ -176,6 +176,11 @@ def _grade_task(task: _Task) -> _Graded:
     results: dict[str, NotebookResult] = {}
     extra = [(str(p.relative_to(folder)), p) for p in _regular_files(folder)
              if p.suffix != ".ipynb"]
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        for name in sorted(dirs + files):
+            if (Path(root) / name).is_symlink():
+                rel = (Path(root) / name).relative_to(folder)
+                notes.append(f"the submission holds a symbolic link ({rel}); it was left out")
     extra += [(rel, Path(p)) for rel, p in task.source_files]    # the source's files win
     submitted = {p.stem: p for p in folder.glob("*.ipynb") if p.is_file() and not p.is_symlink()}
     unknown = sorted(set(submitted) - set(task.notebooks))
