@@ -28,7 +28,7 @@ COURSE = Path(__file__).resolve().parents[1]
 SEED = 7
 N = 2000
 #: The person who plays "you" in lessons 06 to 10.
-YOU = 161
+YOU = 126
 
 LESSONS = {
     "06": "06-engagement-and-reputation",
@@ -135,7 +135,9 @@ def facts_06():
     s = everyone.spread
     explore = {d: reputation(G, ask_share=1.0, depth=d, seed=SEED, periods=12)
                .trend().set_index("class") for d in (1, 3)}
+    mine = dict(G.nodes[YOU]["reliability"])
     return {
+        "mine": mine, "mine_in_five": round(5 * sum(mine.values()) / 3),
         "counts": counts,
         "ego": describe_ego(ego, YOU, color_by="reliability class"),
         "ego_unreliable": sum(1 for v in G[YOU] if classes[v] == "unreliable"),
@@ -262,6 +264,12 @@ def lesson_06():
             """),
         code("l06-reliability", """
             G.nodes[YOU]["reliability"]
+            """),
+        md("l06-reliability-after", f"""
+            You keep each commitment with a chance between {min(f['mine'].values()):.2f}
+            and {max(f['mine'].values()):.2f}: about {f['mine_in_five']} times in five.
+            Reliability is a property of each simulated person; it does not change
+            during the simulation.
             """),
         md("l06-classes-md", """
             The course sorts people into three classes by their mean reliability on
@@ -2076,9 +2084,10 @@ def lesson_10():
         md("l10-team-after", f"""
             In this simulated population, {f['team_size']} different people cover
             the {f['needs']} needs (one person can cover several), from
-            {len(f['sectors'])} sectors: {', '.join(f['sectors'])}. Only
-            {f['direct']} of them are your direct contacts; the others are
-            contacts of contacts, reached through an introduction.
+            {len(f['sectors'])} sectors: {', '.join(f['sectors'])}.
+            {f['direct']} of them are your direct contacts; the other
+            {f['team_size'] - f['direct']} are contacts of contacts, reached
+            through an introduction.
             """),
         md("l10-draw-md", """
             ## Your team, drawn
@@ -2107,8 +2116,9 @@ def lesson_10():
             with their role (partner, supplier, adviser or client), and the
             contacts through whom you reach them. People are coloured and shaped by
             sector; lines are thicker for stronger ties. The one thing to notice:
-            the team spreads over {len(f['sectors'])} sectors, and most of its
-            members are reached through one of your contacts rather than directly.
+            the team spreads over {len(f['sectors'])} sectors, while your
+            {f['strong_contacts']} strong ties work in only
+            {len(f['strong_sectors'])}.
             """),
         md("l10-reliability", f"""
             ## Trust is not reliability

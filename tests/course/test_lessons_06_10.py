@@ -252,6 +252,13 @@ def test_10_strong_ties_cover_about_half_and_the_whole_network_all(G):
     assert cov["whole network"] == 10
 
 
+def test_10_the_team_spans_more_sectors_than_your_strong_ties(G):
+    team = venture(G, B.YOU, seed=B.SEED).team
+    team = team[team["mode"] == "whole network"]
+    strong = {G.nodes[v]["sector"] for v in G[B.YOU] if G[B.YOU][v]["strength"] >= 0.5}
+    assert team["sector"].nunique() > len(strong)
+
+
 def test_10_longer_chains_of_strong_ties_catch_up(G):
     cov = {h: venture(G, B.YOU, max_hops=h, seed=B.SEED).coverage.set_index("mode")["covered"]
            for h in (1, 3)}
