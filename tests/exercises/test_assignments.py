@@ -20,6 +20,7 @@ worker processes: ``-k 07-job`` grades only that assignment.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -31,6 +32,7 @@ import pytest
 import exercise_harness as h
 
 ASSIGNMENTS = h.assignments()
+BUILDERS = sorted((Path(__file__).resolve().parent / "notebooks").glob("*.py"))
 
 
 def test_there_are_assignments():
@@ -41,6 +43,21 @@ def test_there_are_assignments():
 def test_conventions(assignment):
     problems = h.lint(assignment)
     assert not problems, f"{assignment}:\n- " + "\n- ".join(problems)
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=lambda p: p.stem)
+def test_build_script_reproduces_the_notebook(builder):
+    # An assignment built from a script (tests/exercises/notebooks/NN-slug.py) must not drift
+    # from it: after editing the notebook in JupyterLab, carry the change into the script.
+    spec = importlib.util.spec_from_file_location(f"build_{builder.stem.replace('-', '_')}",
+                                                  builder)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = h.source_path(builder.stem).read_text(encoding="utf-8")
+    # nbformat.write ends the file with a newline that nbformat.writes leaves out.
+    assert nbformat.writes(module.nb.notebook()) + "\n" == stored, (
+        f"exercises/{builder.stem} differs from {builder.name}: run "
+        f"`.venv/bin/python tests/exercises/notebooks/{builder.name}` or update the script")
 
 
 def test_lint_catches_broken_notebooks():
