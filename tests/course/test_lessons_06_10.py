@@ -43,12 +43,16 @@ def G():
     return weakties.population(B.N, seed=B.SEED)
 
 
+@pytest.fixture(scope="module")
+def built():
+    """{path: notebook} as the build script makes them now (runs its simulations once)."""
+    return B.build()
+
+
 # ---------------------------------------------------------------------------
 # The notebooks are the build script's output
 
-@pytest.mark.slow
-def test_committed_lessons_are_what_the_build_script_makes():
-    built = B.build()
+def test_committed_lessons_are_what_the_build_script_makes(built):
     assert sorted(p.name for p in built) == sorted(f"{s}.ipynb" for s in B.LESSONS.values())
     for path, nb in built.items():
         assert path.exists(), f"{path.name} is missing: run .venv/bin/python {BUILD.relative_to(ROOT)}"
@@ -64,11 +68,24 @@ def test_committed_lessons_are_what_the_build_script_makes():
         assert stored.metadata.kernelspec == nb.metadata.kernelspec
 
 
-def test_every_cell_id_is_unique_and_prefixed_by_its_lesson():
-    for number, builder in B.BUILDERS.items():
-        ids = [c.id for c in builder().cells]
+def test_every_cell_id_is_unique_and_prefixed_by_its_lesson(built):
+    for path, nb in built.items():
+        number = path.name[:2]
+        ids = [c.id for c in nb.cells]
         assert len(ids) == len(set(ids))
         assert all(i.startswith(f"l{number}-") for i in ids), ids
+
+
+def test_every_picture_has_its_description_right_below(built):
+    for path, nb in built.items():
+        number = path.name[:2]
+        cells = nb.cells
+        for cell, below in zip(cells, cells[1:] + [None]):
+            if cell.cell_type == "code" and ("plt.show()" in cell.source
+                                             or "Explorer(" in cell.source):
+                assert below is not None and below.cell_type == "markdown" and \
+                    below.source.startswith("*Picture description:*"), \
+                    f"lesson {number}: cell {cell.id} draws a picture without a description below"
 
 
 # ---------------------------------------------------------------------------
