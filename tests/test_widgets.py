@@ -101,3 +101,22 @@ def test_exercise_all_covers_every_kind():
     assert (report["Quiz"], report["Prediction"], report["Explorer"]) == (1, 1, 1)
     assert report["problems"] == []
     assert set(objs) <= set(widgets.registered())
+
+
+def test_a_returned_figure_is_shown_once(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    shown = []
+    monkeypatch.setattr(widgets, "display", lambda obj: shown.append(obj))
+
+    def draw(k):
+        fig, ax = plt.subplots()
+        ax.plot([0, k])
+        return ax
+
+    widgets.Explorer(draw, k=w.IntSlider(value=1, min=0, max=2))
+    figures = [x for x in shown if hasattr(x, "savefig")]
+    assert len(figures) == 1
+    assert plt.get_fignums() == []  # released after showing

@@ -74,23 +74,26 @@ def register(obj):
 
 
 def _show_result(result):
-    """Display what a callback returned: a figure, a table, text or nothing."""
+    """Display what a callback returned (a figure, an Axes, a table, text or
+    nothing), then any other figure it drew with pyplot, each once."""
     import matplotlib.pyplot as plt
 
+    shown = None
     if result is None:
         pass
     elif hasattr(result, "savefig"):  # a matplotlib Figure
+        shown = result
         display(result)
     elif hasattr(result, "figure") and hasattr(result, "plot"):  # an Axes
-        display(result.figure)
+        shown = result.figure
+        display(shown)
     elif isinstance(result, str):
         display(w.HTML(f"<p>{html.escape(result)}</p>"))
     else:
         display(result)
-    # Figures drawn with pyplot inside the callback: show and release them.
     for num in plt.get_fignums():
         fig = plt.figure(num)
-        if result is None or result is not fig:
+        if fig is not shown:
             display(fig)
     plt.close("all")
 

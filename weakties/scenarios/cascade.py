@@ -1,6 +1,7 @@
 """E-reputation and influence: how word of mouth spreads through a network.
 
-The lesson ``course/13-cascade.ipynb`` runs this simulation.
+The lesson ``course/09-e-reputation.ipynb`` runs this simulation; its exercise
+is ``exercises/09-e-reputation/``.
 """
 
 from __future__ import annotations

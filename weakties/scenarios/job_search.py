@@ -190,17 +190,18 @@ def job_search(G, seekers, *, rounds=12, seed, strategy="everyone", target=None,
     ``novelty x willingness``:
 
     - *novelty*, the chance that the seeker has not heard of it already,
-      ``(1 - 0.22) ** mutual x (1 - 0.6 x strength)``: each mutual contact
+      ``(1 - 0.05) ** mutual x (1 - strength) ** 3``: each mutual contact
       may already have told the seeker, and a strong tie lives in the
       seeker's world (Granovetter 1973);
-    - *willingness*, ``1 - exp(-(2 x strength + 0.35 x mutual))``: people
-      help those they are close to, and those their own contacts can vouch
-      for (embeddedness).
+    - *willingness*, ``0.05 + 0.95 x (1 - exp(-(0.5 x strength + 0.35 x
+      mutual)))``: people help those they are close to, and those their own
+      contacts can vouch for (embeddedness); even a near-stranger helps
+      now and then.
 
     Novelty falls and willingness rises with the number of mutual contacts,
     so leads per tie follow an inverted U in mutual contacts, as Rajkumar et
     al. (2022) found on LinkedIn. A lead gives a hire with probability
-    ``hire_rate`` if the opening is in the seeker's target sector, and 0.3
+    ``hire_rate`` if the opening is in the seeker's target sector, and 0.1
     times that otherwise. A hired seeker stops searching.
 
     **Assumptions.** Openings are in the contact's own sector; the seeker

@@ -1,7 +1,7 @@
 """Networking events: improbable encounters, and how some become relations.
 
-The lesson ``course/10-networking-event.ipynb`` (encounters and events) runs
-this simulation.
+The lesson ``course/05-encounters-and-events.ipynb`` runs this simulation; its
+exercise is ``exercises/05-encounters-and-events/``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Commercial prospecting: reaching a prospect through a warm introduction.
 
-The lesson ``course/12-prospecting.ipynb`` runs this simulation.
+The lesson ``course/08-prospecting.ipynb`` runs this simulation; its exercise
+is ``exercises/08-prospecting/``.
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ class ProspectingResult(ScenarioResult):
             lines.append(f"{r.approach} approach: {r.reached} targets reached "
                          f"({r.expected:.1f} expected)")
         if len(self.first_asks):
-            f = self.first_asks.iloc[0]
-            lines.append(f"ask first: {f['contact']!r}, who opens the best chain to "
-                         f"{int(f['targets'])} targets")
+            first = self.first_asks
+            lines.append(f"ask first: {first['contact'].tolist()[0]!r}, who opens the "
+                         f"best chain to {int(first['targets'].iloc[0])} targets")
         return lines
 
     def plot(self, ax=None):

@@ -1,7 +1,7 @@
 """A platform's "people you may know": how recommendations reshape a network.
 
-The lesson ``course/08-recommend.ipynb`` (the alter-ego network) runs this
-simulation.
+The lesson ``course/03-alter-ego-network.ipynb`` runs this simulation; its
+exercise is ``exercises/03-alter-ego-network/``.
 """
 
 from __future__ import annotations

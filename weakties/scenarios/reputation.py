@@ -1,6 +1,7 @@
 """Engagement and reputation: the engagement triangle and augmented transparency.
 
-The lesson ``course/11-reputation.ipynb`` runs this simulation.
+The lesson ``course/06-engagement-and-reputation.ipynb`` runs this simulation;
+its exercise is ``exercises/06-engagement-and-reputation/``.
 """
 
 from __future__ import annotations

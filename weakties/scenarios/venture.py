@@ -1,6 +1,7 @@
 """Creating a company: assembling partners, suppliers, advisers and first clients.
 
-The lesson ``course/14-venture.ipynb`` runs this simulation.
+The lesson ``course/10-creating-a-company.ipynb`` runs this simulation; its
+exercise is ``exercises/10-creating-a-company/``.
 """
 
 from __future__ import annotations
@@ -239,6 +240,8 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
                            reliability=np.nan, score=0.0, sector=None, chain=())
             rows.append(row)
     team = pd.DataFrame(rows)
+    # Keep node ids as they are (a missing person is None, not NaN turning ids into floats).
+    team["person"] = pd.Series([r["person"] for r in rows], index=team.index, dtype=object)
     cov = []
     for mode in _MODES:
         d = team[team["mode"] == mode]
