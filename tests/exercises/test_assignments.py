@@ -9,10 +9,10 @@ For each folder ``exercises/NN-slug/`` (picked up automatically):
   generate_assignment) in a temporary course removes the solutions and the
   hidden tests and releases nothing but the notebook; the grading pipeline
   (sandboxed when bubblewrap works here) gives the source, submitted as it
-  is, full autograded marks, the solution typed into the student version full
-  marks with no flag, the student version 0, each recorded mistake strictly
-  between, and a copier (another learner's computed answers pasted as
-  constants into their own notebook) less than full marks.
+  is, full autograded marks, the student version 0, each recorded mistake
+  strictly between, and a copier (another learner's computed answers pasted
+  as constants into their own notebook) less than full marks; the mistakes and
+  the copier, honest submissions, are graded without any flag.
 
 The pipeline tests of all selected assignments are graded in one batch, in two
 worker processes: ``-k 07-job`` grades only that assignment.
@@ -183,8 +183,7 @@ def pipeline(request, tmp_path_factory):
                 return str(path)
 
             a, b, c = h.LEARNERS[0], h.LEARNERS[1], h.LEARNERS[2]
-            variants = {"source": (str(source_file), a), "blank": (str(released_file), a),
-                        "solved": (write("solved", h.solved(released, source)), b)}
+            variants = {"source": (str(source_file), a), "blank": (str(released_file), a)}
             for k, (name, answers) in enumerate(h.load_mistakes(assignment).mistakes.items()):
                 variants[f"mistake:{name}"] = (
                     write(f"mistake-{k}", h.mistake_submission(source, released, answers)), b)
@@ -229,14 +228,12 @@ def test_grading_pipeline_scores(assignment, pipeline):
     assert full > 0 and got == full, f"the source earns {got} of {full}\n{report}"
     manual = [cid for cid, cell in results["source"]["cells"].items() if cell["kind"] == "manual"]
     assert manual, "no manually graded cell reached the grader"
-    # An honest submission (the solution typed into the student version) is graded
-    # cleanly: full marks, and nothing for the instructor to review.
-    solved = results["solved"]
-    assert h.autograded_score(solved)[0] == h.autograded_score(solved)[1], report
-    assert solved["status"] == "graded" and not solved["flags"], solved["flags"]
+    # Honest submissions (the solution typed into the student version, with one recorded
+    # mistake, or with copied numbers) are graded cleanly: nothing for the instructor to
+    # review, no tamper finding (a worked example copied into an answer must not be one).
     for name, r in results.items():
-        suspicious = [f for f in r["flags"] if f.startswith(("tampering", "to review"))]
-        assert name == "source" or not suspicious, f"{name} is flagged: {suspicious}"
+        if name.startswith("mistake:") or name == "copier":
+            assert r["status"] == "graded" and not r["flags"], f"{name} is flagged: {r['flags']}"
     assert h.autograded_score(results["blank"])[0] == 0, report
     for name in results:
         if name.startswith("mistake:"):
