@@ -181,7 +181,6 @@ def _grade_task(task: _Task) -> _Graded:
             if (Path(root) / name).is_symlink():
                 rel = (Path(root) / name).relative_to(folder)
                 notes.append(f"the submission holds a symbolic link ({rel}); it was left out")
-    extra += [(rel, Path(p)) for rel, p in task.source_files]    # the source's files win
     submitted = {p.stem: p for p in folder.glob("*.ipynb") if p.is_file() and not p.is_symlink()}
     unknown = sorted(set(submitted) - set(task.notebooks))
     for name in task.notebooks:
@@ -207,7 +206,8 @@ def _grade_task(task: _Task) -> _Graded:
         try:
             results[name] = pipeline.grade_notebook(
                 path, None, learner_id=task.student, limits=task.limits, sandbox=task.sandbox,
-                extra_files=extra, reference=ref, name=name)
+                extra_files=extra, source_files=[(rel, Path(p)) for rel, p in task.source_files],
+                reference=ref, name=name)
         except SandboxUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001 - a grader bug must not stop the batch

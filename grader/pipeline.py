@@ -662,27 +662,63 @@ def _on_rm_error(func, path, exc_info):
         pass
 
 
+_BINARY = (".so", ".pyd", ".dll", ".dylib", ".pth")
+
+
+def _unsafe_file(rel: str) -> str | None:
+    """Why a file of the submission must not reach the kernel's folder (``None``: it may)."""
+    import importlib.util
+    import sys
+
+    parts = Path(rel).parts
+    if rel.endswith(_BINARY):
+        return "compiled code and path files are not accepted in a submission"
+    if not parts[-1].endswith((".py", ".pyc")):
+        return None
+    # A module file, or Python code in a folder (a package, or a portion of a namespace
+    # package that an import of the real module would also search).
+    name = parts[0].rsplit(".", 1)[0] if len(parts) == 1 else parts[0]
+    if name in sys.stdlib_module_names or name in sys.builtin_module_names:
+        return f"it has the name of the standard module {name}, which it would replace"
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if found:
+        return f"it has the name of the installed module {name}, which it would replace"
+    return None
+
+
 @contextlib.contextmanager
-def working_copy(extra_files=(), *, base=None):
+def working_copy(extra_files=(), *, trusted_files=(), base=None):
     """A private working folder holding the submission's other files; removed afterwards.
 
     Only regular files are copied (a symbolic link could point at the
     gradebook or the source); notebooks, checkpoints and the learner id file
-    are left out. The folder is created in ``base`` (default: the system
-    temporary folder), never in the course folder. Yields ``(folder, notes)``
+    are left out, and so are compiled code and files that would replace a
+    Python module (a ``weakties.py`` or ``numpy/`` of the submission).
+    ``trusted_files`` (the source assignment's own files) are copied last,
+    replacing the submission's. The folder is created in ``base`` (default:
+    the system temporary folder), never in the course folder. Yields ``(folder, notes)``
     where ``notes`` lists the files left out for the instructor.
     """
     folder = Path(tempfile.mkdtemp(prefix="weakties-grade-", dir=base))
     notes = []
     total = 0
+    items = [(rel, path, False) for rel, path in _extra_items(extra_files)]
+    items += [(rel, path, True) for rel, path in _extra_items(trusted_files)]
     try:
-        for rel, path in _extra_items(extra_files):
+        for rel, path, trusted in items:
             parts = Path(rel).parts
             if any(p in IGNORED for p in parts) or rel.endswith(".ipynb") or ".." in parts \
                     or Path(rel).is_absolute():
                 continue
             if path.is_symlink():
                 notes.append(f"the submission holds a symbolic link ({rel}); it was left out")
+                continue
+            why = None if trusted else _unsafe_file(rel)
+            if why:
+                notes.append(f"{rel} was left out: {why}")
                 continue
             if not path.is_file():
                 continue
@@ -843,7 +879,7 @@ def _learner_file_ok(folder: Path, learner_id) -> bool:
 
 
 def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
-                   extra_files=(), reference: Reference | None = None,
+                   extra_files=(), source_files=(), reference: Reference | None = None,
                    config=None, name: str | None = None) -> NotebookResult:
     """Grade one submitted notebook against its source.
 
@@ -863,6 +899,9 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
     extra_files : iterable
         The submission's other files: paths (files or folders) or
         ``(relative name, path)`` pairs, copied into the working folder.
+    source_files : iterable
+        The source assignment's own files (data, helper modules), in the same
+        forms; copied after the submission's, replacing them.
     reference : Reference, optional
         A prepared reference (the autograde command aligns it with the
         gradebook once per notebook).
@@ -895,7 +934,7 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
     modules = [Path(rel).stem for rel, _ in _extra_items(extra_files) if rel.endswith(".py")]
     inst = tamper.instrument(nb, autograded_cells(nb, ref), files=modules)
     try:
-        with working_copy(extra_files) as (folder, notes):
+        with working_copy(extra_files, trusted_files=source_files) as (folder, notes):
             flags.extend(notes)
             run = execute(inst.notebook, folder, learner_id=learner_id,
                           limits=limits or Limits(), sandbox=sandbox)

@@ -284,14 +284,27 @@ def test_working_copy_holds_only_the_submissions_plain_files(tmp_path):
     (sub / "helper.py").write_text("X = 1\n")
     (sub / "other.ipynb").write_text("{}")
     (sub / ".weakties-learner").write_text("someone-else")
+    (sub / "json.py").write_text("def loads(text):\n    return 42\n")
+    (sub / "weakties").mkdir()
+    (sub / "weakties" / "learner.py").write_text("def learner_id():\n    return 'bob'\n")
+    (sub / "fast.so").write_bytes(b"\x7fELF")
     secret = tmp_path / "gradebook.db"
     secret.write_text("secret")
     (sub / "link.txt").symlink_to(secret)
-    with pipeline.working_copy([sub / "data", sub / "helper.py", sub / "other.ipynb",
-                                sub / ".weakties-learner", sub / "link.txt"]) as (work, notes):
+    given = [sub / name for name in ("data", "helper.py", "other.ipynb", ".weakties-learner",
+                                     "link.txt", "json.py", "weakties", "fast.so")]
+    source_data = tmp_path / "table.csv"
+    source_data.write_text("the instructor's table\n")
+    with pipeline.working_copy(given, trusted_files=[("data/table.csv", source_data)]) \
+            as (work, notes):
         files = sorted(str(p.relative_to(work)) for p in work.rglob("*") if p.is_file())
         assert files == ["data/table.csv", "helper.py"]
+        assert (work / "data" / "table.csv").read_text() == "the instructor's table\n"
         assert any("symbolic link" in n for n in notes)
+        assert any("json.py" in n and "standard module json" in n for n in notes)
+        assert any("weakties/learner.py" in n and "installed module weakties" in n
+                   for n in notes)
+        assert any("fast.so" in n for n in notes)
         assert not str(work).startswith(str(tmp_path))
     assert not work.exists()
 

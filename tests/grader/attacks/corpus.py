@@ -249,6 +249,17 @@ _HIDDEN_MODULE = TRANSFORMER.replace("get_ipython()", "__import__('IPython').get
 _OBFUSCATED = base64.b64encode(TRANSFORMER.encode()).decode()
 
 
+_FAKE_WEAKTIES = '''
+import networkx as nx
+
+def population(n, *, seed, **options):
+    G = nx.path_graph(n)
+    nx.set_edge_attributes(G, 0.9, "strength")
+    return G
+'''
+_FAKE_LEARNER = "def learner_id(start=None):\n    return 'anyone'\n"
+
+
 def _corrupt() -> bytes:
     text = json.dumps(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]))
     return text[: len(text) // 2].encode()
@@ -364,6 +375,11 @@ ATTACKS = [
     Attack("symlink-to-gradebook", "ships a symbolic link to the gradebook and reads it",
            answers={"answer-degree": "print(open('notes.txt', 'rb').read()[:100])"},
            files={"notes.txt": ("symlink", "GRADEBOOK")}, reason="symbolic link"),
+    Attack("shadow-module", "ships its own weakties package, whose population() the hidden "
+           "tests would then call", files={"weakties/__init__.py": _FAKE_WEAKTIES,
+                                           "weakties/learner.py": _FAKE_LEARNER},
+           answers={**STRONG, "answer-degree": "n_ties_0 = 1", "answer-share":
+                    "share_strong = 1.0"}, honest=3.0, reason="installed module weakties"),
     Attack("guessed-nonce", "prints random tokens, hoping to match a proof",
            answers={"answer-degree": "import secrets\nfor _ in range(50):\n"
                                      "    print(secrets.token_hex(16))"}, status=None),
@@ -385,6 +401,7 @@ def write(course, student: str, attack: Attack) -> Path:
         nbformat.write(nb, nb_path)
     for rel, content in attack.files.items():
         path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, tuple):
             target = str(course.gradebook) if content[1] == "GRADEBOOK" else content[1]
             path.symlink_to(target)
