@@ -503,7 +503,7 @@ def answer(name):
     weakties.exercises.CheckFailed: `y_answer` is not right yet.
       Expected: a variable named `y_answer`, defined in your answer cell.
       Found:    no variable of that name.
-      Hint:     run your answer cell, and every cell above it, before this one; check the spelling of the name.
+      Hint:     write your answer in the answer cell (remove the line raise NotImplementedError()), run it without error, and every cell above it; check the spelling of the name.
     """
     frame = sys._getframe(1)
     for scope in (frame.f_locals, frame.f_globals):
@@ -511,8 +511,9 @@ def answer(name):
             return scope[name]
     raise CheckFailed(name, f"a variable named `{name}`, defined in your answer cell",
                       "no variable of that name",
-                      "run your answer cell, and every cell above it, before this one; "
-                      "check the spelling of the name")
+                      "write your answer in the answer cell (remove the line raise "
+                      "NotImplementedError()), run it without error, and every cell above "
+                      "it; check the spelling of the name")
 
 
 def check_type(name, value, kind, *, hint=None):
