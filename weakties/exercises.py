@@ -535,12 +535,11 @@ def check_type(name, value, kind, *, hint=None):
     test, description = KINDS[kind]
     if test(value):
         return
-    found = _type_name(value) if value is None or isinstance(value, (Mapping, list, tuple, set,
-                                                                      frozenset)) else None
-    if found is None or found == "None":
-        found = f"{_type_name(value)}: {_short(value)}" if value is not None else "None (nothing)"
+    short, kind_name = _short(value), _type_name(value)
+    if value is None or short.startswith(kind_name):
+        found = short               # None, containers, objects: the description says the type
     else:
-        found = _short(value)
+        found = f"{kind_name}: {short}"
     raise CheckFailed(name, description, found, hint or _type_hint(value, kind))
 
 

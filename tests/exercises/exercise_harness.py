@@ -287,7 +287,10 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
                                 "holding its rubric ('Rubric')")
             manual.append(gid)
     autograded = {k: v for k, v in tasks.items() if v["tests"]}
-    if not 3 <= len(autograded) <= 6:
+    # An assignment graded entirely by hand (no autograded test) needs no tasks, hidden
+    # tests or recorded mistakes; any autograded part follows the full rules.
+    manual_only = not autograded
+    if not manual_only and not 3 <= len(autograded) <= 6:
         problems.append(f"{len(autograded)} autograded tasks; an assignment has 3 to 6")
     for name, t in autograded.items():
         if len(t["tests"]) < 2:
@@ -299,13 +302,15 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
     if total <= 0 or total % 10:
         problems.append(f"the points add up to {total:g}; use a round total (10, 20, ...)")
     hidden = "\n".join(r for c in cells if is_test(c) for r in hidden_regions(c.source))
-    if "reference_population(" not in hidden:
+    if not manual_only and "reference_population(" not in hidden:
         problems.append("no hidden test uses weakties.exercises.reference_population "
                         "(the learner's own data)")
 
     recorded = recorded if recorded is not None else load_mistakes(assignment)
-    if recorded.path is None:
+    if recorded.path is None and not manual_only:
         problems.append(f"no recorded mistakes: write {MISTAKES.name}/{assignment}.py")
+    elif recorded.path is None:
+        pass
     else:
         if len(recorded.mistakes) < 3:
             problems.append(f"{len(recorded.mistakes)} recorded mistakes; record at least 3")
