@@ -2,7 +2,7 @@
 
 Run from the project folder (bubblewrap must be installed):
 
-    .venv/bin/python benchmarks/bench_sandbox.py                 # 20 notebooks, 5 repeats
+    .venv/bin/python benchmarks/bench_sandbox.py                 # 20 notebooks, 8 repeats
     .venv/bin/python benchmarks/bench_sandbox.py --copies 10 --repeats 3
 
 The same batch of notebooks is executed with ``grader.execute.execute``
@@ -138,10 +138,38 @@ def one_time_costs() -> dict[str, float]:
     return {"check": check, "prepare": prepare}
 
 
+def setup_cost(rounds: int = 40) -> tuple[float, float]:
+    """Median seconds to run /bin/true through the sandbox's bwrap command, and directly."""
+    base = Path(tempfile.mkdtemp(prefix="bench-bwrap-"))
+    work = base / "work"
+    work.mkdir()
+    times: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for _ in range(rounds):
+            for sandboxed in (True, False):
+                if sandboxed:
+                    read, write = os.pipe()
+                    os.write(write, sandbox_module.seccomp_filter())
+                    os.close(write)
+                    cmd = sandbox_module.command(["/bin/true"], workdir=work, private=base,
+                                                 seccomp_fd=read)
+                    start = time.perf_counter()
+                    subprocess.run(cmd, pass_fds=(read,), check=True)
+                    times[True].append(time.perf_counter() - start)
+                    os.close(read)
+                else:
+                    start = time.perf_counter()
+                    subprocess.run(["/bin/true"], check=True)
+                    times[False].append(time.perf_counter() - start)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return statistics.median(times[True]), statistics.median(times[False])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=20, help="notebooks per batch (20)")
-    parser.add_argument("--repeats", type=int, default=5, help="batches per mode (5)")
+    parser.add_argument("--repeats", type=int, default=8, help="batches per mode (8)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
                         help="threads running notebooks at once (the number of cores)")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
@@ -149,6 +177,7 @@ def main(argv=None) -> int:
 
     load_start = os.getloadavg()[0]
     once = one_time_costs()
+    bwrap_cost, direct_cost = setup_cost()
     run_batch(2, True, 1)       # warm-up: file caches, both paths
     run_batch(2, False, 1)
 
@@ -171,17 +200,20 @@ def main(argv=None) -> int:
     median = {m: statistics.median(v) for m, v in times.items()}
     ratio_best = best[True] / best[False]
     ratio_median = median[True] / median[False]
+    # Each sandboxed batch against the plain batch run just before or after it:
+    # robust to the machine's load drifting during the run.
+    paired = statistics.median(s / p for s, p in zip(times[True], times[False]))
     cpu_median = {m: statistics.median(v) for m, v in cpus.items()}
     ratio_cpu = cpu_median[True] / cpu_median[False]
     bwrap = subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()
-    verdict = "meets" if ratio_median <= 1.10 else "does NOT meet"
+    verdict = "meets" if paired <= 1.10 else "does NOT meet"
     lines = [
         "# Sandbox benchmark",
         "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {bwrap}. Command: `.venv/bin/python benchmarks/bench_sandbox.py"
         f"{'' if args.copies == 20 else f' --copies {args.copies}'}"
-        f"{'' if args.repeats == 5 else f' --repeats {args.repeats}'}`.",
+        f"{'' if args.repeats == 8 else f' --repeats {args.repeats}'}`.",
         "",
         f"A batch of {args.copies} student notebooks ({len(CELLS)} code cells each: imports of "
         "weakties, numpy, pandas, networkx and matplotlib, the student's own 400-person "
@@ -199,13 +231,24 @@ def main(argv=None) -> int:
         f"| plain kernel (baseline) | {best[False]:.2f} | {median[False]:.2f} | "
         f"{median[False] / args.copies:.3f} | {cpu_median[False]:.2f} |",
         "",
-        f"Overhead of the sandbox: **{(ratio_median - 1) * 100:+.1f}%** on the median "
+        f"Overhead of the sandbox: **{(paired - 1) * 100:+.1f}%**, the median over the "
+        f"repeats of each sandboxed batch's time divided by the plain batch's run next to it "
+        f"(ratio {paired:.3f}); {(ratio_median - 1) * 100:+.1f}% on the median times "
         f"(ratio {ratio_median:.3f}), {(ratio_best - 1) * 100:+.1f}% on the best "
         f"(ratio {ratio_best:.3f}); {(ratio_cpu - 1) * 100:+.1f}% in CPU time, median "
         f"(ratio {ratio_cpu:.3f}; CPU time of the grading process plus each kernel's own, "
         "less sensitive than wall time to other work on the machine). "
-        f"Issue 7 asks for at most +10% of grading time: on the wall-time median this "
+        f"Issue 7 asks for at most +10% of grading time: on the paired median this "
         f"{verdict} it.",
+        "",
+        f"The sandbox's fixed cost per kernel, measured alone: running `/bin/true` through "
+        f"its bwrap command takes {bwrap_cost * 1000:.1f} ms against {direct_cost * 1000:.1f} ms "
+        f"directly (median of 40), that is {(bwrap_cost - direct_cost) * 1000:.1f} ms for the "
+        "namespaces, mounts and seccomp filter, "
+        f"{(bwrap_cost - direct_cost) / (median[False] / args.copies) * 100:.1f}% of a plain "
+        "notebook's median time here. Afterwards the seccomp filter costs next to nothing: "
+        "since Linux 5.11 the kernel caches its verdict for every system call whose verdict "
+        "does not depend on the arguments, which is all of them here but clone.",
         "",
         f"One-time costs per grading process, not in the table: checking that the sandbox "
         f"works {once['check']:.2f} s; preparing it (byte-compiling weakties, building "
@@ -227,7 +270,7 @@ def main(argv=None) -> int:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(table)
         print(f"written to {RESULTS.relative_to(ROOT)}")
-    return 0 if ratio_median <= 1.10 else 1
+    return 0 if paired <= 1.10 else 1
 
 
 if __name__ == "__main__":

@@ -272,7 +272,17 @@ def readonly_roots(python: str = sys.executable) -> tuple[tuple[str, str], ...]:
     return tuple(roots)
 
 
-def _system_args() -> list[str]:
+def _bwrap_path() -> str:
+    path = os.environ.get("PATH", "")
+    cached = _prepared.get("bwrap")
+    if cached is None or cached[0] != path:
+        cached = (path, shutil.which(BWRAP) or BWRAP)
+        _prepared["bwrap"] = cached
+    return cached[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _system_args() -> tuple[str, ...]:
     args = ["--ro-bind", "/usr", "/usr"]
     for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
         path = Path("/") / name
@@ -286,7 +296,36 @@ def _system_args() -> list[str]:
             args += ["--symlink", os.readlink(path), str(path)]
         elif path.exists():
             args += ["--ro-bind", str(path), str(path)]
-    return args
+    return tuple(args)
+
+
+_etc_lock = threading.Lock()
+
+
+def _synthetic_etc(private: Path) -> str:
+    """Folder holding the synthetic passwd, group and hosts (written once per process)."""
+    with _etc_lock:
+        folder = _prepared.get("etc")
+        if folder is None:
+            folder = _cache_root() / "etc"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                for name, text in (("passwd", _PASSWD), ("group", _GROUP), ("hosts", _HOSTS)):
+                    path = folder / name
+                    if not path.is_file() or path.read_text() != text:
+                        part = folder / f".{name}.{os.getpid()}"
+                        part.write_text(text)
+                        os.replace(part, path)
+            except OSError:
+                folder = None       # not writable: each kernel gets its own copy
+            else:
+                _prepared["etc"] = folder
+    if folder is not None:
+        return str(folder)
+    etc = private / "etc"
+    for name, text in (("passwd", _PASSWD), ("group", _GROUP), ("hosts", _HOSTS)):
+        (etc / name).write_text(text)
+    return str(etc)
 
 
 def kernel_environment(python: str = sys.executable) -> dict[str, str]:
@@ -333,7 +372,8 @@ def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str 
         (created if missing): ``conn`` (connection file and sockets), bound
         read-write at the same path; ``tmp`` and ``shm``, bound read-write
         as ``/tmp`` and ``/dev/shm``; ``etc``, which receives the synthetic
-        ``passwd``, ``group`` and ``hosts``.
+        ``passwd``, ``group`` and ``hosts`` when the shared copy in the cache
+        folder cannot be written.
     seccomp_fd : int
         A readable file descriptor holding :func:`seccomp_filter`'s program;
         the caller passes it to the child (``pass_fds``).
@@ -344,14 +384,12 @@ def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str 
     workdir = os.path.realpath(workdir)
     private = Path(private)
     for name in ("conn", "tmp", "shm", "etc"):
-        (private / name).mkdir(mode=0o700, exist_ok=True)
-    conn = os.path.realpath(private / "conn")
-    tmp, shm, etc = (os.path.realpath(private / name) for name in ("tmp", "shm", "etc"))
-    for name, text in (("passwd", _PASSWD), ("group", _GROUP), ("hosts", _HOSTS)):
-        Path(etc, name).write_text(text)
+        os.makedirs(private / name, mode=0o700, exist_ok=True)
+    conn, tmp, shm = (os.path.realpath(private / name) for name in ("conn", "tmp", "shm"))
+    etc = _synthetic_etc(private)
     env = kernel_environment(python)
     args = [
-        shutil.which(BWRAP) or BWRAP,
+        _bwrap_path(),
         "--unshare-all", "--unshare-user", "--disable-userns",
         "--uid", "65534", "--gid", "65534",
         "--hostname", "localhost",
