@@ -1,0 +1,3019 @@
+"""Build lessons 00 to 05 of the course as clean notebooks (no outputs).
+
+The lessons are written here as cell sources, so that a change to a lesson is
+a reviewable change to text. Each cell has a stable id (``lNN-<key>``). The
+text alternatives under the pictures quote numbers from the simulation: they
+are computed here, with the same seed and the same library calls as the
+notebook, so that the words follow the data. Run this script again whenever
+the library changes::
+
+    .venv/bin/python course/build/lessons_00_05.py          # write the notebooks
+    .venv/bin/python course/build/lessons_00_05.py --check  # fail if they are stale
+
+``tests/course/test_lessons_00_05.py`` runs the ``--check`` form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+
+COURSE = Path(__file__).resolve().parents[1]
+SEED = 7
+N_PEOPLE = 2000
+LUCIE = 37  # the person the first lessons follow (a policy officer in Paris)
+EXPLORER_PEOPLE = [37, 1, 14, 19, 48, 62]  # the people of lesson 00's explorer
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3",
+                 "codemirror_mode": {"name": "ipython", "version": 3},
+                 "file_extension": ".py", "mimetype": "text/x-python",
+                 "nbconvert_exporter": "python"}
+
+
+# --------------------------------------------------------------------------
+# Notebook helpers
+
+def _clean(text: str) -> str:
+    return textwrap.dedent(text).strip("\n")
+
+
+class Lesson:
+    """Cells of one lesson, in order, each with a stable id ``lNN-<key>``."""
+
+    def __init__(self, number: str, slug: str):
+        self.number, self.slug = number, slug
+        self.cells = []
+
+    def md(self, key, text):
+        self.cells.append(nbformat.v4.new_markdown_cell(_clean(text), id=f"l{self.number}-{key}"))
+
+    def code(self, key, text):
+        self.cells.append(nbformat.v4.new_code_cell(_clean(text), id=f"l{self.number}-{key}"))
+
+    @property
+    def path(self) -> Path:
+        return COURSE / f"{self.number}-{self.slug}.ipynb"
+
+    def notebook(self):
+        nb = nbformat.v4.new_notebook()
+        nb.nbformat, nb.nbformat_minor = 4, 5
+        nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
+        nb.cells = self.cells
+        ids = [c.id for c in self.cells]
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicated:
+            raise ValueError(f"lesson {self.number}: duplicated cell ids {duplicated}")
+        nbformat.validate(nb)
+        return nb
+
+    def text(self) -> str:
+        return nbformat.writes(self.notebook()) + "\n"
+
+
+@functools.lru_cache(maxsize=None)
+def population():
+    import weakties
+    return weakties.population(N_PEOPLE, seed=SEED)
+
+
+def claim(condition, lesson, text):
+    """Stop the build when the data no longer support a sentence of a lesson."""
+    if not condition:
+        raise AssertionError(f"lesson {lesson} says {text!r}, but the simulation no longer "
+                             "shows it: rewrite that sentence.")
+
+
+def pct(x, digits=0):
+    return f"{100 * x:.{digits}f}%"
+
+
+# --------------------------------------------------------------------------
+# Shared text
+
+SETUP_MD = """
+    ## Setup
+
+    Run this cell first: it builds a fictional population of 2,000
+    professionals in France, always the same one (the *seed* fixes the
+    chance draws), and loads the tools of the course. It takes a few
+    seconds.
+"""
+
+WIDGETS_NOTE = """
+    *If a control below shows no picture, run the cell again (Shift+Enter).*
+"""
+
+
+# --------------------------------------------------------------------------
+# Lesson 00: Welcome
+
+def facts_00():
+    from weakties import ties
+    from weakties.plotting import describe_ego
+    import statistics
+    G = population()
+    kinds = ties.classify(G)
+    strong = dict.fromkeys(G, 0)
+    for (a, b), kind in kinds.items():
+        if kind == "strong":
+            strong[a] += 1
+            strong[b] += 1
+    share = [strong[p] / G.degree(p) for p in G]
+    person = G.nodes[LUCIE]
+    claim(person["name"].startswith("Lucie "), "00-05", f"person {LUCIE} is Lucie (she)")
+    rings = ties.layers(G, LUCIE)
+    claim(len(rings[3]) + len(rings[4]) > G.degree(LUCIE) / 2, "00",
+          "most of her ties sit on the two outer rings")
+    claim(statistics.median(share) < 0.2, "00", "almost everyone has far more weak ties")
+    own_region = [sum(G.nodes[q]["region"] == G.nodes[p]["region"] for q in G[p]) / G.degree(p)
+                  for p in EXPLORER_PEOPLE]
+    claim(min(own_region) > 0.5, "00", "for each of these people, most contacts share the region")
+    return {
+        "own_region": (min(own_region), max(own_region)),
+        "name": person["name"], "first": person["name"].split()[0],
+        "occupation": person["occupation"], "district": person["district"],
+        "generation": person["generation"], "ties": G.degree(LUCIE),
+        "describe": describe_ego(G, LUCIE),
+        "median_strong": statistics.median(share),
+        "people": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "mean_ties": 2 * G.number_of_edges() / G.number_of_nodes(),
+    }
+
+
+def lesson_00():
+    f = facts_00()
+    L = Lesson("00", "welcome")
+    L.md("title", """
+        # Lesson 00: Welcome
+
+        This lesson shows you how to work in JupyterLab and how this course
+        is organised, tells the story of professional networks in France
+        since the mid-2000s, and asks what you want from your own network.
+
+        **Duration:** about 30 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Run cells, restart the notebook and use the course's interactive controls.
+        - Describe how professional networking in France has changed since the
+          mid-2000s, online and in person.
+        - Read a drawing of one person's professional network.
+        - Write down your own goals for this course.
+
+        **Prerequisites:** none. You do not need to know how to program: you
+        run cells, move controls, read pictures and answer questions.
+    """)
+    L.md("jupyter", """
+        ## How to use this notebook
+
+        This page is a *notebook*. It is made of *cells*, one under the other.
+
+        - **Text cells**, like this one, explain.
+        - **Code cells** have a grey background and `[ ]:` on their left.
+          They contain a few lines of Python that the course wrote for you.
+
+        To **run** a code cell, click on it, then press **Shift+Enter** (or the
+        ▶ button in the toolbar). The result appears under the cell, and the
+        next cell is selected. While a cell runs, its left side shows `[*]`;
+        when it has finished, a number such as `[3]` appears.
+
+        Run the cells **in order, from top to bottom**: later cells use what
+        earlier cells computed.
+
+        If something looks wrong (an error, a cell that never ends, a picture
+        that does not change), use the menu **Kernel → Restart Kernel and Run
+        All Cells…**. This starts again from a clean state. You cannot break
+        anything: the course files are not changed when you run cells.
+
+        To save your notes, press **Ctrl+S** (or **Cmd+S** on a Mac).
+    """)
+    L.md("widgets", """
+        ## What a widget is
+
+        A *widget* is a control that appears under a code cell when you run
+        it: a menu, a slider, a button. When you move it, a small piece of
+        code runs again and the picture changes. The course uses three kinds:
+
+        - an **Explorer**: controls above a picture; move them and watch the
+          picture change;
+        - a **Prediction**: you choose what you expect *first*, then press
+          *Run the simulation* and compare;
+        - a **Quiz**: a question with immediate feedback. It is not graded:
+          it is there to check that you understood.
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties import ties
+        from weakties.plotting import draw_ego, style_axes, PALETTE
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import pandas as pd
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+        print(f"{G.number_of_nodes():,} people, {G.number_of_edges():,} ties between them")
+    """)
+    L.md("population", f"""
+        ## A fictional population
+
+        Every person in this population is invented. Each has a name, an
+        occupation, a sector, a region and a district, a generation (the
+        decade of birth) and a school. The {f['edges']:,} ties between them
+        were not drawn by hand: they formed the way sociologists say ties
+        form, inside the contexts people share (a family, a school, a
+        workplace, a neighbourhood, an event, an online platform), and then
+        between friends of friends (Feld 1981). On average a person here has
+        about {f['mean_ties']:.0f} ties.
+
+        The next cell shows the first five people. Look at the columns: they
+        are the attributes the course uses to ask whether your network is
+        varied or made of people like you.
+    """)
+    L.code("people", """
+        columns = ["name", "occupation", "sector", "region", "district", "generation"]
+        pd.DataFrame([G.nodes[p] for p in range(5)])[columns]
+    """)
+    L.md("history", """
+        ## Professional networks in France since the mid-2000s
+
+        Before the platforms, a professional network lived in address books,
+        alumni directories, trade associations and business clubs.
+
+        - In June 2004, two French entrepreneurs launched **Viaduc**, one of
+          the first online professional networks. It was renamed **Viadeo**
+          in 2007 and grew quickly among French managers (La Tribune 2016).
+        - **LinkedIn** started in the United States in 2003. It opened a
+          French-language version in November 2008, when it had about
+          600,000 members in France (ITespresso 2008).
+        - During the 2010s LinkedIn became the main professional network in
+          France. Viadeo went into receivership in November 2016 (La Tribune
+          2016); the same year, Microsoft bought LinkedIn (Microsoft 2016).
+
+        The platforms made one thing very easy: collecting **contacts**. A
+        few clicks, and a list of several hundred names. They did not make it
+        easier to build **relations**: people who know your work, trust you
+        and will act for you. That still takes time, exchanges and kept
+        promises.
+
+        In the same years, meetings in person kept their place: networking
+        evenings, breakfasts, business clubs, alumni events. This course
+        grew out of the teaching of a trainer who has worked in France since
+        the mid-2000s, first with Viadeo and then with LinkedIn, and who
+        organises networking evenings and breakfasts in Paris every month.
+        The question of the course is the trainer's question: how do you
+        build a network that actually brings you something new?
+    """)
+    L.md("granovetter", """
+        ## A first surprise from research
+
+        In the early 1970s, the sociologist Mark Granovetter interviewed
+        people in a suburb of Boston who had recently changed jobs. Many had
+        found their new job through a personal contact. He asked them how
+        often they had seen that contact at the time (Granovetter 1974).
+        Before you read on, answer the question below.
+    """)
+    L.code("quiz-granovetter", """
+        quiz_granovetter = Quiz(
+            "Professional, technical and managerial workers who found their job through a "
+            "contact: how often had most of them seen that contact?",
+            ["Often: at least twice a week",
+             "Occasionally: more than once a year but less than twice a week",
+             "Rarely: once a year or less"],
+            answer="Occasionally: more than once a year but less than twice a week",
+            explanation=("55.6% had seen the contact occasionally, 27.8% rarely and only "
+                         "16.7% often (Granovetter 1974). The useful contact was most often "
+                         "an acquaintance, not a close friend."),
+            hints={"Often: at least twice a week":
+                       "Only 16.7% had seen the contact that often. Close friends know what "
+                       "you know; the new information came from further away.",
+                   "Rarely: once a year or less":
+                       "Close: 27.8% had seen the contact rarely. But one answer was even "
+                       "more common."},
+        )
+        quiz_granovetter
+    """)
+    L.md("granovetter-after", """
+        Granovetter called this *the strength of weak ties*: acquaintances
+        move in other circles, so they hear of things you do not (Granovetter
+        1973). Fifty years later, a randomised experiment on LinkedIn with
+        about 20 million members found that moderately weak ties helped
+        most with moving to a new job (Rajkumar et al. 2022). Lessons 02 and
+        07 come back to this.
+    """)
+    L.md("first-look", f"""
+        ## A first look at one person's network
+
+        Meet {f['name']}, a {f['occupation']} who lives in {f['district']}
+        and was born in the {f['generation']}. She is fictional, like
+        everyone here. The next cell draws her network:
+
+        - she is the **black star** in the centre, labelled "you";
+        - each other mark is one of her {f['ties']} ties; **colour and shape**
+          show the person's sector (the legend names them);
+        - a **thicker line** means a stronger tie: more time together, more
+          closeness, more help in both directions;
+        - the **rings** group her ties from the closest (inside) to the most
+          distant (outside); lesson 01 explains them;
+        - thin **grey lines** join her contacts who know each other.
+    """)
+    L.code("draw-lucie", """
+        lucie = 37
+        draw_ego(G, lucie)
+        plt.show()
+    """)
+    L.md("draw-lucie-alt", f"""
+        *Picture description:* {f['describe']} The one thing to notice: most
+        of her ties sit on the two outer rings, with thin lines. They are
+        weak ties.
+    """)
+    L.md("predict-md", """
+        ## Predict, then see
+
+        What do you expect for people in general? Think of your own network
+        (everyone you could call by name for a professional reason), then
+        answer below before you run the simulation. The simulation counts,
+        for each of the 2,000 people, the share of their ties that are
+        *strong* (a strength of 0.5 or more on a scale from 0 to 1).
+    """)
+    L.code("predict-prepare", """
+        kinds = ties.classify(G)  # {(person, other): "strong" or "weak"} for every tie
+        strong = dict.fromkeys(G, 0)
+        for (a, b), kind in kinds.items():
+            if kind == "strong":
+                strong[a] += 1
+                strong[b] += 1
+        share_strong = [strong[p] / G.degree(p) for p in G]
+    """)
+    L.code("predict", """
+        from statistics import median
+        from matplotlib.ticker import PercentFormatter
+
+        CHOICES = ["Fewer than 1 in 5 ties are strong",
+                   "Between 1 in 5 and 1 in 2",
+                   "More than 1 in 2 ties are strong"]
+
+        def strong_share_answer():
+            typical = median(share_strong)
+            fig, ax = plt.subplots(figsize=(7, 4))
+            ax.hist(share_strong, bins=20, color=PALETTE[4], edgecolor="black")
+            ax.axvline(typical, color="black", ls="--", lw=2, label=f"median person: {typical:.0%}")
+            ax.xaxis.set_major_formatter(PercentFormatter(1))
+            ax.legend(frameon=False)
+            style_axes(ax, "Share of strong ties, person by person (2,000 people)",
+                       "share of the person's ties that are strong", "number of people")
+            answer = CHOICES[0] if typical < 0.2 else CHOICES[1] if typical <= 0.5 else CHOICES[2]
+            return answer, fig
+
+        prediction = Prediction(
+            "In this population, what share of a typical person's ties are strong?",
+            CHOICES, run=strong_share_answer,
+            explanation=("Most ties are weak: people can keep only a few close ties, because "
+                         "closeness takes time (Dunbar 1998). The weak ones are not useless: "
+                         "they are the ones that reach other worlds."))
+        prediction
+    """)
+    L.md("predict-alt", f"""
+        *Picture description:* after you run the simulation, a histogram
+        shows how many people (vertical axis) have each share of strong ties
+        (horizontal axis). A dashed line marks the median person, at
+        {pct(f['median_strong'])}. The one thing to notice: almost everyone
+        has far more weak ties than strong ones.
+    """)
+    L.md("explore-md", """
+        ## Explore: other people, other colours
+
+        Choose another person in the menu, and choose what the colours and
+        shapes show: the sector, the region or the generation of each
+        contact. Look for two things: how many ties sit on the outer rings,
+        and whether one colour dominates.
+    """)
+    L.code("explore", """
+        people = [37, 1, 14, 19, 48, 62]
+        person_menu = widgets.Dropdown(
+            options=[(f"{G.nodes[p]['name']}, {G.nodes[p]['occupation']}", p) for p in people],
+            description="person")
+        colour_menu = widgets.Dropdown(options=["sector", "region", "generation"],
+                                       description="colour and shape show")
+
+        def show_network(person, colour_by):
+            draw_ego(G, person, color_by=colour_by)
+
+        explorer = Explorer(show_network, title="Choose a person and what the colours show.",
+                            person=person_menu, colour_by=colour_menu)
+        explorer
+    """)
+    low, high = f["own_region"]
+    L.md("explore-alt", f"""
+        *Picture description:* the same kind of drawing as above, for the
+        person and the attribute you choose. The legend counts the contacts
+        in each sector, region or generation. The one thing to notice: when
+        the colours show the region, one colour covers most of the drawing;
+        for each of these six people, between {pct(low)} and {pct(high)} of
+        their contacts live in their own region. Lesson 03 calls this the
+        *alter-ego network*.
+    """)
+    L.md("map", """
+        ## The course map
+
+        Each lesson has the same shape: objectives, short sections with a
+        simulation, a prediction, controls to explore, a quiz, reflection
+        questions and a recap. Most lessons have a matching exercise in the
+        `exercises/` folder, which you hand in if you follow the course with
+        an instructor.
+
+        | Lesson | Topic | Exercise |
+        |---|---|---|
+        | 00 | Welcome (this lesson) | none |
+        | 01 | Your network as a graph: contacts and relations | `exercises/01-your-network/` |
+        | 02 | Strong and weak ties | `exercises/02-strong-and-weak-ties/` |
+        | 03 | The alter-ego network | `exercises/03-alter-ego-network/` |
+        | 04 | Silos and bridges | `exercises/04-silos-and-bridges/` |
+        | 05 | Encounters and events | `exercises/05-encounters-and-events/` |
+        | 06 | Engagement and reputation | `exercises/06-engagement-and-reputation/` |
+        | 07 | Job search | `exercises/07-job-search/` |
+        | 08 | Prospecting | `exercises/08-prospecting/` |
+        | 09 | E-reputation | `exercises/09-e-reputation/` |
+        | 10 | Creating a company | `exercises/10-creating-a-company/` |
+        | 11 | Capstone: audit your own network | `exercises/11-capstone-audit/` |
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_run = Quiz(
+            "What does Shift+Enter do in a notebook?",
+            ["It runs the selected cell and selects the next one",
+             "It saves the notebook",
+             "It deletes the selected cell"],
+            answer="It runs the selected cell and selects the next one",
+            explanation="Shift+Enter runs a cell; press it again to run the next one.",
+            hints={"It saves the notebook": "Saving is Ctrl+S (Cmd+S on a Mac).",
+                   "It deletes the selected cell":
+                       "Shift+Enter never deletes anything: it runs the cell."},
+        )
+        quiz_run
+    """)
+    L.code("quiz-2", """
+        quiz_restart = Quiz(
+            "A picture does not change any more and you see an error you do not understand. "
+            "What is the safest thing to do?",
+            ["Kernel → Restart Kernel and Run All Cells…",
+             "Run only the cell with the error again",
+             "Close the browser tab and give up"],
+            answer="Kernel → Restart Kernel and Run All Cells…",
+            explanation=("Restarting clears everything the notebook computed, then runs every "
+                         "cell in order from the top: the clean state the lesson expects."),
+            hints={"Run only the cell with the error again":
+                       "That can work, but the cell may need something an earlier cell "
+                       "computed. Restarting and running all cells is always safe.",
+                   "Close the browser tab and give up":
+                       "Nothing is broken: restarting the kernel starts again from a clean "
+                       "state."},
+        )
+        quiz_restart
+    """)
+    L.code("quiz-3", """
+        quiz_width = Quiz(
+            "In the network drawing, what does a thicker line between you and a person show?",
+            ["A stronger tie: more time, closeness and help in both directions",
+             "A person who has more contacts",
+             "A person who works in the same sector as you"],
+            answer="A stronger tie: more time, closeness and help in both directions",
+            explanation="Line width shows tie strength; colour and shape show the attribute.",
+            hints={"A person who has more contacts":
+                       "The drawing does not show how many contacts your contacts have.",
+                   "A person who works in the same sector as you":
+                       "The sector is shown by the colour and the shape of the mark, not by "
+                       "the line."},
+        )
+        quiz_width
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        Take five minutes and write your answers in the cell below (double-click
+        it to edit, then press Shift+Enter to display it again).
+
+        1. Think of the last three times someone helped you professionally
+           (a piece of advice, an introduction, a lead). Who was it, and how
+           often did you see that person at the time?
+        2. Why are you taking this course? Write two or three concrete goals,
+           for example "find a job in another sector" or "meet clients
+           outside my region".
+        3. What do you expect your own network to look like in a drawing like
+           the ones above?
+
+        Keep these answers: lesson 01 and its exercise,
+        `exercises/01-your-network/`, start from your network as it is today.
+    """)
+    L.md("goals", """
+        **My answers** (double-click to edit):
+
+        1. ...
+        2. ...
+        3. ...
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - Run cells in order with Shift+Enter; when in doubt, use **Restart
+          Kernel and Run All Cells**.
+        - Widgets are controls: an Explorer redraws a picture, a Prediction
+          asks you to commit before it shows the answer, a Quiz checks your
+          understanding.
+        - Online platforms, first Viadeo and then LinkedIn, made collecting
+          contacts easy; building relations still takes time and presence.
+        - Most of a person's ties are weak, and weak ties often bring the
+          useful news (Granovetter 1973, 1974).
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Dunbar, R. I. M. (1998). The social brain hypothesis. *Evolutionary
+          Anthropology* 6(5), 178-190.
+        - Feld, S. L. (1981). The focused organization of social ties.
+          *American Journal of Sociology* 86(5), 1015-1035.
+        - Granovetter, M. S. (1973). The strength of weak ties. *American
+          Journal of Sociology* 78(6), 1360-1380.
+        - Granovetter, M. S. (1974). *Getting a Job: A Study of Contacts and
+          Careers*. Harvard University Press.
+        - ITespresso (2008). Réseau social : LinkedIn veut étendre son
+          influence en France. *ITespresso.fr*, November 2008.
+        - La Tribune (2016). Crash de Viadeo : le parcours du LinkedIn
+          français en six dates. *La Tribune*, November 2016.
+        - Microsoft Corporation (2016). Form 8-K: agreement and plan of merger
+          with LinkedIn Corporation, 13 June 2016. US Securities and Exchange
+          Commission.
+        - Rajkumar, K., Saint-Jacques, G., Bojinov, I., Brynjolfsson, E., Aral,
+          S. (2022). A causal test of the strength of weak ties. *Science*
+          377(6612), 1304-1310.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Lesson 01: Your network as a graph
+
+def facts_01():
+    import statistics
+    import numpy as np
+    from weakties import ties
+    from weakties.plotting import describe_ego
+    G = population()
+    rel_share = [len(ties.relations(G, p)) / G.degree(p) for p in G]
+    relations = [len(ties.relations(G, p)) for p in G]
+    sizes = np.array([[len(r[k]) for k in (1, 2, 3, 4)]
+                      for r in (ties.layers(G, p) for p in G)])
+    cumulative = sizes.cumsum(axis=1).mean(axis=0)
+    rings = ties.layers(G, LUCIE)
+    year = G.graph["options"]["year"]
+    tie_list = list(G.edges(data=True))
+    ends = np.array([(a, b) for a, b, _ in tie_list])
+    measures = np.array([(year - t["since"], t["frequency"], t["reciprocity"])
+                         for _, _, t in tie_list])
+
+    def median_relations(min_years, min_exchanges, min_reciprocity):
+        ok = ((measures[:, 0] >= min_years) & (measures[:, 1] >= min_exchanges)
+              & (measures[:, 2] >= min_reciprocity))
+        return float(np.median(np.bincount(ends[ok].ravel(), minlength=len(G))))
+
+    loose = {"no_years": median_relations(0, 4, 0.4), "no_exchanges": median_relations(2, 0, 0.4),
+             "no_reciprocity": median_relations(2, 4, 0), "only_years": median_relations(2, 0, 0)}
+    claim(loose["no_reciprocity"] > max(loose["no_years"], loose["no_exchanges"]), "01",
+          "reciprocity is the condition that holds most ties back")
+    claim(median_relations(2, 4, 0.4) == statistics.median(relations), "01",
+          "the notebook's rule is the library's rule")
+    claim(all(0.5 > s for s in sorted(rel_share)[:int(0.95 * len(rel_share))]), "01",
+          "for nearly everyone, relations are a minority of their ties")
+    claim(all(1.8 < r < 3.5 for r in cumulative[1:] / cumulative[:-1]), "01",
+          "each circle is about two to three times the one inside it")
+    return {
+        "loose": loose,
+        "name": G.nodes[LUCIE]["name"], "first": G.nodes[LUCIE]["name"].split()[0],
+        "ties": G.degree(LUCIE), "relations": len(ties.relations(G, LUCIE)),
+        "median_rel_share": statistics.median(rel_share),
+        "median_relations": statistics.median(relations),
+        "median_ties": statistics.median(d for _, d in G.degree()),
+        "cumulative": cumulative, "ratios": cumulative[1:] / cumulative[:-1],
+        "rings": [len(rings[k]) for k in (1, 2, 3, 4)],
+        "describe": describe_ego(G, LUCIE),
+    }
+
+
+def lesson_01():
+    f = facts_01()
+    cum = f["cumulative"]
+    ratios = f["ratios"]
+    L = Lesson("01", "your-network")
+    L.md("title", """
+        # Lesson 01: Your network as a graph
+
+        This lesson draws a professional network as a graph of people and
+        ties, and separates the *contacts* you have from the *relations* you
+        have built.
+
+        **Duration:** about 45 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Describe a professional network as a graph: people (nodes) joined by
+          ties (edges), each tie with its own history.
+        - Distinguish a contact from a relation, and state the rule the course
+          uses to tell them apart.
+        - Measure an ego network: its size, its relations and its layers of
+          closeness.
+        - Explain why counting contacts overstates the size of a network.
+
+        **Prerequisites:** lesson 00 (how to run cells and use the controls).
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties import ties
+        from weakties.plotting import draw_ego, style_axes, PALETTE
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import numpy as np
+        import pandas as pd
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+        lucie = 37  # the person we follow, met in lesson 00
+    """)
+    L.md("graph", f"""
+        ## A network is a graph
+
+        Mathematicians call a set of points joined by lines a *graph*. In a
+        professional network, the points are **people** (also called
+        *nodes*) and the lines are **ties** (also called *edges*): two people
+        are tied when they know each other.
+
+        A tie is not just a line. It has a history: how the two people met
+        (the *context*: family, school, work, an event, online...), since
+        when, how often they exchange, and whether help goes both ways.
+
+        One person's network, seen from that person, is an **ego network**:
+        the person (*ego*) in the centre, the people they are tied to (their
+        *alters*), and the ties among those alters. The next cell lists the
+        strongest ties of {f['name']}, whom you met in lesson 00.
+    """)
+    L.code("ties-table", """
+        rows = []
+        for other, tie in G[lucie].items():
+            rows.append({"contact": G.nodes[other]["name"],
+                         "how they met": tie["context"],
+                         "since": tie["since"],
+                         "exchanges a year": round(tie["frequency"], 1),
+                         "help both ways (0 to 1)": round(tie["reciprocity"], 2),
+                         "strength (0 to 1)": round(tie["strength"], 2),
+                         "relation?": ties.is_relation(G, lucie, other)})
+        table = pd.DataFrame(rows).sort_values("strength (0 to 1)", ascending=False)
+        table.head(12)
+    """)
+    L.md("ties-table-after", """
+        Each row is one tie. To see all of them, change `head(12)` to
+        `head(40)` and run the cell again. The last column answers the
+        question of the next section.
+    """)
+    L.md("relation", """
+        ## Contacts and relations
+
+        A **contact** is anyone you are linked to: a name in your phone or on
+        a platform. A **relation** is a contact with whom trust has been
+        built over time, through exchanges, shared work and commitments that
+        were kept. Every relation is a contact; most contacts are not
+        relations.
+
+        Trust cannot be measured directly, so the course uses a rule with
+        three conditions (the function `ties.is_relation`). A tie is a
+        relation when **all three** hold:
+
+        1. **It has lasted at least 2 years.** Trust needs time.
+        2. **You exchange at least 4 times a year.** A relation lives through
+           regular exchanges; a name you never contact is not one.
+        3. **Help goes both ways: reciprocity of at least 0.4** (on a scale
+           from 0 to 1). You have done things for each other and kept your
+           word.
+
+        This rule is a simplification, and the thresholds are a choice. You
+        will change them yourself further down. The next cell counts
+        relations and contacts in Lucie's network.
+    """)
+    L.code("count", """
+        n_relations = len(ties.relations(G, lucie))
+        n_contacts_only = len(ties.contacts(G, lucie))
+        print(f"Ties: {G.degree(lucie)}")
+        print(f"Relations: {n_relations}")
+        print(f"Contacts that are not (yet) relations: {n_contacts_only}")
+    """)
+    L.md("predict-md", f"""
+        ## Predict, then see
+
+        {f['first']} has {f['relations']} relations among her {f['ties']} ties.
+        Is she unusual? Before you run the simulation, predict the answer for
+        the whole population.
+    """)
+    L.code("predict", """
+        from statistics import median
+        from matplotlib.ticker import PercentFormatter
+
+        relation_share = [len(ties.relations(G, p)) / G.degree(p) for p in G]
+        CHOICES = ["Fewer than 2 ties in 5 are relations",
+                   "Between 2 in 5 and 3 in 5",
+                   "More than 3 ties in 5 are relations"]
+
+        def relation_share_answer():
+            typical = median(relation_share)
+            fig, ax = plt.subplots(figsize=(7, 4))
+            ax.hist(relation_share, bins=20, color=PALETTE[4], edgecolor="black")
+            ax.axvline(typical, color="black", ls="--", lw=2, label=f"median person: {typical:.0%}")
+            mine = len(ties.relations(G, lucie)) / G.degree(lucie)
+            ax.axvline(mine, color=PALETTE[5], ls=":", lw=3, label=f"Lucie: {mine:.0%}")
+            ax.xaxis.set_major_formatter(PercentFormatter(1))
+            ax.legend(frameon=False)
+            style_axes(ax, "Share of a person's ties that are relations (2,000 people)",
+                       "share of the person's ties that are relations", "number of people")
+            answer = (CHOICES[0] if typical < 0.4 else CHOICES[1] if typical <= 0.6
+                      else CHOICES[2])
+            return answer, fig
+
+        prediction = Prediction(
+            "In this population, what share of a typical person's ties are relations?",
+            CHOICES, run=relation_share_answer,
+            explanation=("Most ties are contacts that have not become relations: too recent, "
+                         "too rare, or with help going one way only."))
+        prediction
+    """)
+    L.md("predict-alt", f"""
+        *Picture description:* after you run the simulation, a histogram
+        shows how many people (vertical axis) have each share of relations
+        among their ties (horizontal axis). A dashed line marks the median
+        person, at {pct(f['median_rel_share'])}; a dotted line marks Lucie,
+        at {pct(f['relations'] / f['ties'])}. The one thing to notice: for
+        nearly everyone, relations are a minority of their ties.
+    """)
+    L.md("overcount", f"""
+        ## Why most people overcount their network
+
+        Ask people how big their network is and they usually give the number
+        of their contacts: the figure a platform shows on their profile. In
+        this simulated population the median person has
+        {f['median_ties']:.0f} ties but only {f['median_relations']:.0f}
+        relations. A platform's count is larger still, because it keeps
+        every contact ever accepted, even those with no exchange at all.
+
+        Counting contacts is not wrong, but it answers another question: *how
+        many people could I reach?* The question *who would act for me?* is
+        answered by relations. The next section lets you test how much this
+        depends on the rule.
+    """)
+    L.md("explore-md", """
+        ## Explore: change the rule
+
+        Move the three sliders to make the rule for a relation stricter or
+        looser. The picture counts, for each person, the ties that pass your
+        rule (filled bars) and all their ties (dashed outline). The cell
+        first reads the three measures of every tie once, so that each redraw
+        is quick.
+    """)
+    L.code("explore", """
+        YEAR = G.graph["options"]["year"]  # the present in this population
+        tie_list = list(G.edges(data=True))
+        first_end = np.array([a for a, _, _ in tie_list])
+        second_end = np.array([b for _, b, _ in tie_list])
+        years = np.array([YEAR - t["since"] for _, _, t in tie_list])
+        exchanges = np.array([t["frequency"] for _, _, t in tie_list])
+        reciprocity = np.array([t["reciprocity"] for _, _, t in tie_list])
+        all_ties = np.bincount(first_end, minlength=len(G)) + np.bincount(second_end, minlength=len(G))
+
+        def show_rule(min_years, min_exchanges, min_reciprocity):
+            passes = (years >= min_years) & (exchanges >= min_exchanges) & (reciprocity >= min_reciprocity)
+            relations = (np.bincount(first_end[passes], minlength=len(G))
+                         + np.bincount(second_end[passes], minlength=len(G)))
+            fig, ax = plt.subplots(figsize=(8, 4))
+            bins = np.arange(0, all_ties.max() + 2)
+            ax.hist(relations, bins=bins, color=PALETTE[4], edgecolor="black", label="relations by your rule")
+            ax.hist(all_ties, bins=bins, histtype="step", color="black", ls="--", lw=1.5, label="all ties (contacts)")
+            ax.legend(frameon=False)
+            style_axes(ax, f"Median person: {np.median(relations):.0f} relations out of "
+                           f"{np.median(all_ties):.0f} ties; Lucie: {relations[lucie]} of {all_ties[lucie]}",
+                       "number of ties per person", "number of people")
+
+        explorer = Explorer(
+            show_rule, title="Make the rule for a relation stricter or looser.",
+            min_years=widgets.IntSlider(value=2, min=0, max=10, description="at least (years)"),
+            min_exchanges=widgets.IntSlider(value=4, min=0, max=52, description="exchanges a year, at least"),
+            min_reciprocity=widgets.FloatSlider(value=0.4, min=0, max=1, step=0.1,
+                                                description="help both ways, at least"))
+        explorer
+    """)
+    L.md("explore-alt", f"""
+        *Picture description:* a histogram with the number of ties per
+        person on the horizontal axis and the number of people on the
+        vertical axis. Filled bars count relations by your rule; a dashed
+        outline counts all ties. The title gives the median person and Lucie.
+        With the course's rule (2 years, 4 exchanges, 0.4) the median person
+        has {f['median_relations']:.0f} relations out of
+        {f['median_ties']:.0f} ties. The one thing to notice: the condition
+        that holds most ties back is help in both directions. With
+        reciprocity set to 0, the median person has
+        {f['loose']['no_reciprocity']:.0f} relations; drop the exchanges
+        condition too and it has {f['loose']['only_years']:.0f}.
+    """)
+    L.md("dunbar", """
+        ## Dunbar's layers
+
+        Not all relations are equally close. The anthropologist Robin Dunbar
+        and his colleagues found that people's social worlds come in nested
+        circles of about **5, 15, 50 and 150** people, from the closest to
+        the most distant, each circle about **three times** the one inside it
+        (Dunbar 1998; Zhou et al. 2005). The inner circle is the few people
+        you would turn to in a crisis; the outer one is the people you know
+        personally and keep in touch with.
+
+        The course sorts a person's ties into four rings by strength (the
+        function `ties.layers`): the **support clique** (strength 0.75 or
+        more), the **sympathy group** (0.55 or more), the **affinity group**
+        (0.40 or more) and the outer **active network** (the rest). The
+        drawing you met in lesson 00 puts each tie on its ring. Here is
+        Lucie's network again, ring by ring.
+    """)
+    L.code("layers", """
+        rings = ties.layers(G, lucie)
+        for ring, name in zip((1, 2, 3, 4), ties.LAYER_NAMES):
+            print(f"{name}: {len(rings[ring])} people")
+        draw_ego(G, lucie)
+        plt.show()
+    """)
+    L.md("layers-alt", f"""
+        *Picture description:* {f['describe']} The one thing to notice:
+        each ring holds more people than the one inside it.
+    """)
+    L.md("dunbar-population-md", """
+        Now the whole population. The next cell counts, for every person, the
+        people *within* each circle (a circle includes the rings inside it,
+        as Dunbar counts them) and compares the averages with Dunbar's
+        numbers. The vertical axis uses a *log scale*: each step up
+        multiplies by ten, so that circles that grow by the same factor make
+        lines with the same slope.
+    """)
+    L.code("dunbar-population", """
+        sizes = np.array([[len(r[k]) for k in (1, 2, 3, 4)] for r in (ties.layers(G, p) for p in G)])
+        simulated = sizes.cumsum(axis=1).mean(axis=0)
+        dunbar = [5, 15, 50, 150]
+
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        x = [1, 2, 3, 4]
+        ax.plot(x, dunbar, marker="s", ls="--", color=PALETTE[5], label="Dunbar's circles")
+        ax.plot(x, simulated, marker="o", color=PALETTE[4], label="this simulated population (average)")
+        for xi, d, s in zip(x, dunbar, simulated):
+            ax.annotate(f"{d}", (xi, d), textcoords="offset points", xytext=(8, 0), va="center")
+            ax.annotate(f"{s:.1f}", (xi, s), textcoords="offset points", xytext=(8, 0), va="center")
+        ax.set_yscale("log")
+        ax.set_xticks(x, list(ties.LAYER_NAMES))
+        ax.set_xlim(0.7, 4.5)
+        ax.legend(frameon=False, loc="upper left")
+        style_axes(ax, "People within each circle (each includes the circles inside it)",
+                   "circle, from the closest to the widest", "number of people (log scale)")
+        plt.show()
+        print("Each circle divided by the one inside it:", np.round(simulated[1:] / simulated[:-1], 1))
+    """)
+    L.md("dunbar-population-alt", f"""
+        *Picture description:* two lines over the four circles, on a log
+        scale. Dunbar's circles (dashed, squares) go 5, 15, 50, 150. The
+        simulated population (solid, circles) goes
+        {cum[0]:.1f}, {cum[1]:.1f}, {cum[2]:.1f}, {cum[3]:.1f} on average. The
+        one thing to notice: the simulated circles are smaller, because a
+        simulated person has only about {cum[3]:.0f} ties, but each circle is
+        again about two to three times the one inside it (here
+        {ratios[0]:.1f}, {ratios[1]:.1f} and {ratios[2]:.1f}).
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_contact = Quiz(
+            "A former classmate accepted your invitation on a platform last month. You have not "
+            "spoken since you left school ten years ago. By the course's rule, is this a relation?",
+            ["No, a contact: there are no regular exchanges and no help both ways",
+             "Yes: you have known each other for more than two years",
+             "Yes: you are linked on a platform"],
+            answer="No, a contact: there are no regular exchanges and no help both ways",
+            explanation=("All three conditions must hold. Ten years of acquaintance meet the "
+                         "first one only."),
+            hints={"Yes: you have known each other for more than two years":
+                       "Duration is only one of the three conditions. What about exchanges "
+                       "and help in both directions?",
+                   "Yes: you are linked on a platform":
+                       "A platform link makes a contact. A relation needs trust built "
+                       "through exchanges."},
+        )
+        quiz_contact
+    """)
+    L.code("quiz-2", """
+        quiz_rule = Quiz(
+            "Which of these is NOT one of the three conditions of the course's rule for a relation?",
+            ["You work in the same sector",
+             "The tie has lasted at least two years",
+             "You exchange at least four times a year",
+             "Help goes both ways"],
+            answer="You work in the same sector",
+            explanation=("The rule is about the history of the tie (time, exchanges, "
+                         "reciprocity), not about who the other person is."),
+            hints={"The tie has lasted at least two years": "This one is in the rule: trust needs time.",
+                   "You exchange at least four times a year":
+                       "This one is in the rule: a relation lives through regular exchanges.",
+                   "Help goes both ways":
+                       "This one is in the rule: reciprocity of at least 0.4."},
+        )
+        quiz_rule
+    """)
+    L.code("quiz-3", """
+        quiz_dunbar = Quiz(
+            "In Dunbar's layers, each circle holds about how many times the people of the circle inside it?",
+            ["About three times", "About ten times", "The same number"],
+            answer="About three times",
+            explanation="5, 15, 50, 150: each circle is about three times the previous one "
+                        "(Zhou et al. 2005).",
+            hints={"About ten times": "Look at the numbers again: 5, 15, 50, 150.",
+                   "The same number": "The circles are nested: each includes the ones inside it."},
+        )
+        quiz_dunbar
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        1. Take your own contact list (a platform, your phone). How many of
+           those people would pass the course's three conditions? Count them
+           for the first twenty names.
+        2. Name the five people of your support clique. How many of them
+           could help you with your professional goals from lesson 00?
+        3. Is the course's rule fair to a relation you value but see rarely?
+           What rule would you choose, and why?
+
+        The exercise `exercises/01-your-network/` asks you to measure a
+        simulated person's network with the same tools: its size, its
+        relations and its layers.
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - A network is a graph: people (nodes) and ties (edges); each tie has
+          a context, an age, a frequency of exchange and a reciprocity.
+        - A contact is anyone you are linked to; a relation is a contact with
+          whom trust has been built. The course's rule: at least 2 years, at
+          least 4 exchanges a year, help both ways (reciprocity 0.4 or more).
+        - In this simulated population, relations are a minority of people's
+          ties: counting contacts overstates a network.
+        - Dunbar's circles (about 5, 15, 50, 150) grow about three times from
+          one to the next; the course's rings sort ties by strength.
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Dunbar, R. I. M. (1998). The social brain hypothesis. *Evolutionary
+          Anthropology* 6(5), 178-190.
+        - Zhou, W.-X., Sornette, D., Hill, R. A., Dunbar, R. I. M. (2005).
+          Discrete hierarchical organization of social group sizes.
+          *Proceedings of the Royal Society B* 272, 439-444.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Lesson 02: Strong and weak ties
+
+def _closure_by_pair(G, step=4):
+    """Share of pairs of a person's contacts who know each other, by kind of pair."""
+    from weakties import ties
+    counts = {"both ties strong": [0, 0], "one strong, one weak": [0, 0],
+              "both ties weak": [0, 0]}
+    names = ["both ties weak", "one strong, one weak", "both ties strong"]
+    for p in range(0, len(G), step):
+        for a, b in itertools.combinations(G[p], 2):
+            n_strong = ((G[p][a]["strength"] >= ties.STRONG_THRESHOLD)
+                        + (G[p][b]["strength"] >= ties.STRONG_THRESHOLD))
+            counts[names[n_strong]][0] += 1
+            counts[names[n_strong]][1] += G.has_edge(a, b)
+    return {k: v[1] / v[0] for k, v in counts.items()}
+
+
+def facts_02():
+    import numpy as np
+    import pandas as pd
+    from weakties import ties
+    G = population()
+    kinds = ties.classify(G)
+    bridges = ties.local_bridges(G)
+    strong_all = sum(k == "strong" for k in kinds.values()) / len(kinds)
+    strong_bridges = sum(kinds.get((u, v), kinds.get((v, u))) == "strong"
+                         for u, v in bridges) / len(bridges)
+    contexts = pd.DataFrame([{"context": d["context"], "strength": d["strength"]}
+                             for _, _, d in G.edges(data=True)])
+    by_context = contexts.groupby("context")["strength"].mean().sort_values()
+    table = pd.DataFrame([{"strength": d["strength"], "overlap": ties.overlap(G, a, b)}
+                          for a, b, d in G.edges(data=True)])
+    table["group"] = pd.qcut(table["strength"], 10)
+    means = table.groupby("group", observed=True)[["strength", "overlap"]].mean()
+    fractions = [round(i / 100, 2) for i in range(101)]
+    curves = {o: dict(ties.removal_curve(G, o, fractions=fractions, seed=SEED))
+              for o in ("weak", "strong", "random")}
+    region = G.subgraph([p for p in G if G.nodes[p]["region"] == "Bretagne"])
+    regional = {o: dict(ties.removal_curve(region, o, fractions=[0.9], seed=SEED))[0.9]
+                for o in ("weak", "strong")}
+    mine = ties.local_bridges(G, ego=LUCIE)
+    closure = _closure_by_pair(G)
+    claim(list(by_context[by_context >= 0.5].index) == ["family"], "02",
+          "only family ties are strong on average")
+    claim(closure["both ties weak"] < closure["one strong, one weak"] < closure["both ties strong"],
+          "02", "the stronger your two ties, the more your two contacts know each other")
+    claim(means["overlap"].is_monotonic_increasing, "02", "overlap rises with strength")
+    claim(strong_bridges < strong_all / 3, "02", "local bridges are mostly weak ties")
+    claim(curves["weak"][0.9] < curves["strong"][0.9] and curves["weak"][0.92] < curves["strong"][0.92],
+          "02", "removing the weakest ties first breaks the network sooner")
+    claim(regional["weak"] < regional["strong"], "02", "the region falls apart sooner, weak first")
+    return {
+        "strong_all": strong_all, "strong_bridges": strong_bridges, "n_bridges": len(bridges),
+        "edges": G.number_of_edges(),
+        "top_context": by_context.index[-1], "top_context_mean": by_context.iloc[-1],
+        "low_context": by_context.index[0], "low_context_mean": by_context.iloc[0],
+        "closure": closure,
+        "overlap_low": means["overlap"].iloc[0], "overlap_high": means["overlap"].iloc[-1],
+        "curves": curves, "region_people": region.number_of_nodes(),
+        "region_ties": region.number_of_edges(), "regional": regional,
+        "lucie_bridges": len(mine),
+        "lucie_bridge_people": [(G.nodes[v]["name"], G.nodes[v]["occupation"],
+                                 G.nodes[v]["region"]) for _, v in mine],
+    }
+
+
+def lesson_02():
+    f = facts_02()
+    c = f["closure"]
+    cw, cs = f["curves"]["weak"], f["curves"]["strong"]
+    L = Lesson("02", "strong-and-weak-ties")
+    L.md("title", """
+        # Lesson 02: Strong and weak ties
+
+        This lesson measures how strong a tie is, shows why your close
+        contacts tend to know each other, and why the weak ties are the ones
+        that hold a network together.
+
+        **Duration:** about 50 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Explain the four components of tie strength and which one matters
+          most.
+        - Explain triadic closure and why a strong tie is rarely a bridge.
+        - Measure the edge overlap of a tie and find local bridges.
+        - Predict what happens to a network when its weak ties, or its strong
+          ties, are removed.
+
+        **Prerequisites:** lessons 00 and 01 (contacts, relations, the ego
+        network).
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties import ties
+        from weakties.plotting import style_axes, PALETTE, MARKERS
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import networkx as nx
+        import numpy as np
+        import pandas as pd
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+        lucie = 37
+    """)
+    L.md("strength", """
+        ## What makes a tie strong
+
+        Granovetter defined the strength of a tie as "a (probably linear)
+        combination of the amount of time, the emotional intensity, the
+        intimacy (mutual confiding), and the reciprocal services which
+        characterize the tie" (Granovetter 1973, p. 1361). Marsden and
+        Campbell (1984) later measured these components in surveys. They
+        found that **closeness** (emotional intensity) was the best single
+        indicator of strength, and that time spent together is partly a
+        matter of context: you see colleagues and neighbours often without
+        being close to them.
+
+        The course follows them. Each tie has four components between 0 and
+        1, and its strength is their weighted sum (the function
+        `ties.tie_strength`):
+
+        strength = 0.25 × time + 0.40 × closeness + 0.20 × reciprocity + 0.15 × duration
+
+        - **time**: how often you exchange (daily contact gives 1);
+        - **closeness**: emotional intensity and confiding, weighted most;
+        - **reciprocity**: services given in both directions;
+        - **duration**: how long the tie has lasted (20 years or more gives 1).
+
+        The next cell shows the components of Lucie's three strongest and
+        three weakest ties.
+    """)
+    L.code("components", """
+        columns = ["time", "closeness", "reciprocity", "duration", "strength"]
+        rows = [{"contact": G.nodes[q]["name"], "how they met": t["context"],
+                 **{c: round(t[c], 2) for c in columns}} for q, t in G[lucie].items()]
+        table = pd.DataFrame(rows).sort_values("strength", ascending=False)
+        pd.concat([table.head(3), table.tail(3)])
+    """)
+    L.md("contexts-md", """
+        Where do strong ties come from? The next cell averages the strength
+        of all ties in the population by the context in which the two people
+        met.
+    """)
+    L.code("contexts", """
+        contexts = pd.DataFrame([{"context": t["context"].replace("_", " "), "strength": t["strength"]}
+                                 for _, _, t in G.edges(data=True)])
+        summary = contexts.groupby("context")["strength"].agg(["mean", "count"]).sort_values("mean")
+
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        ax.barh(summary.index, summary["mean"], color=PALETTE[4], edgecolor="black")
+        ax.axvline(ties.STRONG_THRESHOLD, color="black", ls="--", label="strong from 0.5")
+        for y, (mean, count) in enumerate(zip(summary["mean"], summary["count"])):
+            ax.text(mean + 0.01, y, f"{mean:.2f}  ({count:,} ties)", va="center", fontsize=9,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.set_xlim(0, 1)
+        ax.legend(frameon=False, loc="lower right")
+        style_axes(ax, "Average tie strength by how people met", "average strength (0 to 1)", None)
+        plt.show()
+    """)
+    L.md("contexts-alt", f"""
+        *Picture description:* a horizontal bar for each context in which
+        ties begin, from the weakest on average at the bottom to the
+        strongest at the top; each bar is labelled with its average strength
+        and its number of ties, and a dashed line marks the strong threshold
+        (0.5). In this simulated population, {f['top_context']} ties are the
+        strongest on average ({f['top_context_mean']:.2f}) and
+        {f['low_context']} ties the weakest ({f['low_context_mean']:.2f}). The
+        one thing to notice: only family ties are strong on average; ties
+        from work, school, events and platforms are mostly weak.
+    """)
+    L.md("classify", f"""
+        ## Strong or weak
+
+        The course calls a tie **strong** when its strength is 0.5 or more
+        (the middle of the scale), and **weak** otherwise (the function
+        `ties.classify`). In this simulated population,
+        {pct(f['strong_all'])} of the ties are strong. Weak does not mean
+        useless: a weak tie is an acquaintance, someone you know but do not
+        confide in.
+    """)
+    L.md("closure", """
+        ## Triadic closure and the forbidden triad
+
+        Suppose you have two close friends. They will probably meet, at your
+        birthday or at your office, and they will probably get along because
+        they have you in common. Sociologists call this **triadic closure**:
+        a triangle of ties tends to close.
+
+        Granovetter went further. If A has strong ties with both B and C, he
+        argued, B and C almost always know each other at least a little. The
+        open triangle (A strongly tied to B and to C, with no tie between B
+        and C) is so rare that he called it the **forbidden triad**
+        (Granovetter 1973).
+
+        The next cell tests this in the simulated population. For a quarter
+        of the people, it takes every pair of their contacts and checks
+        whether the two know each other, separately for pairs reached by two
+        strong ties, by one strong and one weak tie, and by two weak ties.
+        It takes about a second.
+    """)
+    L.code("closure-code", """
+        import itertools
+
+        checked = {"both ties weak": [0, 0], "one strong, one weak": [0, 0], "both ties strong": [0, 0]}
+        kind_of_pair = list(checked)
+        for person in range(0, len(G), 4):
+            for a, b in itertools.combinations(G[person], 2):
+                n_strong = (G[person][a]["strength"] >= 0.5) + (G[person][b]["strength"] >= 0.5)
+                checked[kind_of_pair[n_strong]][0] += 1           # one more pair
+                checked[kind_of_pair[n_strong]][1] += G.has_edge(a, b)  # do they know each other?
+        closure = {kind: tied / pairs for kind, (pairs, tied) in checked.items()}
+
+        fig, ax = plt.subplots(figsize=(7, 4))
+        bars = ax.bar(list(closure), [100 * v for v in closure.values()], color=PALETTE[:3],
+                      edgecolor="black", hatch=["..", "//", "xx"])
+        ax.bar_label(bars, fmt="%.0f%%")
+        style_axes(ax, "Do two of your contacts know each other?",
+                   "the two ties that lead from you to them", "pairs who know each other (%)")
+        plt.show()
+    """)
+    L.md("closure-alt", f"""
+        *Picture description:* three bars with different hatch patterns, one
+        per kind of pair. Two contacts reached by two weak ties know each
+        other in {pct(c['both ties weak'])} of cases; by one strong and one
+        weak tie, in {pct(c['one strong, one weak'])}; by two strong ties, in
+        {pct(c['both ties strong'])}. The one thing to notice: the stronger
+        your two ties, the more likely your two contacts know each other. The
+        forbidden triad is not forbidden here, but it is much rarer than a
+        closed one.
+    """)
+    lucie_people = "; ".join(f"{n}, {o} in {r}" for n, o, r in f["lucie_bridge_people"])
+    L.md("bridges", f"""
+        ## Bridges and local bridges
+
+        A **bridge** is a tie that is the only path between two parts of a
+        network: remove it and they are cut apart. In real networks true
+        bridges are rare, but **local bridges** are common: ties whose two
+        ends have no contact in common. Without a local bridge, the shortest
+        path between its two ends takes at least three steps.
+
+        Granovetter's argument follows from the forbidden triad: if your two
+        strong contacts always know each other, a strong tie always has
+        common contacts at its ends, so **no strong tie is a bridge**. Local
+        bridges should be weak ties. The next cell checks it (function
+        `ties.local_bridges`).
+    """)
+    L.code("bridges-code", """
+        kinds = ties.classify(G)  # {(person, other): "strong" or "weak"}
+        bridges = ties.local_bridges(G)
+        strong_among_all = sum(k == "strong" for k in kinds.values()) / len(kinds)
+        strong_among_bridges = sum(kinds.get((a, b), kinds.get((b, a))) == "strong"
+                                   for a, b in bridges) / len(bridges)
+        print(f"Local bridges: {len(bridges):,} of {len(kinds):,} ties")
+        print(f"Strong ties among all ties:      {strong_among_all:.1%}")
+        print(f"Strong ties among local bridges: {strong_among_bridges:.1%}")
+        print("Lucie's local bridges lead to:",
+              [G.nodes[b]["name"] + ", " + G.nodes[b]["occupation"] for _, b in ties.local_bridges(G, ego=lucie)])
+    """)
+    L.md("bridges-after", f"""
+        In this simulated population, {pct(f['strong_all'])} of all ties are
+        strong, but only {pct(f['strong_bridges'], 1)} of the
+        {f['n_bridges']:,} local bridges. Lucie has {f['lucie_bridges']}
+        {"local bridge" if f['lucie_bridges'] == 1 else "local bridges"}:
+        {lucie_people}. Such a tie is her only short route to a whole world
+        of people she would not reach otherwise.
+    """)
+    L.md("overlap", """
+        ## Edge overlap
+
+        Being a local bridge is a yes-or-no property. **Edge overlap**
+        measures the same idea on a scale from 0 to 1: the share of the two
+        people's other contacts that they have in common (Onnela et al.
+        2007):
+
+        overlap = common contacts / (contacts of the first, minus one + contacts of the second, minus one − common contacts)
+
+        An overlap of 0 means a local bridge; 1 means the two people know
+        exactly the same people. Onnela and colleagues measured it on the
+        phone calls of millions of mobile phone users and found that overlap
+        **rises with tie strength**: the more two people call each other, the
+        more contacts they share. The next cell groups all ties of the
+        population into ten groups of equal size by strength and plots the
+        average overlap of each group (function `ties.overlap`).
+    """)
+    L.code("overlap-code", """
+        tie_table = pd.DataFrame([{"strength": t["strength"], "overlap": ties.overlap(G, a, b)}
+                                  for a, b, t in G.edges(data=True)])
+        tie_table["group"] = pd.qcut(tie_table["strength"], 10)
+        groups = tie_table.groupby("group", observed=True)[["strength", "overlap"]].mean()
+
+        fig, ax = plt.subplots(figsize=(7, 4))
+        ax.plot(groups["strength"], groups["overlap"], marker="o", color=PALETTE[4])
+        style_axes(ax, "Stronger ties share more contacts (ten groups of ties)",
+                   "average tie strength in the group", "average edge overlap")
+        plt.show()
+    """)
+    L.md("overlap-alt", f"""
+        *Picture description:* a line with ten points, one per group of ties,
+        from the weakest group on the left to the strongest on the right. The
+        average overlap rises from {f['overlap_low']:.3f} for the weakest ties
+        to {f['overlap_high']:.3f} for the strongest. The one thing to
+        notice: the line goes up, as Onnela and colleagues found; weak ties
+        connect people whose circles barely overlap.
+    """)
+    L.md("predict-md", """
+        ## Predict, then see: removing ties
+
+        Onnela and colleagues then asked what holds a network together. They
+        removed ties one by one, in two orders: the weakest first, or the
+        strongest first, and watched the largest group of people who can
+        still reach each other (Onnela et al. 2007).
+
+        The simulation does the same on the 2,000 people (function
+        `ties.removal_curve`), adding a third order, at random, for
+        comparison. Predict first.
+    """)
+    L.code("predict", """
+        shares = [round(i / 100, 2) for i in range(101)]
+        curves = {order: ties.removal_curve(G, order, fractions=shares, seed=SEED)
+                  for order in ("weak", "strong", "random")}
+        LABELS = {"weak": "weakest ties first", "strong": "strongest ties first",
+                  "random": "random order"}
+        CHOICES = ["Removing the weakest ties first", "Removing the strongest ties first",
+                   "Both orders break it at the same point"]
+
+        def removal_answer():
+            fig, ax = plt.subplots(figsize=(8, 4.5))
+            for i, (order, curve) in enumerate(curves.items()):
+                x, y = zip(*curve)
+                ax.plot([100 * v for v in x], [100 * v for v in y], label=LABELS[order],
+                        color=PALETTE[i * 2], marker=MARKERS[i], markevery=5,
+                        ls=["-", "--", ":"][i], lw=2)
+            ax.legend(frameon=False, loc="lower left")
+            style_axes(ax, "What is left of the network as ties are removed (2,000 people)",
+                       "share of ties removed (%)", "people in the largest connected group (%)")
+            area = {order: sum(y for _, y in curve) for order, curve in curves.items()}
+            if abs(area["weak"] - area["strong"]) < 0.5:
+                return CHOICES[2], fig
+            return (CHOICES[0] if area["weak"] < area["strong"] else CHOICES[1]), fig
+
+        prediction = Prediction(
+            "Which order of removal breaks the population into separate pieces sooner?",
+            CHOICES, run=removal_answer,
+            explanation=("Strong ties sit inside tight circles whose members are also linked "
+                         "by other ties; weak ties are the ones that join circles to each other. "
+                         "Remove them and the circles drift apart."))
+        prediction
+    """)
+    L.md("predict-alt", f"""
+        *Picture description:* after you run the simulation, three lines
+        show the share of people still in the largest connected group
+        (vertical axis) as more and more ties are removed (horizontal axis):
+        weakest first (solid), strongest first (dashed), random order
+        (dotted). All three stay near 100% for a long time, because each
+        person has about 30 ties. With 90% of the ties removed, the largest
+        group still holds {pct(cs[0.9])} of the people when the strongest
+        ties go first, but {pct(cw[0.9])} when the weakest go first. With 92%
+        removed, it is {pct(cs[0.92])} against {pct(cw[0.92])}. The one thing
+        to notice:
+        the solid line falls first.
+    """)
+    L.md("explore-md", f"""
+        ## Explore: watch a region fall apart
+
+        The whole population is too large to draw. The next picture shows the
+        {f['region_people']} people who live in Bretagne and the
+        {f['region_ties']:,} ties between them. Move the slider to remove a
+        share of their ties, and choose the order. People still in the
+        largest connected group are blue circles; people cut off from it are
+        orange crosses. The positions of the people do not move, so you can
+        compare. The right panel shows the same result as a curve.
+    """)
+    L.code("explore", """
+        region = G.subgraph([p for p in G if G.nodes[p]["region"] == "Bretagne"])
+        ranked = sorted(region.edges(data="strength"), key=lambda tie: tie[2])  # weakest first
+        orders = {"weak": ranked, "strong": ranked[::-1],
+                  "random": [ranked[i] for i in np.random.default_rng(SEED).permutation(len(ranked))]}
+        # Positions from the stronger ties, so that close circles sit together.
+        core = nx.Graph([(a, b) for a, b, s in ranked if s >= 0.4])
+        core.add_nodes_from(region)
+        positions = nx.spring_layout(core, seed=SEED, k=0.25)
+        region_curves = {o: ties.removal_curve(region, o, fractions=shares, seed=SEED) for o in orders}
+
+        def show_removal(removed, order):
+            kept = orders[order][round(removed / 100 * len(ranked)):]
+            left = nx.Graph()
+            left.add_nodes_from(region)
+            left.add_weighted_edges_from(kept, weight="strength")
+            largest = max(nx.connected_components(left), key=len)
+            fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 5.5), width_ratios=[1.2, 1])
+            nx.draw_networkx_edges(left, positions, ax=ax, edge_color="#555555", alpha=0.6,
+                                   width=[0.5 + 3 * s for _, _, s in left.edges(data="strength")])
+            nx.draw_networkx_nodes(left, positions, nodelist=sorted(largest), ax=ax, node_size=45,
+                                   node_color=PALETTE[4], node_shape="o", edgecolors="black",
+                                   label=f"in the largest group ({len(largest)})")
+            cut = [p for p in left if p not in largest]
+            nx.draw_networkx_nodes(left, positions, nodelist=cut, ax=ax, node_size=45,
+                                   node_color=PALETTE[5], node_shape="X",
+                                   label=f"cut off from it ({len(cut)})")
+            ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 0))
+            ax.set_title(f"Bretagne: {removed}% of ties removed, {LABELS[order]}")
+            ax.axis("off")
+            for i, (o, curve) in enumerate(region_curves.items()):
+                x, y = zip(*curve)
+                ax2.plot([100 * v for v in x], [100 * v for v in y], label=LABELS[o],
+                         color=PALETTE[i * 2], marker=MARKERS[i], markevery=5,
+                         ls=["-", "--", ":"][i], lw=3 if o == order else 1)
+            ax2.axvline(removed, color="black", lw=1)
+            ax2.legend(frameon=False, loc="lower left")
+            style_axes(ax2, "The same region as a curve", "share of ties removed (%)",
+                       "people in the largest group (%)")
+            fig.tight_layout()
+
+        explorer = Explorer(
+            show_removal, title="Remove a share of the ties of one region, in the order you choose.",
+            removed=widgets.IntSlider(value=90, min=0, max=95, step=5, description="ties removed (%)"),
+            order=widgets.Dropdown(options=[(label, o) for o, label in LABELS.items()],
+                                   value="weak", description="remove"))
+        explorer
+    """)
+    r = f["regional"]
+    L.md("explore-alt", f"""
+        *Picture description:* on the left, a network drawing of the
+        {f['region_people']} people of Bretagne with the ties that remain;
+        line width shows strength; blue circles are people in the largest
+        connected group, orange crosses people cut off from it. On the right,
+        three curves (weakest first, strongest first, random order) show the
+        size of the largest group as ties are removed, with a vertical line at
+        the slider's value. At 90% removed, the largest group holds
+        {pct(r['weak'])} of the region when the weakest ties go first and
+        {pct(r['strong'])} when the strongest go first. The one thing to
+        notice: removing weak ties scatters people into small islands of
+        strong ties.
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_triad = Quiz(
+            "Anna has a strong tie with Bruno and a strong tie with Chloé. What does Granovetter's "
+            "forbidden triad lead you to expect?",
+            ["Bruno and Chloé know each other, at least a little",
+             "Bruno and Chloé have never met",
+             "Bruno and Chloé work in different sectors"],
+            answer="Bruno and Chloé know each other, at least a little",
+            explanation=("Two people close to the same person tend to meet through that person: "
+                         "the triangle closes (Granovetter 1973)."),
+            hints={"Bruno and Chloé have never met":
+                       "That open triangle is exactly the 'forbidden' one: it is rare.",
+                   "Bruno and Chloé work in different sectors":
+                       "The forbidden triad is about whether they know each other, not about "
+                       "their sectors."},
+        )
+        quiz_triad
+    """)
+    L.code("quiz-2", """
+        quiz_overlap = Quiz(
+            "Karim and Léa are tied, but none of Karim's other contacts know Léa and none of "
+            "Léa's other contacts know Karim. What is the overlap of their tie?",
+            ["0: it is a local bridge", "1: they share everything", "0.5"],
+            answer="0: it is a local bridge",
+            explanation=("No common contacts gives an overlap of 0: the tie is a local bridge "
+                         "between two circles (Onnela et al. 2007)."),
+            hints={"1: they share everything": "Overlap 1 means they have all their contacts in common.",
+                   "0.5": "Count their common contacts: there are none."},
+        )
+        quiz_overlap
+    """)
+    L.code("quiz-3", """
+        quiz_news = Quiz(
+            "You want to hear about job openings in a sector you do not know. Which ties are most "
+            "likely to bring you news you have not heard already?",
+            ["Weak ties that reach into that sector",
+             "Your strongest ties, because they care about you",
+             "Ties with the highest overlap"],
+            answer="Weak ties that reach into that sector",
+            explanation=("Weak ties and local bridges lead into circles that yours do not "
+                         "overlap with, so they carry news you do not already have "
+                         "(Granovetter 1973)."),
+            hints={"Your strongest ties, because they care about you":
+                       "They care, but they mostly know what you know: strong ties share your "
+                       "circle.",
+                   "Ties with the highest overlap":
+                       "High overlap means the two of you know the same people: the same news."},
+        )
+        quiz_news
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        1. Think of your three strongest professional ties. Do they know each
+           other? What does that say about the news they can bring you?
+        2. Which of your ties are local bridges: the only person who links you
+           to a whole sector, region or profession?
+        3. Granovetter's strong ties are also emotionally loaded. Why might it
+           be harder to ask a close friend than an acquaintance to recommend
+           you for a job?
+
+        The exercise `exercises/02-strong-and-weak-ties/` asks you to
+        classify a simulated person's ties, find their local bridges and
+        measure overlap with the same functions.
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - Tie strength combines time, closeness, reciprocity and duration;
+          closeness weighs most (Granovetter 1973; Marsden and Campbell 1984).
+        - Strong ties close triangles: two people close to you tend to know
+          each other, so strong ties are rarely bridges.
+        - Edge overlap rises with strength; local bridges (overlap 0) are
+          mostly weak ties (Onnela et al. 2007).
+        - Removing weak ties breaks a network apart sooner than removing
+          strong ties: weak ties hold the circles together.
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Granovetter, M. S. (1973). The strength of weak ties. *American
+          Journal of Sociology* 78(6), 1360-1380.
+        - Marsden, P. V., Campbell, K. E. (1984). Measuring tie strength.
+          *Social Forces* 63(2), 482-501.
+        - Onnela, J.-P., Saramäki, J., Hyvönen, J., Szabó, G., Lazer, D.,
+          Kaski, K., Kertész, J., Barabási, A.-L. (2007). Structure and tie
+          strengths in mobile communication networks. *Proceedings of the
+          National Academy of Sciences* 104(18), 7332-7336.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Lesson 03: The alter-ego network
+
+POLICY_LABELS = {"mutual": "most contacts in common", "similar": "most alike",
+                 "random": "anyone at random", "diverse": "least alike, 2 or 3 steps away"}
+
+
+@functools.lru_cache(maxsize=None)
+def _recommendations():
+    from weakties.scenarios import recommend
+    G = population()
+    return {p: recommend(G, policy=p, rounds=10, seed=SEED) for p in POLICY_LABELS}
+
+
+def facts_03():
+    import statistics
+    import numpy as np
+    from weakties import metrics
+    G = population()
+    rng = np.random.default_rng(SEED)
+    pairs = rng.integers(0, len(G), size=(20000, 2))
+    baseline = float(np.mean([metrics.is_alter_ego(G, a, b) for a, b in pairs if a != b]))
+    shares = [metrics.alter_ego_share(G, p) for p in G]
+    results = _recommendations()
+    last = {p: r.history.iloc[-1] for p, r in results.items()}
+    first = results["random"].history.iloc[0]
+    resemblance = ["alter_ego_share"] + [f"assortativity_{x}" for x in
+                                         ("sector", "region", "generation", "school")]
+    for col in resemblance + ["clustering"]:
+        for p in ("random", "diverse"):
+            claim(last[p][col] < first[col], "03", f"{p} lowers {col}")
+    for col in resemblance:
+        claim(last["diverse"][col] < last["random"][col], "03", f"diverse lowers {col} most")
+    claim(max(last, key=lambda p: last[p]["clustering"]) == "mutual", "03", "mutual closes most")
+    claim(max(last, key=lambda p: last[p]["alter_ego_share"]) == "similar", "03",
+          "similar adds most look-alikes")
+    return {
+        "assort": metrics.assortativity(G), "baseline": baseline,
+        "median_share": statistics.median(shares),
+        "lucie_share": metrics.alter_ego_share(G, LUCIE),
+        "lucie_div": metrics.diversity(G, list(G[LUCIE])),
+        "first": first, "last": last,
+        "lucie_bars": {name: (sum(metrics.is_alter_ego(g, LUCIE, v) for v in g[LUCIE]),
+                              sum(not metrics.is_alter_ego(g, LUCIE, v) for v in g[LUCIE]),
+                              len({g.nodes[v]["region"] for v in g[LUCIE]}))
+                       for name, g in (("before", G), ("similar", results["similar"].graph),
+                                       ("diverse", results["diverse"].graph))},
+    }
+
+
+def lesson_03():
+    f = facts_03()
+    a = f["assort"]
+    first, last = f["first"], f["last"]
+    L = Lesson("03", "alter-ego-network")
+    L.md("title", """
+        # Lesson 03: The alter-ego network
+
+        This lesson shows why most professional networks are made of people
+        like us, how "people you may know" suggestions make this worse, and
+        what a deliberate strategy does instead.
+
+        **Duration:** about 50 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Explain homophily and where it comes from.
+        - Measure the diversity of a network with the Blau index and the
+          alter-ego share.
+        - Predict how "people you may know" suggestions change a network.
+        - Choose a deliberate strategy that opens a network to other worlds.
+
+        **Prerequisites:** lessons 00 to 02 (the ego network, strong and weak
+        ties).
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties import metrics
+        from weakties.scenarios import recommend
+        from weakties.plotting import draw_ego, style_axes, PALETTE, MARKERS
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import numpy as np
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+        lucie = 37
+    """)
+    L.md("homophily", """
+        ## Birds of a feather
+
+        People tend to form ties with people like themselves: same age, same
+        education, same occupation, same place. Sociologists call this
+        **homophily**, and it is one of the most robust findings about social
+        networks (McPherson, Smith-Lovin and Cook 2001).
+
+        It has two sources. The first is choice: we find it easier to talk
+        with people who share our references. The second is stronger and
+        less visible: **shared contexts**. We meet people at school, at work,
+        in our neighbourhood, and those places already gather people of the
+        same age, trade or region (Feld 1981; McPherson et al. 2001).
+
+        One way to measure homophily in a whole population is the
+        **assortativity coefficient** (Newman 2003): 0 means ties ignore the
+        attribute, as if people met at random; 1 means every tie joins two
+        people with the same value. The next cell computes it for four
+        attributes (function `metrics.assortativity`).
+    """)
+    L.code("assortativity", """
+        mixing = metrics.assortativity(G)
+        fig, ax = plt.subplots(figsize=(7, 4))
+        bars = ax.bar(list(mixing), list(mixing.values()), color=PALETTE[:4], edgecolor="black",
+                      hatch=["//", "..", "xx", "--"])
+        ax.bar_label(bars, fmt="%.2f")
+        ax.set_ylim(0, 1)
+        style_axes(ax, "Homophily in the population: assortativity by attribute",
+                   "attribute", "assortativity (0 = as if at random, 1 = only alike)")
+        plt.show()
+    """)
+    L.md("assortativity-alt", f"""
+        *Picture description:* four bars with different hatch patterns, one
+        per attribute: sector {a['sector']:.2f}, region {a['region']:.2f},
+        generation {a['generation']:.2f}, school {a['school']:.2f}. The one
+        thing to notice: every bar is above 0, so ties join alike people more
+        often than chance would; region is by far the strongest, because
+        most contexts (work, school, neighbourhood) are local.
+    """)
+    L.md("blau", """
+        ## Diversity: the Blau index
+
+        Homophily is about a population. For one person's network, the
+        question is: *how varied are my contacts?* The **Blau index** answers
+        it for one attribute (Blau 1977):
+
+        Blau = 1 − (sum of the squared shares of each category)
+
+        It is the chance that two of your contacts picked at random are
+        different. If all your contacts are bankers, it is 0. If half are
+        bankers and half are designers, it is 0.5. With many categories of
+        equal size it comes close to 1. The next cell shows two small
+        examples, then the diversity of Lucie's contacts for five attributes
+        (function `metrics.diversity`).
+    """)
+    L.code("blau-code", """
+        print("bank, bank, bank:", metrics.blau(["bank", "bank", "bank"]))
+        print("bank, design:", metrics.blau(["bank", "design"]))
+        for attribute, value in metrics.diversity(G, list(G[lucie])).items():
+            print(f"Lucie's contacts, diversity by {attribute}: {value:.2f}")
+    """)
+    L.md("alter-ego", f"""
+        ## The alter-ego share
+
+        The Blau index looks at one attribute at a time. The course also asks
+        a more direct question: *how many of my contacts are look-alikes?*
+        An **alter ego** here is a contact who shares at least two of four
+        attributes with you: sector, region, generation, school (function
+        `metrics.is_alter_ego`). A colleague (same sector, same region) is
+        one; a classmate (same school, same generation) is one; someone of
+        your sector in another region and another generation is not.
+
+        Lucie's alter-ego share is {f['lucie_share']:.2f}. Is that a lot? The
+        next cell compares the alter-ego share of every person with the share
+        of look-alikes among **random pairs** of people: what a network would
+        look like if people met at random.
+    """)
+    L.code("alter-ego-code", """
+        rng = np.random.default_rng(SEED)
+        pairs = rng.integers(0, len(G), size=(20000, 2))
+        at_random = np.mean([metrics.is_alter_ego(G, a, b) for a, b in pairs if a != b])
+        shares = [metrics.alter_ego_share(G, p) for p in G]
+
+        fig, ax = plt.subplots(figsize=(8, 4))
+        ax.hist(shares, bins=25, color=PALETTE[4], edgecolor="black", label="people of the population")
+        ax.axvline(at_random, color="black", ls="--", lw=2, label=f"random pairs: {at_random:.0%}")
+        ax.axvline(metrics.alter_ego_share(G, lucie), color=PALETTE[5], ls=":", lw=3, label="Lucie")
+        ax.legend(frameon=False)
+        style_axes(ax, "Share of each person's contacts who are look-alikes",
+                   "alter-ego share", "number of people")
+        plt.show()
+    """)
+    L.md("alter-ego-alt", f"""
+        *Picture description:* a histogram of the alter-ego share of the
+        2,000 people, centred near {f['median_share']:.2f} (median). A dashed
+        line on the far left marks the share among random pairs,
+        {pct(f['baseline'])}; a dotted line marks Lucie at
+        {f['lucie_share']:.2f}. The one thing to notice: the whole histogram
+        lies far to the right of the random line. A typical network holds
+        many times more look-alikes than chance: this is the **alter-ego
+        network**. It is comfortable, and it brings little that is new.
+    """)
+    L.md("pymk", """
+        ## "People you may know"
+
+        Professional platforms suggest people to connect with. The details
+        are secret, but two signals are common: contacts in common, and
+        similar profiles. Both push in the same direction:
+
+        - Suggesting friends of friends closes triangles, and triadic closure
+          **amplifies homophily**: in a network that is already a little
+          homophilous, closing triangles makes it more so (Asikainen et al.
+          2020).
+        - When Twitter launched its "who to follow" suggestions, the new ties
+          went mostly to accounts that were already well connected (Su,
+          Sharma and Goel 2016).
+        - On LinkedIn, random variations of the "People You May Know"
+          algorithm changed which ties 20 million members formed, and which
+          jobs they later found (Rajkumar et al. 2022).
+
+        The simulation (function `recommend`) runs ten rounds of suggestions
+        on the population. In each round, half of the people are shown one
+        suggestion, and they accept it 8 times in 10. It compares four rules
+        for choosing whom to suggest:
+
+        - **mutual**: the person with the most contacts in common;
+        - **similar**: the person who shares the most of sector, region,
+          generation and school;
+        - **random**: anyone;
+        - **diverse**: among people two or three steps away, the least alike.
+
+        The next cell runs the four of them. It takes a few seconds.
+    """)
+    L.code("pymk-run", """
+        LABELS = {"mutual": "most contacts in common", "similar": "most alike",
+                  "random": "anyone at random", "diverse": "least alike, 2 or 3 steps away"}
+        results = {policy: recommend(G, policy=policy, rounds=10, seed=SEED) for policy in LABELS}
+        print(results["similar"].summary())
+    """)
+    L.md("predict-md", """
+        ## Predict, then see
+
+        Two questions, one for each signal. Answer each one before you run
+        it. The first is about *closure*: how often two of your contacts know
+        each other (the average *clustering*).
+    """)
+    L.code("plot-helper", """
+        def compare(measure, label, rounds=10, ax=None):
+            \"\"\"Draw one measure round by round, one line per suggestion rule.\"\"\"
+            if ax is None:
+                _, ax = plt.subplots(figsize=(8, 4.5))
+            for i, (policy, result) in enumerate(results.items()):
+                h = result.history[result.history["round"] <= rounds]
+                ax.plot(h["round"], h[measure], label=f"{policy}: {LABELS[policy]}",
+                        color=PALETTE[(0, 4, 2, 6)[i]], marker=MARKERS[i], ls=["-", "--", ":", "-."][i],
+                        lw=2)
+            ax.set_xlim(0, 10)
+            ax.legend(frameon=False, fontsize=9)
+            style_axes(ax, f"{label[:1].upper()}{label[1:]}, round by round", "round of suggestions", label)
+            return ax
+
+        def winner(measure):
+            return max(results, key=lambda p: results[p].history[measure].iloc[-1])
+    """)
+    L.code("predict-1", """
+        CHOICES = list(LABELS)
+
+        def clustering_answer():
+            ax = compare("clustering", "average clustering")
+            return winner("clustering"), ax.figure
+
+        predict_closure = Prediction(
+            "After ten rounds, which rule makes people's contacts know each other the most?",
+            CHOICES, run=clustering_answer,
+            explanation=("Suggesting the person with the most contacts in common closes triangles: "
+                         "your contacts end up knowing each other."))
+        predict_closure
+    """)
+    L.md("predict-1-alt", f"""
+        *Picture description:* after you run it, four lines (one per rule,
+        each with its own colour, marker and line style) show the average
+        clustering round by round. It starts at {first['clustering']:.3f};
+        after ten rounds it is {last['mutual']['clustering']:.3f} with
+        "mutual", {last['similar']['clustering']:.3f} with "similar",
+        {last['random']['clustering']:.3f} with "random" and
+        {last['diverse']['clustering']:.3f} with "diverse". The one thing to
+        notice: suggestions based on contacts in common close the network in
+        on itself.
+    """)
+    L.md("predict-2-md", """
+        The second question is about *resemblance*: the share of look-alikes
+        among people's contacts.
+    """)
+    L.code("predict-2", """
+        def alter_ego_answer():
+            ax = compare("alter_ego_share", "mean alter-ego share")
+            return winner("alter_ego_share"), ax.figure
+
+        predict_alike = Prediction(
+            "After ten rounds, which rule makes networks hold the most look-alikes?",
+            CHOICES, run=alter_ego_answer,
+            explanation=("Suggesting people who resemble you adds alter egos. Suggestions "
+                         "based on contacts in common close triangles, but in this "
+                         "simulation they change the share of look-alikes much less."))
+        predict_alike
+    """)
+    L.md("predict-2-alt", f"""
+        *Picture description:* after you run it, four lines show the mean
+        alter-ego share round by round. It starts at {first['alter_ego_share']:.2f}
+        and ends at {last['similar']['alter_ego_share']:.2f} with "similar",
+        {last['mutual']['alter_ego_share']:.2f} with "mutual",
+        {last['random']['alter_ego_share']:.2f} with "random" and
+        {last['diverse']['alter_ego_share']:.2f} with "diverse". The one thing
+        to notice: the two signals platforms use do two different kinds of
+        harm: one closes your circle, the other fills it with copies of you.
+    """)
+    L.md("explore-md", """
+        ## Explore: the four rules, measure by measure
+
+        Choose a measure and the number of rounds. *Assortativity* is the
+        homophily measure of the first section, for one attribute; the *Gini
+        of the number of ties* measures whether a few people gather most of
+        the ties (0: everyone has as many; 1: one person has them all).
+    """)
+    L.code("explore", """
+        MEASURES = {"average clustering": "clustering",
+                    "mean alter-ego share": "alter_ego_share",
+                    "assortativity by sector": "assortativity_sector",
+                    "assortativity by region": "assortativity_region",
+                    "assortativity by generation": "assortativity_generation",
+                    "Gini of the number of ties": "degree_gini"}
+
+        def show_measure(measure, rounds):
+            label = next(k for k, v in MEASURES.items() if v == measure)
+            compare(measure, label, rounds=rounds)
+
+        explorer = Explorer(
+            show_measure, title="Choose a measure and how many rounds to show.",
+            measure=widgets.Dropdown(options=list(MEASURES.items()), description="measure"),
+            rounds=widgets.IntSlider(value=10, min=1, max=10, description="rounds"))
+        explorer
+    """)
+    L.md("explore-alt", f"""
+        *Picture description:* four lines, one per suggestion rule, show the
+        chosen measure round by round up to the chosen round. For example,
+        assortativity by generation goes from {first['assortativity_generation']:.2f}
+        to {last['similar']['assortativity_generation']:.2f} with "similar" and
+        to {last['diverse']['assortativity_generation']:.2f} with "diverse"
+        after ten rounds. The one thing to notice: "random" and "diverse"
+        lower every measure of closure and resemblance, and "diverse" lowers
+        resemblance (the alter-ego share and every assortativity) the most.
+    """)
+    lb, ls_, ld = (f["lucie_bars"][k] for k in ("before", "similar", "diverse"))
+    L.md("lucie-md", """
+        ## One person, two platforms
+
+        What does this mean for one person? The next cell counts Lucie's
+        contacts who resemble her (look-alikes) and those who do not, before
+        the suggestions and after ten rounds on a platform that suggests
+        look-alikes ("similar") or diverse people ("diverse"). The number at
+        the end of each bar counts the regions where her contacts live.
+    """)
+    L.code("lucie", """
+        networks = {"before": G, "after 'similar'": results["similar"].graph,
+                    "after 'diverse'": results["diverse"].graph}
+        alike = [sum(metrics.is_alter_ego(g, lucie, v) for v in g[lucie]) for g in networks.values()]
+        other = [g.degree(lucie) - a for g, a in zip(networks.values(), alike)]
+        regions = [len({g.nodes[v]["region"] for v in g[lucie]}) for g in networks.values()]
+
+        fig, ax = plt.subplots(figsize=(8, 3.5))
+        names = list(networks)
+        ax.barh(names, alike, color=PALETTE[5], edgecolor="black", hatch="//", label="look-alikes")
+        ax.barh(names, other, left=alike, color=PALETTE[1], edgecolor="black", label="different from her")
+        for y, (a, o, r) in enumerate(zip(alike, other, regions)):
+            ax.text(a / 2, y, str(a), ha="center", va="center", fontweight="bold",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            ax.text(a + o / 2, y, str(o), ha="center", va="center", fontweight="bold")
+            ax.text(a + o + 0.5, y, f"{r} regions", va="center")
+        ax.invert_yaxis()
+        ax.set_xlim(0, max(a + o for a, o in zip(alike, other)) + 8)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        style_axes(ax, "Lucie's contacts before and after ten rounds of suggestions",
+                   "number of contacts", None)
+        plt.show()
+    """)
+    L.md("lucie-alt", f"""
+        *Picture description:* three horizontal bars, one per network:
+        before the suggestions, after "similar" and after "diverse". Each bar
+        is split into look-alikes (hatched, left) and people different from
+        Lucie (plain, right), with the counts written inside and the number
+        of regions at the end. Before: {lb[0]} look-alikes and {lb[1]} others,
+        {lb[2]} regions. After "similar": {ls_[0]} and {ls_[1]}, {ls_[2]}
+        regions. After "diverse": {ld[0]} and {ld[1]}, {ld[2]} regions. The
+        one thing to notice: both platforms add about as many contacts, but
+        one adds copies of Lucie and the other adds people from other worlds.
+    """)
+    L.md("strategy", """
+        ## A deliberate strategy
+
+        A platform does not know your goals. If you accept what it suggests,
+        your network grows in the direction of least effort: more of the
+        same. A deliberate strategy does what the "diverse" rule does, on
+        purpose and for a reason:
+
+        - **Start from a goal** (a job in another sector, clients in another
+          region, partners for a project), then look for people in the worlds
+          that goal requires.
+        - **Go two or three steps away**: a contact of a contact can
+          introduce you, which is better than a cold request.
+        - **Cross several lines at once**: trades, companies, territories,
+          generations, cultures, educations.
+        - **Turn the new contacts into relations**: an online contact stays
+          weak until you meet and exchange. Lesson 05 shows how events help.
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_sources = Quiz(
+            "Why do most people's networks hold so many people like them?",
+            ["Mostly because of the places where they meet people: school, work, neighbourhood",
+             "Only because people dislike those who differ from them",
+             "Because of chance alone"],
+            answer="Mostly because of the places where they meet people: school, work, neighbourhood",
+            explanation=("Shared contexts already gather alike people, so ties formed there are "
+                         "homophilous even without any preference (Feld 1981; McPherson et al. 2001)."),
+            hints={"Only because people dislike those who differ from them":
+                       "Choice plays a part, but the places where we meet people matter more.",
+                   "Because of chance alone":
+                       "Chance would give the 'random pairs' line of the histogram: networks are "
+                       "far more alike than that."},
+        )
+        quiz_sources
+    """)
+    L.code("quiz-2", """
+        quiz_blau = Quiz(
+            "Half of your contacts are in finance and half in design. What is the Blau index of "
+            "their sectors?",
+            ["0.5", "0", "1"],
+            answer="0.5",
+            explanation="1 − (0.5² + 0.5²) = 0.5: two contacts picked at random differ half the time.",
+            hints={"0": "0 would mean that all your contacts are in the same sector.",
+                   "1": "1 is only approached with many sectors of equal size."},
+        )
+        quiz_blau
+    """)
+    L.code("quiz-3", """
+        quiz_pymk = Quiz(
+            "A platform suggests people with whom you have many contacts in common. If you accept "
+            "all its suggestions, what happens to your network?",
+            ["Your contacts increasingly know each other: your circle closes",
+             "Your network opens to new sectors",
+             "Nothing changes"],
+            answer="Your contacts increasingly know each other: your circle closes",
+            explanation=("Contacts in common mean triadic closure: clustering rises, and it "
+                         "amplifies homophily (Asikainen et al. 2020)."),
+            hints={"Your network opens to new sectors":
+                       "People with many contacts in common with you are mostly in your world "
+                       "already.",
+                   "Nothing changes":
+                       "Look at the clustering lines again: one rule makes them rise clearly."},
+        )
+        quiz_pymk
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        1. Look at your last ten new contacts on a platform. How many did you
+           find through its suggestions? How many share your sector, your
+           region or your school?
+        2. Which of the five lines (trade, company, territory, generation,
+           education) does your network cross least?
+        3. Name one goal from lesson 00 and one world outside your network
+           that it requires. Who, two steps away, could introduce you?
+
+        The exercise `exercises/03-alter-ego-network/` asks you to measure
+        the diversity and the alter-ego share of simulated networks, and to
+        compare suggestion rules with `recommend`.
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - Homophily: ties join alike people, mostly because shared contexts
+          gather alike people (McPherson et al. 2001; Feld 1981).
+        - The Blau index measures the variety of your contacts on one
+          attribute; the alter-ego share counts your look-alikes.
+        - Suggestions based on contacts in common close your circle;
+          suggestions based on similarity fill it with look-alikes.
+        - A deliberate strategy starts from a goal and looks two or three
+          steps away, across several lines at once.
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Asikainen, A., Iñiguez, G., Ureña-Carrión, J., Kaski, K., Kivelä, M.
+          (2020). Cumulative effects of triadic closure and homophily in social
+          networks. *Science Advances* 6(19), eaax7310.
+        - Blau, P. M. (1977). *Inequality and Heterogeneity: A Primitive Theory
+          of Social Structure*. Free Press.
+        - Feld, S. L. (1981). The focused organization of social ties.
+          *American Journal of Sociology* 86(5), 1015-1035.
+        - McPherson, M., Smith-Lovin, L., Cook, J. M. (2001). Birds of a
+          feather: homophily in social networks. *Annual Review of Sociology*
+          27, 415-444.
+        - Newman, M. E. J. (2003). Mixing patterns in networks. *Physical
+          Review E* 67, 026126.
+        - Rajkumar, K., Saint-Jacques, G., Bojinov, I., Brynjolfsson, E., Aral,
+          S. (2022). A causal test of the strength of weak ties. *Science*
+          377(6612), 1304-1310.
+        - Su, J., Sharma, A., Goel, S. (2016). The effect of recommendations on
+          network structure. *Proceedings of the 25th International Conference
+          on World Wide Web*, 1157-1167.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Lesson 04: Silos and bridges
+
+def _insularity(G, attribute):
+    import networkx as nx
+    import pandas as pd
+    value = nx.get_node_attributes(G, attribute)
+    ends = pd.DataFrame([(value[a], value[b]) for a, b in G.edges()]
+                        + [(value[b], value[a]) for a, b in G.edges()], columns=["group", "other"])
+    inside = (ends["group"] == ends["other"]).groupby(ends["group"]).mean()
+    expected = pd.Series(value).value_counts(normalize=True)
+    return pd.DataFrame({"inside": inside, "expected": expected}).sort_values("inside")
+
+
+@functools.lru_cache(maxsize=None)
+def _brokerage():
+    """Constraint and reach of everyone; the broker and the closed person of lesson 04."""
+    from collections import Counter
+    import numpy as np
+    from weakties import metrics
+    G = population()
+    con = {p: metrics.constraint(G, p) for p in G}
+    reach = {p: len(metrics.reach(G, p, 2)) for p in G}
+    band = [p for p in G if 29 <= G.degree(p) <= 31]
+    broker, closed = min(band, key=con.get), max(band, key=con.get)
+    mine = set(G[closed])
+    common = Counter(q for a in mine for q in G[a] if q != closed and q not in mine)
+    two = metrics.reach(G, closed, 2)
+    me = G.nodes[closed]
+    far = [p for p in G if p != closed and p not in two
+           and all(G.nodes[p][a] != me[a] for a in ("sector", "region", "generation"))]
+    far = [far[i] for i in np.random.default_rng(SEED).permutation(len(far))]
+    candidates = {"friends of friends": sorted(common, key=lambda q: (-common[q], q)),
+                  "other worlds": far}
+    after = {}
+    for strategy, people in candidates.items():
+        H = G.copy()
+        H.add_edges_from((closed, p, {"strength": 0.3, "context": "event"}) for p in people[:5])
+        after[strategy] = (metrics.constraint(H, closed), len(metrics.reach(H, closed, 2)))
+    return con, reach, broker, closed, after
+
+
+def facts_04():
+    import numpy as np
+    G = population()
+    tables = {a: _insularity(G, a) for a in ("sector", "region", "generation")}
+    sector = tables["sector"]
+    ratio = (sector["inside"] / sector["expected"]).sort_values()
+    con, reach, broker, closed, after = _brokerage()
+    c = np.array([con[p] for p in G])
+    size = np.array([G.degree(p) for p in G])
+    claim(np.corrcoef(c, size)[0, 1] < -0.5, "04", "constraint falls as the number of ties rises")
+    claim(reach[broker] > reach[closed], "04", "the broker reaches more people")
+    claim(after["other worlds"][0] < after["friends of friends"][0], "04",
+          "ties to other worlds lower constraint more")
+    claim(all((t["inside"] > t["expected"]).all() for t in tables.values()), "04",
+          "every group keeps more ties inside than expected")
+    claim(tables["region"]["inside"].mean() > 1.5 * tables["sector"]["inside"].mean(), "04",
+          "by region the gap is much larger than by sector")
+    import networkx as nx
+    from weakties import metrics
+    star, circle = nx.star_graph(5), nx.complete_graph(6)
+    toy = (metrics.constraint(star, 0, weight=None), metrics.effective_size(star, 0, weight=None),
+           metrics.constraint(circle, 0, weight=None),
+           metrics.effective_size(circle, 0, weight=None))
+    closure = {p: G.subgraph(G[p]).number_of_edges() for p in (broker, closed)}
+    claim(closure[closed] > closure[broker], "04", "the closed person's contacts have more ties")
+    return {
+        "toy": toy, "closed_first": G.nodes[closed]["name"].split()[0],
+        "sector": sector, "most_insular": ratio.index[-1], "most_ratio": ratio.iloc[-1],
+        "least_insular": ratio.index[0], "least_ratio": ratio.iloc[0],
+        "region_inside_mean": tables["region"]["inside"].mean(),
+        "c_min": c.min(), "c_max": c.max(), "c_median": float(np.median(c)),
+        "broker": broker, "closed": closed,
+        "broker_name": G.nodes[broker]["name"], "closed_name": G.nodes[closed]["name"],
+        "broker_ties": G.degree(broker), "closed_ties": G.degree(closed),
+        "broker_c": con[broker], "closed_c": con[closed],
+        "broker_reach": reach[broker], "closed_reach": reach[closed],
+        "after": after,
+    }
+
+
+def lesson_04():
+    f = facts_04()
+    L = Lesson("04", "silos-and-bridges")
+    L.md("title", """
+        # Lesson 04: Silos and bridges
+
+        This lesson measures how closed sectors and regions are, and shows
+        why the person who links two closed worlds, the *broker*, sees more
+        and is worth more.
+
+        **Duration:** about 50 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Measure how insular a sector, a region or a generation is.
+        - Explain what a structural hole is and why brokers gain from
+          spanning one.
+        - Compute constraint and effective size, and say what they tell you
+          about a person's network.
+        - Plan new ties that make you a broker between two worlds.
+
+        **Prerequisites:** lessons 00 to 03 (ego networks, weak ties and
+        bridges, homophily).
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties import metrics
+        from weakties.plotting import draw_ego, style_axes, PALETTE, MARKERS
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import networkx as nx
+        import numpy as np
+        import pandas as pd
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+    """)
+    L.md("silos", """
+        ## Silos
+
+        For a long time, organisations and professions were sealed
+        vertically: by sector, by region, by profession, by culture. Bankers
+        met bankers, engineers met engineers, people from Lyon met people
+        from Lyon. Such a *silo* is efficient for routine work, but it wears
+        out creativity: everyone knows the same things, and nobody sees the
+        changes happening outside (Burt 2004).
+
+        A simple measure of insularity: among the ties of a group's members,
+        the share that stay **inside** the group. To judge it, compare it with
+        the share **expected** if ties ignored the group: the group's share
+        of the population. A sector with 10% of the people that keeps 30% of
+        its ties inside is three times more closed than chance.
+
+        The next cell computes both numbers for every sector, region and
+        generation. There is no library function for it yet, so the cell
+        does it in a few lines: it lists both ends of every tie, then counts.
+    """)
+    L.code("insularity", """
+        def insularity(attribute):
+            value = nx.get_node_attributes(G, attribute)
+            ends = pd.DataFrame([(value[a], value[b]) for a, b in G.edges()]
+                                + [(value[b], value[a]) for a, b in G.edges()], columns=["group", "other"])
+            inside = (ends["group"] == ends["other"]).groupby(ends["group"]).mean()
+            expected = pd.Series(value).value_counts(normalize=True)
+            return pd.DataFrame({"inside": inside, "expected": expected}).sort_values("inside")
+
+        insular = {attribute: insularity(attribute) for attribute in ("sector", "region", "generation")}
+        insular["sector"].round(2)
+    """)
+    L.md("explore-md", """
+        ## Explore: which worlds are closed?
+
+        Choose an attribute. Each group gets two bars: the share of its
+        members' ties that stay inside the group (filled), and the share
+        expected if ties ignored the group (hatched). The further apart the
+        two bars, the more closed the group.
+    """)
+    L.code("explore", """
+        def show_insularity(attribute):
+            table = insular[attribute]
+            y = np.arange(len(table))
+            fig, ax = plt.subplots(figsize=(9, 0.45 * len(table) + 1.5))
+            ax.barh(y + 0.2, 100 * table["inside"], 0.4, color=PALETTE[4], edgecolor="black",
+                    label="ties that stay inside the group")
+            ax.barh(y - 0.2, 100 * table["expected"], 0.4, color="white", edgecolor="black",
+                    hatch="//", label="expected if ties ignored the group")
+            ax.set_yticks(y, table.index)
+            ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            style_axes(ax, f"How closed is each {attribute}?", "share of ties (%)", None)
+
+        explorer = Explorer(show_insularity, title="Choose the attribute that defines the groups.",
+                            attribute=widgets.Dropdown(options=["sector", "region", "generation"],
+                                                       description="groups by"))
+        explorer
+    """)
+    L.md("explore-alt", f"""
+        *Picture description:* one pair of horizontal bars per group (sector,
+        region or generation, as chosen): a filled bar for the share of ties
+        that stay inside the group, a hatched bar for the share expected if
+        ties ignored the group. For sectors, every filled bar is longer than
+        its hatched bar. Relative to its size, the most closed sector in this
+        simulated population is {f['most_insular']} ({f['most_ratio']:.1f}
+        times what chance would give) and the least closed is
+        {f['least_insular']} ({f['least_ratio']:.1f} times). The one thing to
+        notice: by region the gap is much larger: on average
+        {pct(f['region_inside_mean'])} of a region's ties stay in the region.
+    """)
+    L.md("holes", """
+        ## Structural holes
+
+        Between two silos there is a gap: people on one side do not talk with
+        people on the other. The sociologist Ronald Burt calls it a
+        **structural hole**. A person who has ties on both sides spans the
+        hole: a **broker**. The broker hears both sides' news early, sees
+        how an idea from one side solves a problem on the other, and can
+        introduce people (Burt 1992).
+
+        Burt (2004) studied 673 managers in the supply chain of a large
+        American electronics company. Managers whose networks spanned
+        structural holes were more likely to have their ideas judged
+        valuable, and they received better performance evaluations, higher
+        pay and more promotions.
+
+        Burt measures this with two numbers:
+
+        - **Constraint**: how much your network is concentrated in a few
+          contacts who are themselves connected to each other. It is close to
+          0 for a broker with many separate contacts, and about 1 for a
+          person with a single contact or a small closed circle.
+        - **Effective size**: the number of your contacts, minus their
+          redundancy. A contact who knows none of your other contacts counts
+          1; a contact who knows all of them counts little.
+
+        The two small networks below show the extremes (functions
+        `metrics.constraint` and `metrics.effective_size`).
+    """)
+    L.code("toy", """
+        star, circle = nx.star_graph(5), nx.complete_graph(6)
+        fig, axes = plt.subplots(1, 2, figsize=(10, 4.5))
+        for ax, graph, name in ((axes[0], star, "A broker: 5 contacts who do not know each other"),
+                                (axes[1], circle, "A closed circle: 5 contacts who all know each other")):
+            pos = nx.circular_layout(graph) if graph is circle else nx.spring_layout(graph, seed=SEED)
+            others = [p for p in graph if p != 0]
+            nx.draw_networkx_edges(graph, pos, ax=ax, width=2, edge_color="#555555")
+            nx.draw_networkx_nodes(graph, pos, nodelist=others, ax=ax, node_color=PALETTE[1],
+                                   node_shape="o", edgecolors="black", node_size=300, label="contact")
+            nx.draw_networkx_nodes(graph, pos, nodelist=[0], ax=ax, node_color="black",
+                                   node_shape="*", node_size=900, label="you")
+            c, e = metrics.constraint(graph, 0, weight=None), metrics.effective_size(graph, 0, weight=None)
+            ax.set_title(f"{name}\\nconstraint {c:.2f}, effective size {e:.1f}", fontsize=10)
+            ax.legend(frameon=False, loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.12))
+            ax.axis("off")
+        plt.show()
+    """)
+    L.md("toy-alt", f"""
+        *Picture description:* two small network drawings. On the left, you
+        (a black star) are tied to five contacts (blue circles) who have no
+        ties to each other: constraint {f['toy'][0]:.2f}, effective size
+        {f['toy'][1]:.1f}. On the right, you and five contacts all know each
+        other: constraint {f['toy'][2]:.2f}, effective size {f['toy'][3]:.1f}. The one thing to notice: with the same number of
+        contacts, the broker has five separate sources of news, the closed
+        circle has only one.
+    """)
+    L.md("population-md", """
+        ## Brokers and closed circles in the population
+
+        The next cell computes the constraint of all 2,000 people and the
+        number of people each can reach in two steps (contacts and contacts
+        of contacts). It takes a few seconds. Then it finds two people with
+        about 30 ties each: the one with the lowest constraint (the broker)
+        and the one with the highest (the closed circle).
+    """)
+    L.code("population", """
+        constraint = {p: metrics.constraint(G, p) for p in G}
+        within_two = {p: len(metrics.reach(G, p, 2)) for p in G}
+        about_thirty = [p for p in G if 29 <= G.degree(p) <= 31]
+        broker = min(about_thirty, key=constraint.get)
+        closed = max(about_thirty, key=constraint.get)
+
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        ax.scatter([G.degree(p) for p in G], [constraint[p] for p in G], s=10, color="#999999",
+                   label="one person")
+        for person, name, marker, colour in ((broker, "the broker", "D", PALETTE[2]),
+                                             (closed, "the closed circle", "s", PALETTE[5])):
+            ax.scatter([G.degree(person)], [constraint[person]], s=150, marker=marker, color=colour,
+                       edgecolors="black", zorder=3,
+                       label=f"{name}: {G.nodes[person]['name']}")
+        ax.legend(frameon=False)
+        style_axes(ax, "Constraint falls as the number of ties rises",
+                   "number of ties", "constraint (lower = more of a broker)")
+        plt.show()
+    """)
+    L.md("population-alt", f"""
+        *Picture description:* a scatter plot with one grey dot per person:
+        number of ties on the horizontal axis, constraint on the vertical
+        axis (from {f['c_min']:.3f} to {f['c_max']:.3f} in this simulated
+        population). The dots form a falling curve. Two people with about 30
+        ties are marked: the broker, {f['broker_name']} (green diamond,
+        constraint {f['broker_c']:.3f}), and the closed circle,
+        {f['closed_name']} (orange square, constraint {f['closed_c']:.3f}).
+        The one thing to notice: more ties lower constraint, but among
+        people with about 30 ties constraint still ranges from
+        {f['broker_c']:.3f} to {f['closed_c']:.3f}.
+    """)
+    L.md("predict-md", f"""
+        ## Predict, then see
+
+        {f['broker_name']} and {f['closed_name']} have about the same number
+        of ties ({f['broker_ties']} and {f['closed_ties']}). Before you run the
+        simulation, predict who can reach more people in two steps: through
+        their contacts, and their contacts' contacts.
+    """)
+    L.code("predict", """
+        CHOICES = ["The broker (low constraint)", "The closed circle (high constraint)",
+                   "About the same: they have the same number of ties"]
+
+        def reach_answer():
+            fig, axes = plt.subplots(1, 2, figsize=(16, 7.5))
+            for ax, person, name in ((axes[0], broker, "The broker"), (axes[1], closed, "The closed circle")):
+                draw_ego(G, person, ax=ax,
+                         title=f"{name}: {G.degree(person)} ties, constraint {constraint[person]:.3f},\\n"
+                               f"{within_two[person]} people within two steps")
+            fig.tight_layout()
+            gap = within_two[broker] - within_two[closed]
+            answer = CHOICES[2] if abs(gap) < 0.05 * within_two[closed] else CHOICES[0] if gap > 0 else CHOICES[1]
+            return answer, fig
+
+        prediction = Prediction("Who reaches more people within two steps?", CHOICES, run=reach_answer,
+                                explanation=("When your contacts know each other, their contacts "
+                                             "overlap too: the same people are counted again and "
+                                             "again. A broker's contacts lead to different people."))
+        prediction
+    """)
+    L.md("predict-alt", f"""
+        *Picture description:* after you run the simulation, two network
+        drawings side by side, each with its own legend (colours and shapes
+        show sectors, and are chosen separately for each drawing). On the
+        left, the broker: {f['broker_ties']} ties, constraint
+        {f['broker_c']:.3f}, {f['broker_reach']} people within two steps. On
+        the right, the closed circle: {f['closed_ties']} ties, constraint
+        {f['closed_c']:.3f}, {f['closed_reach']} people within two steps. The
+        one thing to notice: the right drawing has more grey lines between
+        contacts, and its owner reaches fewer people.
+    """)
+    fof_c, fof_r = f["after"]["friends of friends"]
+    far_c, far_r = f["after"]["other worlds"]
+    L.md("broker-md", f"""
+        ## Becoming a broker
+
+        Can {f['closed_name']} become a broker? Suppose {f['closed_first']}
+        makes new ties (weak ones at first, strength 0.3, like people met at
+        an event and seen again), chosen among:
+
+        - **friends of friends**: people whom {f['closed_first']}'s contacts already know, the
+          easiest to meet (and the ones a platform suggests);
+        - **other worlds**: people more than two steps away, of another sector,
+          another region and another generation.
+
+        Predict which choice lowers {f['closed_first']}'s constraint more,
+        then check with the
+        controls below. The cell first computes the result of every choice
+        from 0 to 10 new ties (a few seconds), so that the controls react
+        quickly.
+    """)
+    L.code("broker-prepare", """
+        from collections import Counter
+
+        mine = set(G[closed])
+        in_common = Counter(q for a in mine for q in G[a] if q != closed and q not in mine)
+        reached = metrics.reach(G, closed, 2)
+        me = G.nodes[closed]
+        far = [p for p in G if p != closed and p not in reached
+               and all(G.nodes[p][a] != me[a] for a in ("sector", "region", "generation"))]
+        candidates = {
+            "friends of friends": sorted(in_common, key=lambda q: (-in_common[q], q)),  # most in common first
+            "other worlds": [far[i] for i in np.random.default_rng(SEED).permutation(len(far))],
+        }
+        NEW_TIE = {"strength": 0.3, "context": "event"}
+
+        results = {}  # (strategy, number of new ties) -> (constraint, people within two steps)
+        for strategy, people in candidates.items():
+            grown = G.copy()  # a copy: G itself never changes
+            for count in range(11):
+                if count:
+                    grown.add_edge(closed, people[count - 1], **NEW_TIE)
+                results[strategy, count] = (metrics.constraint(grown, closed),
+                                            len(metrics.reach(grown, closed, 2)))
+
+        def ego_view(strategy, count):
+            \"\"\"The closed person's ego network with `count` new ties: quick to build and draw.\"\"\"
+            new = candidates[strategy][:count]
+            view = G.subgraph([closed, *G[closed], *new]).copy()
+            view.add_edges_from((closed, p, NEW_TIE) for p in new)
+            return view
+    """)
+    L.code("explore-broker", """
+        def show_broker(count, strategy):
+            fig = plt.figure(figsize=(15, 7))
+            grid = fig.add_gridspec(2, 2, width_ratios=[1.5, 1])
+            draw_ego(ego_view(strategy, count), closed, ax=fig.add_subplot(grid[:, 0]),
+                     title=f"{G.nodes[closed]['name']} with {count} new ties to {strategy}")
+            for row, (index, label) in enumerate(((0, "constraint"), (1, "people within two steps"))):
+                ax = fig.add_subplot(grid[row, 1])
+                for i, s in enumerate(candidates):
+                    ax.plot(range(11), [results[s, k][index] for k in range(11)], label=s,
+                            color=PALETTE[(4, 5)[i]], marker=MARKERS[i], ls=("-", "--")[i])
+                ax.scatter([count], [results[strategy, count][index]], s=200, facecolors="none",
+                           edgecolors="black", linewidths=2, zorder=3)
+                ax.legend(frameon=False, fontsize=9)
+                style_axes(ax, label.capitalize(), "new ties", label)
+            fig.tight_layout()
+
+        explorer_broker = Explorer(
+            show_broker, title="Add new ties and choose where they lead.",
+            count=widgets.IntSlider(value=5, min=0, max=10, description="new ties"),
+            strategy=widgets.Dropdown(options=list(candidates), description="chosen among"))
+        explorer_broker
+    """)
+    L.md("explore-broker-alt", f"""
+        *Picture description:* on the left, the network drawing of
+        {f['closed_name']} with the chosen number of new ties; the new ties
+        are weak, so they sit on the outer rings. On the right, two small
+        charts show the constraint (top) and the number of people within two
+        steps (bottom) for 0 to 10 new ties, one line per choice (solid:
+        friends of friends; dashed: other worlds), with a circle at the
+        current setting. With 5 new ties, constraint falls from
+        {f['closed_c']:.3f} to {fof_c:.3f} through friends of friends and to
+        {far_c:.3f} through other worlds; the people within two steps grow
+        from {f['closed_reach']} to {fof_r} and to {far_r}. The one thing to
+        notice: the same effort buys much more reach when it crosses a
+        structural hole.
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_hole = Quiz(
+            "What is a structural hole?",
+            ["A gap between two groups of people who have no ties to each other",
+             "A person with no ties at all",
+             "A tie that is about to be broken"],
+            answer="A gap between two groups of people who have no ties to each other",
+            explanation="The broker is the person whose ties span that gap (Burt 1992).",
+            hints={"A person with no ties at all": "The hole is between groups, not a person.",
+                   "A tie that is about to be broken":
+                       "The hole is the absence of ties between two groups."},
+        )
+        quiz_hole
+    """)
+    L.code("quiz-2", """
+        quiz_constraint = Quiz(
+            "Two people each have 30 contacts. Lina's contacts all know each other; Omar's mostly "
+            "do not. Who has the higher constraint?",
+            ["Lina", "Omar", "Neither: they have the same number of contacts"],
+            answer="Lina",
+            explanation=("Constraint is high when your contacts are connected to each other: "
+                         "Lina's network is a closed circle, Omar is a broker."),
+            hints={"Omar": "Omar's contacts do not know each other: that is the broker's low constraint.",
+                   "Neither: they have the same number of contacts":
+                       "Constraint depends on how the contacts are tied to each other, not only "
+                       "on how many there are."},
+        )
+        quiz_constraint
+    """)
+    L.code("quiz-3", """
+        quiz_burt = Quiz(
+            "In Burt's study of 673 managers, what went with spanning structural holes?",
+            ["Ideas judged more valuable, better evaluations, higher pay and more promotions",
+             "Fewer promotions, because brokers belong to no group",
+             "No measurable difference"],
+            answer="Ideas judged more valuable, better evaluations, higher pay and more promotions",
+            explanation="Burt (2004) found all four in the supply chain of a large electronics company.",
+            hints={"Fewer promotions, because brokers belong to no group":
+                       "It was the other way round: brokerage went with more promotions.",
+                   "No measurable difference": "Burt (2004) found clear differences."},
+        )
+        quiz_burt
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        1. Which silo do you belong to: a sector, a region, a profession, a
+           school? How many of your contacts are outside it?
+        2. Name two worlds you know that do not know each other. What could
+           one bring to the other, and could you make the introduction?
+        3. Being a broker has a cost: you belong fully to no group. How would
+           you keep the trust of both sides?
+
+        The exercise `exercises/04-silos-and-bridges/` asks you to compute
+        constraint, effective size and reach for simulated people and to
+        choose new ties that turn a closed network into a broker's.
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - A silo keeps its ties inside; compare the share of ties inside a
+          group with its share of the population.
+        - A structural hole is a gap between groups; the broker who spans it
+          gets early news, new ideas and, in Burt's managers, better pay and
+          promotions (Burt 1992, 2004).
+        - Constraint is high when your contacts all know each other;
+          effective size counts your non-redundant contacts.
+        - New ties to other worlds lower constraint and widen your reach
+          more than new ties to friends of friends.
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Burt, R. S. (1992). *Structural Holes: The Social Structure of
+          Competition*. Harvard University Press.
+        - Burt, R. S. (2004). Structural holes and good ideas. *American
+          Journal of Sociology* 110(2), 349-399.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Lesson 05: Encounters and events
+
+def _jazz_evening():
+    from weakties.scenarios import networking_event
+    G = population()
+    paris = [p for p in G if G.nodes[p]["region"] == "Île-de-France"]
+    musician = next(p for p in paris if G.nodes[p]["occupation"] == "musician")
+    bankers = [p for p in paris if G.nodes[p]["sector"] == "Finance"][:20]
+    designers = [p for p in paris
+                 if G.nodes[p]["occupation"] in ("UX designer", "graphic designer")][:20]
+    attendees = [musician] + bankers + designers
+    result = networking_event(G, attendees, format="evening", rounds=6, seed=SEED, months=36)
+    return musician, attendees, result
+
+
+@functools.lru_cache(maxsize=None)
+def _formats():
+    from weakties.scenarios import networking_event
+    G = population()
+    return {fmt: networking_event(G, 60, format=fmt, rounds=6, seed=SEED, months=36)
+            for fmt in ("evening", "breakfast", "neighbourhood")}
+
+
+def facts_05():
+    G = population()
+    musician, attendees, evening = _jazz_evening()
+    t = evening.new_ties
+    met = t[(t["kind"] == "event") & ((t["person"] == musician) | (t["other"] == musician))]
+    others = [b if a == musician else a for a, b in zip(met["person"], met["other"])]
+    worlds = {"Finance", "Digital"}
+    before = sum(G.nodes[q]["sector"] in worlds for q in G[musician])
+    after = sum(G.nodes[q]["sector"] in worlds for q in others)
+    per = {}
+    for fmt, r in _formats().items():
+        nt = r.new_ties
+        ev, on = nt[nt["kind"] == "event"], nt[nt["kind"] == "online"]
+        per[fmt] = {"event": len(ev) / 60, "relations": ev["relation"].sum() / 60,
+                    "online": len(on) / 60, "online_relations": on["relation"].sum() / 60,
+                    "event_strength": ev["strength"].mean(), "online_strength": on["strength"].mean()}
+    best = max(per, key=lambda k: per[k]["relations"])
+    most_contacts = max(per, key=lambda k: per[k]["event"])
+    claim(best == "neighbourhood" and most_contacts == "evening", "05",
+          "the evening makes most contacts, the neighbourhood most relations")
+    claim(all(v["online_relations"] == 0 for v in per.values()), "05",
+          "no online-only tie becomes a relation")
+    claim(all(v["event_strength"] > 1.5 * v["online_strength"] for v in per.values()), "05",
+          "event ties end much stronger than online-only ties")
+    cross = _formats()["breakfast"].crossing.pivot(index="attribute", columns="ties",
+                                                    values="share")
+    claim(all(cross.loc[a, "event"] > cross.loc[a, "existing"]
+              for a in ("sector", "region", "generation")), "05",
+          "event ties cross sector, region and generation more than existing ties")
+    return {
+        "musician": G.nodes[musician]["name"], "musician_first": G.nodes[musician]["name"].split()[0],
+        "attendees": len(attendees), "bankers": sum(G.nodes[p]["sector"] == "Finance" for p in attendees),
+        "met": len(met), "before": before, "after": after, "ties": G.degree(musician),
+        "per": per, "cross": cross,
+    }
+
+
+def lesson_05():
+    f = facts_05()
+    per, cross = f["per"], f["cross"]
+    br = per["breakfast"]
+    L = Lesson("05", "encounters-and-events")
+    L.md("title", """
+        # Lesson 05: Encounters and events
+
+        This lesson shows how networking events bring together people whose
+        circles would never meet, and why a new contact becomes a relation
+        only when you meet again in person.
+
+        **Duration:** about 45 minutes.
+
+        **Learning objectives.** By the end of this lesson you can:
+
+        - Explain why events create ties that your own circles cannot.
+        - Compare three formats: networking evenings, breakfasts and
+          neighbourhood groups.
+        - Show, with a simulation, why a tie met in person and followed up
+          grows stronger than a contact made online only.
+        - Plan how you will follow up the people you meet.
+
+        **Prerequisites:** lessons 01 to 04 (contacts and relations, weak
+        ties, the alter-ego network, brokers).
+    """)
+    L.md("setup-md", SETUP_MD)
+    L.code("setup", """
+        import weakties
+        from weakties.widgets import Explorer, Prediction, Quiz
+        from weakties.scenarios import networking_event
+        from weakties.scenarios.networking_event import FORMATS
+        from weakties.plotting import draw_network, style_axes, PALETTE
+        import ipywidgets as widgets
+        import matplotlib.pyplot as plt
+        import networkx as nx
+        import pandas as pd
+
+        SEED = 7
+        G = weakties.population(2000, seed=SEED)
+    """)
+    L.md("why", """
+        ## Why events matter
+
+        Ties form inside the contexts people share: a family, a school, a
+        workplace, a neighbourhood (Feld 1981). Lesson 03 showed the cost:
+        those contexts gather people who are alike, so the ties they produce
+        are alike too. To meet someone from another world, you need a context
+        that gathers different people. That is what a good networking event
+        is.
+
+        Gathering people is not enough. At a real business mixer,
+        researchers followed who talked to whom: guests spent much of their
+        time with people they already knew (Ingram and Morris 2007). Formats
+        that seat people at tables, and change tables during the evening,
+        mix them on purpose.
+    """)
+    L.md("formats-md", """
+        ## Three formats
+
+        The simulation (function `networking_event`) knows three formats. In
+        each, people sit at tables and two people at a table exchange
+        contacts half of the time. The formats differ in the size of the
+        tables, in how often people change tables, and in the chance of
+        seeing each other again afterwards:
+    """)
+    L.code("formats", """
+        pd.DataFrame(FORMATS).T.rename(columns={
+            "table": "people per table", "seatings": "table changes per session",
+            "follow_up": "chance of meeting again each month", "about": "what it is"})
+    """)
+    L.md("formats-after", """
+        - A **networking evening** is large: people move between tables and
+          meet many others, but briefly.
+        - A **breakfast** is small: one table, time to talk.
+        - A **neighbourhood group** gathers professionals who live and work
+          in the same districts; meeting again is easy.
+
+        The chances of meeting again are **assumptions of the model**, not
+        measurements: the simulation shows what follows from them.
+    """)
+    L.md("jazz-md", f"""
+        ## An improbable encounter
+
+        Imagine a jazz guitarist at a networking evening among bankers and
+        designers. Nobody in the guitarist's circles would have introduced
+        them; yet a banker may need music for a client event, and a designer
+        may need a musician for a video. This is the *improbable encounter*.
+
+        The next cell invites one musician from Île-de-France,
+        {f['musician']}, with {f['bankers']} people from finance and some UX
+        and graphic designers, {f['attendees']} people in all, to six monthly
+        evenings. It then follows the new ties for three years.
+    """)
+    L.code("jazz", """
+        paris = [p for p in G if G.nodes[p]["region"] == "Île-de-France"]
+        musician = next(p for p in paris if G.nodes[p]["occupation"] == "musician")
+        bankers = [p for p in paris if G.nodes[p]["sector"] == "Finance"][:20]
+        designers = [p for p in paris if G.nodes[p]["occupation"] in ("UX designer", "graphic designer")][:20]
+        attendees = [musician] + bankers + designers
+        evening = networking_event(G, attendees, format="evening", rounds=6, seed=SEED, months=36)
+        print(evening.summary())
+    """)
+    L.md("jazz-draw-md", """
+        The next cell draws who met whom at the evenings: one mark per
+        attendee, coloured and shaped by occupation, one line per tie made at
+        the event (thicker when it grew stronger). The musician is the large
+        black star.
+    """)
+    L.code("jazz-draw", """
+        met = nx.Graph()
+        met.add_nodes_from((p, G.nodes[p]) for p in attendees)
+        event_ties = evening.new_ties[evening.new_ties["kind"] == "event"]
+        met.add_edges_from((a, b, {"strength": s}) for a, b, s
+                           in zip(event_ties["person"], event_ties["other"], event_ties["strength"]))
+        fig, ax = plt.subplots(figsize=(10, 7))
+        draw_network(met, color_by="occupation", highlight=musician, ax=ax, seed=SEED, node_size=60,
+                     title="Who met whom at six networking evenings")
+        handles, labels = ax.get_legend_handles_labels()  # name the star in the legend
+        labels = [f"the musician, {G.nodes[musician]['name']}" if lab == "highlighted" else lab
+                  for lab in labels]
+        ax.legend(handles, labels, title="occupation", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  frameon=False, fontsize=9)
+        plt.show()
+    """)
+    L.md("jazz-draw-alt", f"""
+        *Picture description:* a network drawing of the {f['attendees']}
+        attendees, each mark coloured and shaped by occupation (finance
+        occupations such as bank adviser or accountant, UX designers and
+        graphic designers), with the musician as a large black star. Lines
+        are the ties made at the evenings. {f['musician_first']}
+        met {f['met']} people there, {f['after']} of them in finance or
+        digital trades; before the evenings, {f['before']} of
+        {f['musician_first']}'s {f['ties']} ties were in those two sectors.
+        The one thing to notice: the musician is now tied into two worlds
+        that none of the musician's own circles reached.
+    """)
+    L.md("predict-md", """
+        ## Predict, then see: which format builds relations?
+
+        Now compare the three formats on the same footing: 60 people invited
+        to six monthly sessions, followed for three years. At each session,
+        every attendee also accepts one connection request online from
+        someone outside the room: an *online-only* contact, kept alive by an
+        occasional message. After three years, which format has turned the
+        most new contacts into **relations** (the rule of lesson 01: two
+        years, four exchanges a year, help both ways)?
+    """)
+    L.code("predict", """
+        results = {fmt: networking_event(G, 60, format=fmt, rounds=6, seed=SEED, months=36)
+                   for fmt in FORMATS}
+
+        def per_attendee(result):
+            t = result.new_ties
+            event, online = t[t["kind"] == "event"], t[t["kind"] == "online"]
+            n = result.params["attendees"]
+            return {"contacts met at the event": len(event) / n,
+                    "event contacts that became relations": event["relation"].sum() / n,
+                    "online-only contacts": len(online) / n,
+                    "online contacts that became relations": online["relation"].sum() / n}
+
+        def format_answer():
+            table = pd.DataFrame({fmt: per_attendee(r) for fmt, r in results.items()}).T
+            ax = table.plot.bar(figsize=(9, 4.5), edgecolor="black", rot=0,
+                                color=[PALETTE[4], PALETTE[2], PALETTE[1], PALETTE[5]])
+            for bars, hatch in zip(ax.containers, ["", "//", "..", "xx"]):
+                for bar in bars:
+                    bar.set_hatch(hatch)
+                ax.bar_label(bars, fmt="%.1f", fontsize=8)
+            ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            style_axes(ax, "New ties per attendee after three years", "format", "ties per attendee")
+            return table["event contacts that became relations"].idxmax(), ax.figure
+
+        prediction = Prediction("Which format turns the most new contacts into relations?",
+                                 list(FORMATS), run=format_answer,
+                                 explanation=("The evening makes the most contacts, but relations "
+                                              "need meetings after the event. Where people meet "
+                                              "again easily, more contacts become relations."))
+        prediction
+    """)
+    L.md("predict-alt", f"""
+        *Picture description:* after you run the simulation, a bar chart
+        with one group of four bars per format (each bar with its own colour
+        and hatch pattern): contacts met at the event, those that became
+        relations, online-only contacts, and those that became relations,
+        all per attendee. The evening makes {per['evening']['event']:.1f}
+        contacts per attendee, the breakfast {per['breakfast']['event']:.1f}
+        and the neighbourhood group {per['neighbourhood']['event']:.1f}; the
+        relations per attendee are {per['evening']['relations']:.2f},
+        {per['breakfast']['relations']:.2f} and
+        {per['neighbourhood']['relations']:.2f}. No online-only contact
+        became a relation. The one thing to notice: the format with the most
+        contacts is not the one with the most relations.
+    """)
+    L.md("crystallise", """
+        ## Why presence matters
+
+        Economists who study cities argue that meeting face to face does
+        things that messages cannot: it builds trust quickly, it lets people
+        judge each other, and it carries information that is hard to write
+        down (Storper and Venables 2004). In the simulation, this is an
+        assumption: each meeting in person raises a tie's closeness and
+        reciprocity several times more than an online message does.
+
+        The next cell shows what follows from it, for the breakfast format:
+        the average strength of the new ties, month after month.
+    """)
+    L.code("strength", """
+        breakfast = results["breakfast"]
+        ax = breakfast.plot(kind="strength")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        plt.show()
+    """)
+    L.md("strength-alt", f"""
+        *Picture description:* three lines over 36 months, with different
+        colours, markers and line styles: event ties that were followed up in
+        person, all event ties, and online-only ties; a dotted line marks the
+        strong threshold (0.5). After three years, event ties reach an average
+        strength of {br['event_strength']:.2f}, online-only ties
+        {br['online_strength']:.2f}. The one thing to notice: the online-only
+        line barely rises. A contact you only "add" stays a name in a list;
+        value grows through meetings.
+    """)
+    L.code("crossing", """
+        ax = breakfast.plot(kind="crossing")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        plt.show()
+    """)
+    L.md("crossing-alt", f"""
+        *Picture description:* three groups of bars (across sector, across
+        region, across generation), each with three hatched bars: ties met at
+        the breakfast, online-only ties, and the attendees' existing ties. Ties
+        met at the breakfast join people of different sectors in
+        {pct(cross.loc['sector', 'event'])} of cases, against
+        {pct(cross.loc['sector', 'existing'])} for the attendees' existing
+        ties; across regions, {pct(cross.loc['region', 'event'])} against
+        {pct(cross.loc['region', 'existing'])}. The one thing to notice: the
+        event reaches other worlds. Online-only contacts cross regions even
+        more, but they stay weak.
+    """)
+    L.md("explore-md", """
+        ## Explore: design your own series of events
+
+        Choose a format, the number of monthly sessions, and how long you
+        follow the new ties. Each change runs the simulation again for 60
+        invited people (under a second). Look at the left panel for the
+        strength of the ties over time, and at the right panel for what is
+        left after the period: contacts, and relations.
+    """)
+    L.code("explore", """
+        def show_series(fmt, sessions, months):
+            result = networking_event(G, 60, format=fmt, rounds=sessions, seed=SEED,
+                                      months=max(months, sessions))
+            fig, (left, right) = plt.subplots(1, 2, figsize=(14, 4.5))
+            result.plot(ax=left, kind="strength")
+            left.set_ylim(0, 0.8)
+            left.legend(frameon=False, loc="upper right", fontsize=9)
+            counts = per_attendee(result)
+            bars = right.barh(list(counts), list(counts.values()), edgecolor="black",
+                              color=[PALETTE[4], PALETTE[2], PALETTE[1], PALETTE[5]],
+                              hatch=["", "//", "..", "xx"])
+            right.bar_label(bars, fmt="%.2f", padding=3)
+            right.set_xlim(0, 1.2 * max(counts.values()))
+            right.invert_yaxis()
+            style_axes(right, f"Per attendee after {max(months, sessions)} months", "ties per attendee", None)
+            fig.tight_layout()
+
+        explorer = Explorer(
+            show_series, title="Design a series of events and follow the ties it creates.",
+            fmt=widgets.Dropdown(options=list(FORMATS), value="breakfast", description="format"),
+            sessions=widgets.IntSlider(value=6, min=1, max=12, description="monthly sessions"),
+            months=widgets.IntSlider(value=36, min=12, max=48, step=6, description="months followed"))
+        explorer
+    """)
+    L.md("explore-alt", """
+        *Picture description:* on the left, the strength of new ties month by
+        month (followed-up event ties, all event ties, online-only ties) for
+        the chosen format; on the right, four horizontal bars with their
+        values: contacts met at the events, those that became relations,
+        online-only contacts and those that became relations, per attendee.
+        The one thing to notice: relations appear only after two years (the
+        rule of lesson 01), and only among ties met in person; more sessions
+        bring more contacts, but the format decides how many become relations.
+    """)
+    L.md("check", """
+        ## Check your understanding
+    """)
+    L.code("quiz-1", """
+        quiz_improbable = Quiz(
+            "Why can a networking event give you ties that your own circles cannot?",
+            ["It gathers people from contexts you do not share: other trades, places, generations",
+             "Because people at events are more friendly",
+             "Because every tie made at an event is strong"],
+            answer="It gathers people from contexts you do not share: other trades, places, generations",
+            explanation=("Your circles come from your contexts (Feld 1981); an event is a new "
+                         "context that gathers different people."),
+            hints={"Because people at events are more friendly":
+                       "Friendliness is not the point: who is in the room is.",
+                   "Because every tie made at an event is strong":
+                       "Event ties start weak. They grow only with follow-up."},
+        )
+        quiz_improbable
+    """)
+    L.code("quiz-2", """
+        quiz_follow = Quiz(
+            "You met ten people at an evening and connected with all of them online. What makes "
+            "some of them become relations?",
+            ["Meeting them again and exchanging services over the following months",
+             "Having accepted their connection requests",
+             "Liking their posts"],
+            answer="Meeting them again and exchanging services over the following months",
+            explanation=("A relation needs time, regular exchanges and help both ways; meetings in "
+                         "person build closeness and reciprocity fastest."),
+            hints={"Having accepted their connection requests":
+                       "That makes a contact. In the simulation, no online-only contact became a "
+                       "relation.",
+                   "Liking their posts": "A light online exchange keeps a contact alive but builds little trust."},
+        )
+        quiz_follow
+    """)
+    L.code("quiz-3", """
+        quiz_mixer = Quiz(
+            "What did Ingram and Morris (2007) observe at a business mixer?",
+            ["Guests spent much of their time with people they already knew",
+             "Guests talked to everyone in the room equally",
+             "Guests talked only to strangers"],
+            answer="Guests spent much of their time with people they already knew",
+            explanation=("Without a format that mixes people (tables, rotations), guests stay with "
+                         "familiar faces."),
+            hints={"Guests talked to everyone in the room equally":
+                       "People do not mix by themselves, even at a mixer.",
+                   "Guests talked only to strangers":
+                       "It was the opposite: familiar faces drew them."},
+        )
+        quiz_mixer
+    """)
+    L.md("reflection", """
+        ## Reflection
+
+        1. Which events in your area gather people outside your sector? Name
+           one evening, one breakfast and one group near where you live or
+           work.
+        2. Think of the last person you met at an event. Did you meet again?
+           What would a good reason to meet again have been?
+        3. Plan your follow-up: after your next event, whom will you contact,
+           within how many days, with what offer or question?
+
+        The exercise `exercises/05-encounters-and-events/` asks you to run
+        `networking_event` for several formats and to design a series of
+        events that creates the most relations across sectors.
+    """)
+    L.md("recap", """
+        ## Recap
+
+        - Events are new contexts: they gather people whom your own circles
+          would never bring you (Feld 1981), if the format mixes them
+          (Ingram and Morris 2007).
+        - Large evenings make many contacts; formats where people meet again
+          easily turn more contacts into relations.
+        - A contact made online only stays weak; value grows through meetings
+          in person and exchanges over time (Storper and Venables 2004).
+        - Plan the follow-up before the event: it decides what the event is
+          worth.
+    """)
+    L.md("sources", """
+        ## Sources
+
+        - Feld, S. L. (1981). The focused organization of social ties.
+          *American Journal of Sociology* 86(5), 1015-1035.
+        - Ingram, P., Morris, M. W. (2007). Do people mix at mixers? Structure,
+          homophily, and the "life of the party". *Administrative Science
+          Quarterly* 52(4), 558-585.
+        - Storper, M., Venables, A. J. (2004). Buzz: face-to-face contact and
+          the urban economy. *Journal of Economic Geography* 4(4), 351-370.
+    """)
+    return L
+
+
+# --------------------------------------------------------------------------
+# Command line
+
+BUILDERS = {"00": "lesson_00", "01": "lesson_01", "02": "lesson_02", "03": "lesson_03",
+            "04": "lesson_04", "05": "lesson_05"}
+
+
+def build(numbers=None):
+    """The lessons as ``{path: notebook text}`` (nothing is written)."""
+    out = {}
+    for number, name in BUILDERS.items():
+        if numbers and number not in numbers:
+            continue
+        builder = globals().get(name)
+        if builder is None:
+            continue
+        lesson = builder()
+        out[lesson.path] = lesson.text()
+    return out
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="do not write; exit 1 if a notebook differs from what this "
+                             "script builds")
+    parser.add_argument("lessons", nargs="*", metavar="NN",
+                        help="lesson numbers to build (default: 00 to 05)")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in build(args.lessons).items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(COURSE.parent)}")
+    if stale:
+        print(f"stale: {', '.join(stale)}: run `python course/build/lessons_00_05.py` "
+              "and commit the notebooks.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
