@@ -213,6 +213,8 @@ _SYS_REPLACE = {
     "sys.path_hooks": "changes how modules are imported",
     "sys.path_importer_cache": "changes how modules are imported",
 }
+# Names and texts of the grader's own probe: student code has no business with them.
+_GRADER_MARKS = ("weakties_proof", "__weakties", "vnd.weakties.proof")
 _SENSITIVE_TEXT = (
     ("NBGRADER", "looks for nbgrader's environment variables (to know whether it is graded)"),
     ("gradebook", "refers to the gradebook"),
@@ -586,7 +588,9 @@ class _Visitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node):
-        if node.id in ("__builtins__", "__builtin__"):
+        if any(t in node.id for t in _GRADER_MARKS):
+            self.add("proof", TAMPER, "uses a name of the grader's proof of execution", node)
+        elif node.id in ("__builtins__", "__builtin__"):
             self.add("builtins", TAMPER, "uses __builtins__, the built-ins of the kernel", node)
         elif node.id == "get_ipython":
             parent = self.parents.get(id(node))
@@ -599,7 +603,9 @@ class _Visitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Constant(self, node):
-        if isinstance(node.value, str):
+        if isinstance(node.value, str) and any(t in node.value for t in _GRADER_MARKS):
+            self.add("proof", TAMPER, "refers to the grader's proof of execution", node)
+        elif isinstance(node.value, str):
             for text, why in _SENSITIVE_TEXT:
                 if text in node.value:
                     self.add("probe", SUSPICIOUS, why, node)
@@ -869,6 +875,9 @@ def __weakties_proof(nonce, kind):
         state["probe_error"] = f"{type(e).__name__}: {e}"
     from IPython.display import publish_display_data
     publish_display_data({MIME: {"nonce": nonce, "kind": kind, "state": state}})
+
+
+__weakties_proof(NONCE, KIND)
 '''
 _PROBE_MODULES = ("math", "cmath", "statistics", "random", "operator", "networkx", "numpy",
                   "numpy.testing", "pandas", "pandas.testing", "json", "re", "copy")
@@ -882,6 +891,23 @@ def _probe_code(files=()) -> str:
             .replace("CLASSES", repr(_PROBE_CLASSES))
             .replace("FILES", repr(tuple(sorted(files))))
             .replace("MIME", repr(PROOF_MIME)).strip("\n"))
+
+
+def _probe_line(nonce: str, kind: str, files=()) -> str:
+    """One line that runs the probe in a namespace of its own.
+
+    The probe travels compressed in a single string: IPython tokenizes every
+    cell before running it, and a long probe spelled out in each test cell
+    would cost more than the probe itself. Running it with ``exec`` in a
+    fresh namespace leaves the notebook's names untouched and keeps the
+    notebook's own redefinitions out of the probe's way.
+    """
+    import base64
+    import zlib
+
+    blob = base64.b64encode(zlib.compress(_probe_code(files).encode(), 9)).decode()
+    return (f"exec(__import__('zlib').decompress(__import__('base64').b64decode({blob!r})), "
+            f"{{'__name__': '__weakties__', 'NONCE': {nonce!r}, 'KIND': {kind!r}}})")
 
 
 def final_expression(source: str):
@@ -949,13 +975,12 @@ def instrument(nb, test_cells, *, files=()) -> Instrumented:
     import nbformat
 
     out = copy.deepcopy(nb)
-    probe = _probe_code(files)
     nonces, results = {}, set()
     for index in sorted(set(test_cells)):
         cell = out.cells[index]
         nonce = secrets.token_hex(16)
         nonces[index] = nonce
-        call = f"{probe}\n__weakties_proof({nonce!r}, 'test')\ndel __weakties_proof"
+        call = _probe_line(nonce, "test", files)
         source = cell.source.rstrip()
         expr = final_expression(source)
         if expr is not None:
@@ -968,8 +993,7 @@ def instrument(nb, test_cells, *, files=()) -> Instrumented:
         else:
             cell.source = f"{source}\n{call}"
     baseline = secrets.token_hex(16)
-    first = nbformat.v4.new_code_cell(
-        f"{probe}\n__weakties_proof({baseline!r}, 'baseline')\ndel __weakties_proof")
+    first = nbformat.v4.new_code_cell(_probe_line(baseline, "baseline", files))
     first.id = "weakties-baseline-" + baseline[:8]
     out.cells.insert(0, first)
     return Instrumented(out, nonces, baseline, results)

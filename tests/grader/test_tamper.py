@@ -123,6 +123,8 @@ HOSTILE = [
     ("%load_ext sneaky_extension", "magic", TAMPER),
     ("%%time\nimport sys\nsys.settrace(f)", "internals", TAMPER),       # inside a cell magic
     ("def learner_id():\n    return 'someone'", "helper", TAMPER),
+    ("__weakties_proof = lambda *a: None", "proof", TAMPER),
+    ("data = {'application/vnd.weakties.proof+json': {}}", "proof", TAMPER),
     ("_check = G", "helper", TAMPER),
     ("from other import learner_id", "helper", TAMPER),
     # Suspicious only: the instructor sees them, points are not affected.
