@@ -61,6 +61,39 @@ CELL_ALLOWANCE = 64 * 1024
 IOPUB_WAIT = 4.0
 
 
+#: Each kernel's private folder: ``kernel-XXXX`` in the system temporary folder,
+#: holding a file with the PID of the process that made it.
+PRIVATE_PREFIX, OWNER_FILE = "kernel-", ".weakties-kernel-owner"
+_swept = False
+
+
+def _sweep_stale_folders() -> None:
+    """Remove private folders left by grading processes that were killed (kill -9)."""
+    global _swept
+    if _swept:
+        return
+    _swept = True
+    base = Path(tempfile.gettempdir())
+    try:
+        candidates = list(base.glob(PRIVATE_PREFIX + "*"))
+    except OSError:
+        return
+    for folder in candidates:
+        try:
+            st = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink() or st.st_uid != os.getuid():
+                continue
+            pid = int((folder / OWNER_FILE).read_text().strip())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
+
+
 class SandboxUnavailable(RuntimeError):
     """The kernel sandbox cannot run here; the message says why and how to install it."""
 
@@ -411,7 +444,8 @@ class _Run:
         self.detail = ""
         self.cells_run = 0
         self.timeouts: list[int] = []
-        self.private = Path(tempfile.mkdtemp(prefix="kernel-"))
+        self.private = Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX))
+        (self.private / OWNER_FILE).write_text(str(os.getpid()))
         self.conn = self.private / "conn"
         self.conn.mkdir(mode=0o700)
         self.log_path = self.private / "kernel.log"
@@ -841,6 +875,7 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
         if problem is not None:
             raise SandboxUnavailable(problem)
         _sandbox.prepare()
+    _sweep_stale_folders()
     nb = _prepare_notebook(notebook)
     learner_file = None
     if learner_id is not None:

@@ -451,3 +451,29 @@ def test_an_environment_holding_the_solutions_is_refused(monkeypatch):
         monkeypatch.undo()
         sandbox_module.readonly_roots.cache_clear()
     assert sandbox_module.readonly_roots()
+
+
+def test_folders_of_killed_graders_are_removed(tmp_path, monkeypatch):
+    # A grading process killed with kill -9 cannot clean up its kernels' private folders;
+    # the next one removes those whose owner is dead, and only those.
+    import subprocess
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(execute_module, "_swept", False)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    folders = {}
+    for name, owner in (("dead", str(dead.pid)), ("alive", str(os.getpid())), ("foreign", None)):
+        folder = tmp_path / f"{execute_module.PRIVATE_PREFIX}{name}"
+        (folder / "tmp").mkdir(parents=True)
+        if owner is not None:
+            (folder / execute_module.OWNER_FILE).write_text(owner)
+        folders[name] = folder
+    work = tmp_path / "work"
+    work.mkdir()
+    assert execute(notebook("1"), work, sandbox=False, limits=FAST).status == "ok"
+    assert not folders["dead"].exists()
+    assert folders["alive"].exists() and folders["foreign"].exists()
+    assert sorted(p.name for p in tmp_path.glob(execute_module.PRIVATE_PREFIX + "*")) == [
+        "kernel-alive", "kernel-foreign"]
