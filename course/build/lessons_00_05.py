@@ -2411,7 +2411,7 @@ def lesson_04():
     """)
     L.code("explore-broker", """
         def show_broker(count, strategy):
-            fig = plt.figure(figsize=(15, 7))
+            fig = plt.figure(figsize=(13, 6))
             grid = fig.add_gridspec(2, 2, width_ratios=[1.5, 1])
             draw_ego(ego_view(strategy, count), closed, ax=fig.add_subplot(grid[:, 0]),
                      title=f"{G.nodes[closed]['name']} with {count} new ties to {strategy}")
