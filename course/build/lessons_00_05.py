@@ -1760,6 +1760,11 @@ def lesson_03():
         it. The first is about *closure*: how often two of your contacts know
         each other (the average *clustering*).
     """)
+    L.md("plot-helper-md", """
+        The next cell prepares the drawing that both questions use (one
+        line per rule, round by round); it shows nothing by itself. The cell
+        after it asks the first question.
+    """)
     L.code("plot-helper", """
         def compare(measure, label, rounds=10, ax=None):
             \"\"\"Draw one measure round by round, one line per suggestion rule.\"\"\"
@@ -2813,6 +2818,11 @@ def lesson_05():
         {br['online_strength']:.2f}. The one thing to notice: the online-only
         line barely rises. A contact you only "add" stays a name in a list;
         value grows through meetings.
+    """)
+    L.md("crossing-md", """
+        The same result, seen from another side: the next cell shows which
+        new ties join people of different sectors, regions and generations,
+        compared with the ties the attendees already had.
     """)
     L.code("crossing", """
         ax = breakfast.plot(kind="crossing")
