@@ -13,7 +13,9 @@ each submission:
 3. the parent process alone writes the results: the executed notebooks into
    ``autograded/``, then the grades, comments and the status record
    (:mod:`grader.status`) into the gradebook in **one transaction** per
-   submission, with nbgrader's own Gradebook API and ORM classes.
+   submission, with nbgrader's own Gradebook API and ORM classes (late
+   penalties by nbgrader's ``LateSubmissionPlugin``, as configured for the
+   course, from ``timestamp.txt`` and the assignment's due date).
 
 One bad submission never stops the batch: it is graded as far as possible
 and flagged with its reasons, or recorded as failed with its reason (never
@@ -287,7 +289,22 @@ def _submission_status(graded: _Graded):
     return state, list(dict.fromkeys(reasons))
 
 
-def _save(gb, graded: _Graded, state: str, reasons: list, digest: str) -> tuple[list, list]:
+def _late_penalties(gb, submission, penalties) -> None:
+    """nbgrader's late submission penalties (its AssignLatePenalties, with the course's plugin)."""
+    seconds = submission.total_seconds_late
+    for snb in submission.notebooks:
+        snb.late_submission_penalty = None
+        if seconds > 0:
+            gb.db.flush()
+            gb.db.expire(snb)            # reload the score computed by the database
+            penalty = penalties.plugin_inst.late_submission_penalty(
+                submission.student_id, snb.score, seconds)
+            if penalty is not None:
+                snb.late_submission_penalty = penalties._check_late_penalty(snb, penalty)
+
+
+def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
+          penalties=None) -> tuple[list, list]:
     """Write one submission's grades, comments and status in one transaction."""
     from nbgrader.api import (Comment, Grade, MissingEntry, Student, SubmittedAssignment,
                               SubmittedNotebook)
@@ -360,6 +377,8 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str) -> tuple[
             if result.status in (FLAGGED, FAILED):     # shown with a flag in the formgrader
                 snb = gb.find_submission_notebook(name, task.assignment, task.student)
                 snb.flagged = True
+        if penalties is not None and state != FAILED:
+            _late_penalties(gb, submission, penalties)
         score = sum(r.score for r in graded.results.values() if r.status != FAILED
                     or r.failure == "not submitted")
         record = status.StatusRecord(
@@ -537,6 +556,10 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
                                       mp_context=multiprocessing.get_context("fork"))
         futures = {pool.submit(_grade_task, t): t for t in todo}
     bar = _Progress(len(todo) + len(ready), assignment, enabled=progress)
+    from nbgrader.preprocessors import AssignLatePenalties
+
+    penalties = AssignLatePenalties(config=config)
+    penalties.init_plugin()
     try:
         with gradebook.open_gradebook(course) as gb:
             status.ensure_table(lambda sql, p: gb.db.execute(text(sql), p))
@@ -546,7 +569,7 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
                 state, reasons = _submission_status(graded)
                 try:
                     _write_autograded(course, graded)
-                    changes, kept = _save(gb, graded, state, reasons, digest)
+                    changes, kept = _save(gb, graded, state, reasons, digest, penalties)
                 except Exception as exc:  # noqa: BLE001 - one bad save must not stop the batch
                     state, reasons = FAILED, reasons + [f"the results could not be saved "
                                                         f"({type(exc).__name__}: {exc})"]

@@ -291,8 +291,9 @@ class Scanner:
     >>> s = Scanner()
     >>> s.scan_cell(0, "import numpy as np\\nx = np.arange(3).sum()")
     []
-    >>> [f.rule for f in s.scan_cell(1, "get_ipython().input_transformers_cleanup.append(f)")]
-    ['shell-internals']
+    >>> found = s.scan_cell(1, "get_ipython().input_transformers_cleanup.append(f)")
+    >>> sorted({(f.rule, f.severity) for f in found})
+    [('shell-internals', 'tamper')]
     """
 
     def __init__(self, helper_names=(), helper_imports=None, files=()):

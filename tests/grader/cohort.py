@@ -351,11 +351,19 @@ def copy_course(template: Course, root) -> Course:
     return Course(root, source=template.source).ensure()
 
 
+_TEMPLATE: dict = {}
+
 if pytest is not None:
     @pytest.fixture(scope="session")
     def course_template(tmp_path_factory) -> Course:
-        """A course with both fixture assignments released (made once per test session)."""
-        return setup_course(tmp_path_factory.mktemp("template") / "course")
+        """A course with both fixture assignments released (made once per test session).
+
+        Each test module that imports this fixture gets its own copy of the
+        definition; the course itself is made once and shared.
+        """
+        if "course" not in _TEMPLATE:
+            _TEMPLATE["course"] = setup_course(tmp_path_factory.mktemp("template") / "course")
+        return _TEMPLATE["course"]
 
     @pytest.fixture
     def course(course_template, tmp_path) -> Course:

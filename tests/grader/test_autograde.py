@@ -205,3 +205,27 @@ def test_scores_equal_stock_nbgrader(course):
         theirs = _scores(stock, sim.student, "ties-basics")
         assert {k: v[0] for k, v in ours.items()} == {k: v[0] for k, v in theirs.items()}, \
             sim.variant
+
+
+def test_late_submissions_get_the_course_penalty(course, monkeypatch):
+    from grader.course import Course
+
+    cohort.make_cohort(course, "ties-basics", 2)          # submitted at cohort.DEADLINE
+    late = cohort.DEADLINE.replace(hour=13)
+    cohort.write_submission(course, "s02", "ties-basics", "full", timestamp=late)
+    with gradebook.open_gradebook(course) as gb:
+        gb.update_or_create_assignment("ties-basics", duedate="2026-03-01 12:30:00 UTC")
+    configured = Course.nbgrader_config
+
+    def with_penalty(self):
+        config = configured(self)
+        config.LateSubmissionPlugin.penalty_method = "zero"     # nbgrader's own plugin
+        return config
+
+    monkeypatch.setattr(Course, "nbgrader_config", with_penalty)
+    autograde(course, "ties-basics", progress=False, jobs=2)
+    with gradebook.open_gradebook(course) as gb:
+        on_time = gb.find_submission_notebook("ties-basics", "ties-basics", "s01")
+        too_late = gb.find_submission_notebook("ties-basics", "ties-basics", "s02")
+        assert on_time.late_submission_penalty is None and on_time.score == 7.0
+        assert too_late.score == 7.0 and too_late.late_submission_penalty == 7.0
