@@ -40,12 +40,12 @@ import nbformat
 import zmq
 import zmq.asyncio
 from jupyter_client.kernelspec import KernelSpec
-from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from traitlets import Float
 
 from . import sandbox as _sandbox
+from .kernelclient import SteppedKernelManager
 from .sandbox import sandbox_problem
 
 __all__ = ["Limits", "Execution", "execute", "sandbox_problem", "SandboxUnavailable",
@@ -219,7 +219,7 @@ class Execution:
 # ---------------------------------------------------------------------------
 
 
-class _KernelManager(AsyncKernelManager):
+class _KernelManager(SteppedKernelManager):
     """A kernel manager whose command is the launcher, wrapped in bwrap when sandboxed."""
 
     wrap = None   # callable(list[str]) -> list[str], set per execution

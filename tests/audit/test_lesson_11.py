@@ -114,6 +114,7 @@ def find_leaks(text, secrets):
 def test_capstone_leaks_nothing_personal(tmp_path, monkeypatch):
     from nbclient import NotebookClient
 
+    from grader.kernelclient import SteppedKernelManager
     from audit_support import export_text, write_export
 
     people = fake_people()
@@ -151,6 +152,7 @@ def test_capstone_leaks_nothing_personal(tmp_path, monkeypatch):
         "import json as _json, weakties.widgets as _w\n"
         "print('EXERCISE-REPORT ' + _json.dumps(_w.exercise_all()))"))
     client = NotebookClient(nb, timeout=180, kernel_name="python3",
+                            kernel_manager_class=SteppedKernelManager,
                             resources={"metadata": {"path": str(work)}})
     client.execute()
 

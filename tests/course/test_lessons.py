@@ -17,6 +17,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from grader.kernelclient import SteppedKernelManager
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +68,7 @@ def test_lesson_executes_and_widgets_respond(path, tmp_path, monkeypatch):
     nb = nbformat.read(work / path.name, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(EXERCISE_CELL))
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                            kernel_manager_class=SteppedKernelManager,
                             resources={"metadata": {"path": str(work)}})
     start = time.perf_counter()
     client.execute()

@@ -1,0 +1,60 @@
+"""grader.kernelclient: waiting in steps reads a message that is already there."""
+
+import asyncio
+import time
+from queue import Empty
+
+import pytest
+
+from grader import kernelclient
+
+
+class FakeSocket:
+    """A socket whose first polls miss a message that is already queued (a lost wake-up)."""
+
+    def __init__(self, misses):
+        self.misses = misses
+        self.polls = []
+
+    async def poll(self, timeout_ms):
+        self.polls.append(timeout_ms)
+        if self.misses > 0:
+            self.misses -= 1
+            await asyncio.sleep(timeout_ms / 1000)  # sleeps through the message
+            return 0
+        return 1
+
+
+def channel(socket):
+    ch = kernelclient.SteppedChannel.__new__(kernelclient.SteppedChannel)
+    ch.socket = socket
+
+    async def recv(**kwargs):
+        return {"msg": "reply"}
+
+    ch._recv = recv
+    return ch
+
+
+def test_a_missed_wake_up_costs_one_step_not_the_whole_timeout():
+    socket = FakeSocket(misses=1)
+    start = time.monotonic()
+    msg = asyncio.run(channel(socket).get_msg(timeout=30))
+    assert msg == {"msg": "reply"}
+    assert time.monotonic() - start < 2 * kernelclient.STEP + 0.5
+    assert all(p <= kernelclient.STEP * 1000 for p in socket.polls)
+
+
+def test_the_overall_timeout_is_kept():
+    socket = FakeSocket(misses=10**6)
+    start = time.monotonic()
+    with pytest.raises(Empty):
+        asyncio.run(channel(socket).get_msg(timeout=1.2))
+    assert 1.1 < time.monotonic() - start < 2.5
+
+
+def test_clients_of_the_manager_use_stepped_channels():
+    km = kernelclient.SteppedKernelManager()
+    kc = km.client()
+    assert kc.shell_channel_class is kernelclient.SteppedChannel
+    assert kc.iopub_channel_class is kernelclient.SteppedChannel
