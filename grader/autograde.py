@@ -23,10 +23,10 @@ a silent zero). Manual grades given in the formgrader are never touched;
 automatic scores that change on a re-run are reported. The gradebook is
 backed up before each run (:mod:`grader.gradebook`).
 
-Workers are processes (``--jobs``, default :func:`default_jobs`): a kernel
-spends much of its life waiting (start-up, messages), so a few more workers
-than cores keep the cores busy; ``benchmarks/results/autograde.md`` has the
-measurements.
+Workers are processes forked from the command once it has loaded what they
+need (``--jobs``, default :func:`default_jobs`): a kernel spends much of its
+life waiting (start-up, messages), so more workers than cores keep the cores
+busy; ``benchmarks/results/autograde.md`` has the measurements.
 """
 
 from __future__ import annotations
@@ -54,8 +54,19 @@ SKIPPED = "skipped"
 
 
 def default_jobs() -> int:
-    """Worker processes by default: one more than the cores (see the module documentation)."""
-    return (os.cpu_count() or 1) + 1
+    """Worker processes by default: two per core, plus two; at most one per 512 MB of memory.
+
+    A grading kernel waits much of its life (start-up, messages), so more
+    workers than cores keep the cores busy; ``benchmarks/results/autograde.md``
+    has the measurements (on 2 cores, 6 workers were the fastest).
+    """
+    jobs = 2 * (os.cpu_count() or 1) + 2
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        jobs = min(jobs, max(1, memory // (512 * 2**20)))
+    except (ValueError, OSError, AttributeError):
+        pass
+    return int(jobs)
 
 
 @dataclass
@@ -199,7 +210,7 @@ def _grade_task(task: _Task) -> _Graded:
                              "was graded in its place")
         if path is None:
             results[name] = pipeline.NotebookResult(
-                name=name, status=FAILED, failure="not submitted", cells=[
+                name=name, status=FAILED, failure="not submitted", missing=True, cells=[
                     pipeline.CellResult(c.grade_id, "test" if c.is_test else "manual",
                                         float(c.points or 0), 0.0, False,
                                         "This notebook was not submitted.")
@@ -225,8 +236,8 @@ def _grade_task(task: _Task) -> _Graded:
     return _Graded(task, results, notes, started, status.now(), time.monotonic() - t0, timestamp)
 
 
-def _worker_init():
-    # Warm the imports each worker needs once, not per submission.
+def _warm_up():
+    # The imports every worker needs: done once in the parent, inherited by the workers.
     import IPython.core.inputtransformer2  # noqa: F401
     import nbgrader.utils  # noqa: F401
 
@@ -278,7 +289,7 @@ def _submission_status(graded: _Graded):
     for name, r in results.items():
         prefix = f"{name}.ipynb: " if several else ""
         if r.status == FAILED:
-            reasons.append(f"{prefix}{'was not submitted' if r.failure == 'not submitted' else r.failure}")
+            reasons.append(f"{prefix}{'was not submitted' if r.missing else r.failure}")
         reasons.extend(prefix + f for f in r.flags)
     if all(r.status == FAILED for r in results.values()):
         state = FAILED
@@ -301,6 +312,28 @@ def _late_penalties(gb, submission, penalties) -> None:
                 submission.student_id, snb.score, seconds)
             if penalty is not None:
                 snb.late_submission_penalty = penalties._check_late_penalty(snb, penalty)
+
+
+def _rows(db, submission):
+    """A submission's grades and comments, {(notebook, cell name): row}, and its notebooks.
+
+    Three queries, where nbgrader's ``find_grade`` makes one join per cell.
+    """
+    from nbgrader.api import BaseCell, Comment, Grade, Notebook, SubmittedNotebook
+
+    def keyed(model):
+        query = (db.query(model, Notebook.name, BaseCell.name)
+                 .join(BaseCell, BaseCell.id == model.cell_id)
+                 .join(SubmittedNotebook, SubmittedNotebook.id == model.notebook_id)
+                 .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
+                 .filter(SubmittedNotebook.assignment_id == submission.id))
+        return {(notebook, cell): row for row, notebook, cell in query}
+
+    notebooks = {name: snb for snb, name in
+                 db.query(SubmittedNotebook, Notebook.name)
+                 .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
+                 .filter(SubmittedNotebook.assignment_id == submission.id)}
+    return keyed(Grade), keyed(Comment), notebooks
 
 
 def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
@@ -347,11 +380,11 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
             except Exception:  # noqa: BLE001 - a bad timestamp.txt is not worth a failure
                 pass
         db.flush()
+        grades, comments, notebooks = _rows(db, submission)
         for name, result in graded.results.items():
-            missing = result.failure == "not submitted"
-            failed = result.status == FAILED and not missing
+            failed = result.status == FAILED and not result.missing
             for cell in result.cells:
-                grade = gb.find_grade(cell.grade_id, name, task.assignment, task.student)
+                grade = grades[(name, cell.grade_id)]
                 if failed:
                     if grade.auto_score is None:
                         grade.needs_manual_grade = True
@@ -366,21 +399,17 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
                 if grade.manual_score is not None:
                     kept.append(f"{name}/{cell.grade_id}: manual score {grade.manual_score:g} "
                                 "kept")
-            ref = task.references[name]
-            answered = _answers(result, ref)
-            for cell in ref.cells:
+            for cell in task.references[name].cells:
                 if not (cell.solution or cell.task) or failed:
                     continue
-                comment = gb.find_comment(cell.grade_id, name, task.assignment, task.student)
+                comment = comments[(name, cell.grade_id)]
                 comment.auto_comment = ("No response." if cell.solution and
-                                        not answered.get(cell.grade_id, False) else None)
+                                        not result.answered.get(cell.grade_id, False) else None)
             if result.status in (FLAGGED, FAILED):     # shown with a flag in the formgrader
-                snb = gb.find_submission_notebook(name, task.assignment, task.student)
-                snb.flagged = True
+                notebooks[name].flagged = True
         if penalties is not None and state != FAILED:
             _late_penalties(gb, submission, penalties)
-        score = sum(r.score for r in graded.results.values() if r.status != FAILED
-                    or r.failure == "not submitted")
+        score = sum(r.score for r in graded.results.values() if r.status != FAILED or r.missing)
         record = status.StatusRecord(
             task.student, task.assignment, state, reasons, task.content_hash, digest,
             graded.started, graded.finished, round(graded.seconds, 3),
@@ -392,25 +421,6 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
         db.rollback()
         raise
     return changes, kept
-
-
-def _answers(result: NotebookResult, ref) -> dict:
-    """{grade id of an answer cell: whether the student changed it} from the executed notebook."""
-    from nbgrader.utils import compute_checksum
-
-    out = {}
-    if result.notebook is None:
-        return out
-    refs = ref.by_id()
-    for cell in result.notebook.cells:
-        gid = pipeline._managed_id(cell)
-        r = refs.get(gid)
-        if r is not None and r.solution:
-            try:
-                out[gid] = compute_checksum(cell) != r.checksum
-            except Exception:  # noqa: BLE001
-                out[gid] = True
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -454,7 +464,7 @@ def _outcome(graded: _Graded, state, reasons, changes=(), kept=()) -> Submission
     for name, r in graded.results.items():
         r.notebook = None          # written to autograded/; not kept in memory
         results[name] = r
-    scored = [r for r in results.values() if r.status != FAILED or r.failure == "not submitted"]
+    scored = [r for r in results.values() if r.status != FAILED or r.missing]
     return SubmissionOutcome(
         graded.task.student, graded.task.assignment, state, reasons,
         None if state == FAILED else sum(r.score for r in scored),
@@ -543,7 +553,7 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     # Workers are forked from this process once it has loaded everything they need
     # (nbgrader, nbclient, IPython: seconds of imports) and checked the sandbox, and
     # before the gradebook is opened for writing or any thread is started.
-    _worker_init()
+    _warm_up()
     if sandbox:
         from . import sandbox as _sandbox
 
@@ -660,7 +670,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--student", action="append", metavar="ID", dest="students",
                         help="grade only this student (repeat the option for several)")
     parser.add_argument("--jobs", type=int, metavar="N",
-                        help=f"worker processes (default: the number of cores plus one, here "
+                        help=f"worker processes (default: two per core plus two, here "
                              f"{default_jobs()})")
     parser.add_argument("--force", action="store_true",
                         help="grade again submissions already graded with the same files")

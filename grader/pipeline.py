@@ -278,7 +278,8 @@ class NotebookResult:
     ``status`` is ``"graded"``, ``"flagged"`` (graded, with reasons for the
     instructor in ``flags``) or ``"failed"`` (not graded; ``failure`` says
     why). ``notebook`` is the executed notebook without the grader's proof
-    markers (``None`` if nothing ran).
+    markers (``None`` if nothing ran). ``answered`` tells, for each answer
+    cell, whether the student changed it (nbgrader's "No response." comment).
     """
 
     name: str
@@ -290,6 +291,8 @@ class NotebookResult:
     findings: list = field(default_factory=list)
     execution: str = ""
     seconds: float = 0.0
+    answered: dict = field(default_factory=dict)   # answer cell grade id -> changed from the stub
+    missing: bool = False                          # the notebook was not submitted at all
 
     @property
     def score(self) -> float:
@@ -638,18 +641,17 @@ def scan(nb, ref: Reference, extra_files=()) -> list[tamper.Finding]:
     for i, cell in enumerate(nb.cells):
         if cell.get("cell_type") == "code":
             scanner.scan_cell(i, cell.source, trusted=i not in student)
+    found = list(scanner.findings)
     for module, (rel, path) in sorted(modules.items()):
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for finding in scanner.scan_file(rel, text):
-            first = scanner.imports_of.get(module, -1)
-            scanner.findings.remove(finding)
-            scanner.findings.append(tamper.Finding(finding.rule, finding.severity,
-                                                   finding.reason, first, finding.where,
-                                                   finding.line))
-    return list(scanner.findings)
+        # A file's code runs from the first cell that imports it (or anywhere: -1).
+        first = scanner.imports_of.get(module, -1)
+        found += [tamper.Finding(f.rule, f.severity, f.reason, first, f.where, f.line)
+                  for f in scanner.scan_file(rel, text)]
+    return found
 
 
 def _on_rm_error(func, path, exc_info):
@@ -965,4 +967,14 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
     clean = tamper.strip(run.notebook, inst, sources)
     return NotebookResult(name=name, status=FLAGGED if flags else GRADED, cells=cells,
                           flags=list(dict.fromkeys(flags)), notebook=clean, findings=findings,
-                          execution=run.status, seconds=time.monotonic() - started)
+                          execution=run.status, seconds=time.monotonic() - started,
+                          answered=_answered(nb, ref))
+
+
+def _answered(nb, ref: Reference) -> dict:
+    """{grade id of an answer cell: whether the student changed the stub}."""
+    from nbgrader.utils import compute_checksum
+
+    refs = ref.by_id()
+    return {gid: compute_checksum(c) != refs[gid].checksum for c in nb.cells
+            if (gid := _managed_id(c)) in refs and refs[gid].solution}
