@@ -274,8 +274,8 @@ class Scanner:
     ----------
     helper_names : iterable of str
         Names the tests rely on, defined by the locked cells of the source
-        (functions, classes and imports of setup cells, every name a test
-        cell binds). Student code must not rebind them.
+        (their functions, classes and imports, and the private names test
+        cells bind). Student code must not rebind them.
     helper_imports : dict, optional
         ``{name: module path}`` of names the locked cells import: importing
         the very same thing again is not a rebinding.
@@ -374,6 +374,8 @@ class _Visitor(ast.NodeVisitor):
             if isinstance(func, ast.Name) and func.id == "__import__" and node.args:
                 return _literal(node.args[0])
             fpath = self.path(func)
+            if fpath and fpath.rsplit(".", 1)[-1] == "get_ipython":
+                return "<ipython>"
             if fpath in ("importlib.import_module", "importlib.__import__") and node.args:
                 return _literal(node.args[0])
         return None

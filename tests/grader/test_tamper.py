@@ -85,6 +85,8 @@ HOSTILE = [
     ("get_ipython().events.register('pre_run_cell', f)", "hooks", TAMPER),
     ("from IPython import get_ipython\nshell = get_ipython()", "import", TAMPER),
     ("import IPython\nIPython.get_ipython().run_cell('x')", "shell-internals", TAMPER),
+    ("import IPython\nIPython.core.getipython.get_ipython().ex('x = 1')", "shell-internals",
+     TAMPER),
     ("import sys\nsys.settrace(f)", "internals", TAMPER),
     ("import sys\nsys.stdout = open('x', 'w')", "io", TAMPER),
     ("import sys\nsys.displayhook = print", "io", TAMPER),
