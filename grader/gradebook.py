@@ -31,9 +31,7 @@ import argparse
 import contextlib
 import datetime as _dt
 import os
-import shutil
 import sqlite3
-import sys
 import textwrap
 from pathlib import Path
 
@@ -44,19 +42,14 @@ __all__ = ["KEEP", "open_gradebook", "backup", "backups", "restore", "check",
 KEEP = 20
 
 
-def _tools_on_path() -> None:
-    # nbgrader runs `alembic` by name when it creates a gradebook.
-    scripts = str(Path(sys.executable).parent)
-    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([scripts, os.environ.get("PATH", "")])
-
-
 @contextlib.contextmanager
 def open_gradebook(course):
     """nbgrader's :class:`~nbgrader.api.Gradebook` of ``course`` (closed afterwards)."""
     from nbgrader.api import Gradebook
 
-    _tools_on_path()
+    from .cli import _tools_on_path
+
+    _tools_on_path()      # nbgrader runs `alembic` by name when it creates a gradebook
     course_id = course.nbgrader_config().CourseDirectory.course_id or "default_course"
     gb = Gradebook(course.db_url, course_id)
     try:

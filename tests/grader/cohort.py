@@ -159,17 +159,12 @@ def setup_course(root, assignments=ASSIGNMENTS, source=SOURCE) -> Course:
     Runs nbgrader's own ``generate_assignment`` (which also records the
     assignments, their grade cells and their test sources in the gradebook).
     """
-    import os
-    import sys
-
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    # nbgrader runs the `alembic` command when it creates a gradebook: it
-    # must be on PATH, next to this interpreter.
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+    from grader.cli import _tools_on_path
+
+    _tools_on_path()     # nbgrader runs `alembic` by name when it creates a gradebook
     course = Course(root, source=source).ensure()
     config = course.nbgrader_config()
     coursedir = CourseDirectory(config=config)
