@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "course" / "11-capstone-audit.ipynb"
-BUILD = Path(__file__).with_name("build_lesson_11.py")
+BUILD = Path(__file__).resolve().parents[2] / "course" / "build" / "lesson_11.py"
 
 
 def _builder():
@@ -37,8 +37,8 @@ def test_notebook_is_what_the_build_script_makes():
     committed = nbformat.read(LESSON, as_version=4)
     assert [(c.id, c.cell_type, c.source, dict(c.metadata)) for c in committed.cells] == \
            [(c.id, c.cell_type, c.source, dict(c.metadata)) for c in built.cells], (
-        "course/11-capstone-audit.ipynb differs from what tests/audit/build_lesson_11.py "
-        "makes: run `.venv/bin/python tests/audit/build_lesson_11.py` and commit the notebook.")
+        "course/11-capstone-audit.ipynb differs from what course/build/lesson_11.py "
+        "makes: run `.venv/bin/python course/build/lesson_11.py` and commit the notebook.")
 
 
 def test_stored_clean_with_one_parameters_cell():

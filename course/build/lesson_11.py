@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    .venv/bin/python tests/audit/build_lesson_11.py
+    .venv/bin/python course/build/lesson_11.py
 
 The lesson runs on the shipped fictional sample unless the learner changes
 the path in its parameters cell (tagged ``parameters``). Its picture
@@ -474,11 +474,13 @@ def lesson(f=None):
             3. Which events will you attend in the next three months, and how will
                you follow up the people you meet there?
 
-            The exercise `exercises/11-capstone-audit/` asks for your action plan:
-            your goal, the worlds you miss, the contacts you will ask (by role,
-            never by name), the events you will attend and how you will follow
-            up. It is graded by hand with a rubric; it never contains your
-            export or your report.
+            The exercise `exercises/11-capstone-audit/` practises the same audit
+            on a simulated network of your own (graded work never uses a real
+            export) and asks for its diagnosis and action plan: the goal, the
+            worlds missing, the contacts to ask (by role, never by name), the
+            events to attend and the follow-up. It is graded by hand with a
+            rubric. The plan you write for your real network in this lesson
+            stays with you.
             """),
         md("l11-recap", """
             ## Recap
