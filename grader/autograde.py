@@ -272,7 +272,9 @@ def _write_autograded(course: Course, graded: _Graded) -> None:
         shutil.copyfile(path, target)
     for name, result in graded.results.items():
         if result.notebook is not None:
-            nbformat.write(result.notebook, tmp / f"{name}.ipynb")
+            # nbformat's own JSON writer; the schema was checked when the notebook was read.
+            (tmp / f"{name}.ipynb").write_text(nbformat.v4.nbjson.writes(result.notebook),
+                                               encoding="utf-8")
     old = None
     if dest.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{task.assignment}.old.", dir=dest.parent))
@@ -304,7 +306,8 @@ def _late_penalties(gb, submission, penalties) -> None:
     """nbgrader's late submission penalties (its AssignLatePenalties, with the course's plugin)."""
     seconds = submission.total_seconds_late
     for snb in submission.notebooks:
-        snb.late_submission_penalty = None
+        if snb.late_submission_penalty is not None:
+            snb.late_submission_penalty = None
         if seconds > 0:
             gb.db.flush()
             gb.db.expire(snb)            # reload the score computed by the database
