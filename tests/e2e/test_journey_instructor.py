@@ -123,8 +123,9 @@ def test_instructor_autogrades_then_grades_a_reflection_in_the_formgrader(page, 
 
     fg.get_by_role("link", name="Manage Assignments").first.click()   # pages read the gradebook
     row.locator("td.num-submissions").get_by_role("link").click()
-    expect()(table.locator("tr").filter(has_text="needs autograding")).to_have_count(0)
+    expect()(fg.get_by_role("columnheader", name=re.compile("^Student Name"))).to_be_visible()
     expect()(table.locator("tr")).to_have_count(3)
+    expect()(table.locator("tr").filter(has_text="needs autograding")).to_have_count(0)
     for student, name in [("ada", "Lovelace, Ada"), ("bruno", "Moreau, Bruno"),
                           ("chloe", "Nguyen, Chloé")]:
         line = table.locator("tr").filter(has_text=student)
@@ -134,9 +135,13 @@ def test_instructor_autogrades_then_grades_a_reflection_in_the_formgrader(page, 
     support.screenshot(page, JOURNEY, "2-submissions-autograded")
 
     # 3. Manual Grading > the assignment > the notebook > Ada: grade the reflection.
+    # (each click waits for the next page's own column, not a link of the page it leaves)
     fg.get_by_role("link", name="Manual Grading").first.click()
+    expect()(fg.get_by_role("columnheader", name=re.compile("^Assignment ID"))).to_be_visible()
     fg.locator("#main-table").get_by_role("link", name=A, exact=True).click()
+    expect()(fg.get_by_role("columnheader", name=re.compile("^Notebook ID"))).to_be_visible()
     fg.locator("#main-table").get_by_role("link", name=A, exact=True).click()
+    expect()(fg.get_by_role("columnheader", name=re.compile("^Submission ID"))).to_be_visible()
     rows = fg.locator("#main-table tr")
     expect()(rows).to_have_count(3)
     fg.get_by_text("Show All Names").click()
@@ -167,6 +172,7 @@ def test_instructor_autogrades_then_grades_a_reflection_in_the_formgrader(page, 
 
     fg.get_by_role("link", name="Manage Assignments").first.click()
     fg.get_by_role("link", name="3", exact=True).click()
+    expect()(fg.get_by_role("columnheader", name=re.compile("^Student Name"))).to_be_visible()
     line = fg.locator("#main-table tr").filter(has_text="ada")
     expect()(line).to_contain_text("graded")
     expect()(line).not_to_contain_text("needs manual grading")
