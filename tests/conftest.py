@@ -24,3 +24,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "sandbox" in item.keywords and not have_bwrap:
             item.add_marker(no_bwrap)
+
+
+# --doctest-modules would import every conftest.py as a module named "conftest"
+# and trip over the others; they hold no doctests, so they are not collected.
+collect_ignore = ["conftest.py"]
+collect_ignore_glob = ["*/conftest.py"]

@@ -60,3 +60,11 @@ def test_ci_runs_the_readme_test_command():
     test_command = _quick_start_commands()[1]
     assert test_command in ci
     assert "bubblewrap" in ci and "chromium" in ci
+
+
+def test_test_files_have_unique_names():
+    """pytest imports test files by base name (rootdir-relative folders are not packages):
+    two test_x.py in different folders stop the whole collection."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    assert not duplicates, f"rename these test files so each name is unique: {duplicates}"
