@@ -394,11 +394,16 @@ def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
                     continue        # keep any earlier automatic score; the status says failed
                 new = cell.points
                 old = grade.auto_score
-                if old is not None and new is not None and abs(old - new) > 1e-9:
+                changed = old is not None and new is not None and abs(old - new) > 1e-9
+                if changed:
                     changes.append(f"{name}/{cell.grade_id}: {old:g} -> {new:g}")
                 grade.auto_score = new
+                # A person must look when the grader cannot score the cell (a
+                # reflection) and nobody has yet, when its test was tampered with,
+                # or when a hand-given score now overrides a different automatic one.
                 grade.needs_manual_grade = bool(
-                    grade.manual_score is not None or new is None or cell.tampered)
+                    (new is None and grade.manual_score is None) or cell.tampered
+                    or (grade.manual_score is not None and changed))
                 if grade.manual_score is not None:
                     kept.append(f"{name}/{cell.grade_id}: manual score {grade.manual_score:g} "
                                 "kept")
@@ -654,6 +659,12 @@ class _Progress:
 # ---------------------------------------------------------------------------
 
 
+def sandbox_refusal(problem: str) -> str:
+    """The one-line refusal to grade without the sandbox, shared with selfcheck."""
+    return (f"{' '.join(problem.split())} Grading runs student code only inside the sandbox; "
+            "to grade without it (trusted submissions only), add --unsafe-no-sandbox.")
+
+
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     """Options of ``weakties-grade autograde``."""
     parser.description = textwrap.dedent("""\
@@ -720,9 +731,7 @@ def run(args) -> int:
                                                   notebook_timeout=args.notebook_timeout,
                                                   memory_mb=args.memory_mb))
     except SandboxUnavailable as exc:
-        raise UserError(f"{' '.join(str(exc).split())} Grading runs student code only inside "
-                        "the sandbox; to grade without it (trusted submissions only), add "
-                        "--unsafe-no-sandbox.") from None
+        raise UserError(sandbox_refusal(str(exc))) from None
     console = Console(width=max(100, Console().width))
     if not outcomes:
         console.print(f"No submission of {args.assignment} in {course.submitted}: collect them "

@@ -21,15 +21,11 @@ from pathlib import Path
 
 import nbformat
 
+from .autograde import sandbox_refusal
 from .cli import UserError
 from .course import PROJECT
 
 __all__ = ["find_source", "selfcheck", "format_result", "configure_parser", "run"]
-
-#: What follows the sandbox's problem in the refusal; the same words as ``autograde``'s.
-NO_SANDBOX_HINT = ("Grading runs student code only inside the sandbox; to grade without it "
-                   "(trusted submissions only), add --unsafe-no-sandbox.")
-
 
 def find_source(notebook: Path, exercises: Path, assignment: str | None = None) -> Path:
     """The source notebook that ``notebook`` is the student version of."""
@@ -52,14 +48,6 @@ def find_source(notebook: Path, exercises: Path, assignment: str | None = None) 
     raise UserError(f"{name} is not a notebook of the exercises in {exercises}: check the "
                     "notebook's name, and keep it in the folder made by `weakties-grade "
                     "workspace` (my-work/<exercise>/).")
-
-
-def _sandbox_refusal(problem: str) -> str:
-    try:   # the instructor's autograde says it the same way, when it offers a helper
-        from .autograde import sandbox_refusal
-    except ImportError:
-        return f"{' '.join(problem.split())} {NO_SANDBOX_HINT}"
-    return sandbox_refusal(problem)
 
 
 def selfcheck(notebook, *, exercises=None, assignment: str | None = None, sandbox: bool = True):
@@ -92,12 +80,12 @@ def selfcheck(notebook, *, exercises=None, assignment: str | None = None, sandbo
 
         problem = sandbox_problem()
         if problem is not None:
-            raise UserError(_sandbox_refusal(problem))
+            raise UserError(sandbox_refusal(problem))
     try:
         result = grade_notebook(notebook, source, learner_id=learner, sandbox=sandbox,
                                 extra_files=extra)
     except SandboxUnavailable as exc:
-        raise UserError(_sandbox_refusal(str(exc))) from None
+        raise UserError(sandbox_refusal(str(exc))) from None
     return result, source, learner
 
 

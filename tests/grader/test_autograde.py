@@ -135,7 +135,9 @@ def test_a_rerun_skips_unchanged_submissions_and_reports_changes(course):
     assert {o.status for o in forced.values()} == {"graded"}
     assert len(forced["s01"].kept) == 2 and forced["s01"].changes == []
     scores = _scores(course, "s01", "ties-basics")
-    assert scores[("ties-basics", "test-share")] == (2.0, True)       # auto kept, flagged for review
+    # Nothing changed for s01: the override and the hand-graded reflection need no new look.
+    assert scores[("ties-basics", "test-share")] == (2.0, False)
+    assert scores[("ties-basics", "reflection")][1] is False
     with gradebook.open_gradebook(course) as gb:
         assert gb.find_grade("reflection", "ties-basics", "ties-basics",
                              "s01").manual_score == 1.5
