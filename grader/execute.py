@@ -461,7 +461,7 @@ class _Run:
     # -- kernel life cycle -------------------------------------------------
 
     def _kernel_spec(self) -> KernelSpec:
-        argv = [sys.executable, str(_sandbox.LAUNCHER), "--limits",
+        argv = [_sandbox.PYTHON, str(_sandbox.LAUNCHER), "--limits",
                 self.limits.launcher_limits(), "--", "-f", "{connection_file}",
                 "--HistoryManager.hist_file=:memory:"]
         return KernelSpec(argv=argv, display_name="Python 3 (grading)", language="python",

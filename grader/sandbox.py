@@ -50,6 +50,8 @@ INSIDE_WORKDIR = "/home/learner/work"
 #: The kernel's home folder, inside the private ``/tmp``.
 INSIDE_HOME = "/tmp/home"
 #: The launcher that sets resource limits, then starts ipykernel.
+#: This interpreter's path, normalised: inside the sandbox "bin/../.." leads nowhere.
+PYTHON = os.path.abspath(sys.executable)
 LAUNCHER = Path(__file__).resolve().parent / "kernel" / "launch.py"
 #: The project folder (its ``exercises/`` must stay hidden).
 PROJECT = LAUNCHER.parent.parent.parent
@@ -225,7 +227,7 @@ def _package_dir(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=None)
-def readonly_roots(python: str = sys.executable) -> tuple[tuple[str, str], ...]:
+def readonly_roots(python: str = PYTHON) -> tuple[tuple[str, str], ...]:
     """(source, destination) folders bound read-only besides ``/usr`` and ``/etc``.
 
     The Python installation (``sys.base_prefix``), the virtual environment
@@ -240,7 +242,7 @@ def readonly_roots(python: str = sys.executable) -> tuple[tuple[str, str], ...]:
     """
     wanted: list[tuple[str, str]] = []
     prefixes = [sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix]
-    if python != sys.executable:
+    if python != PYTHON:
         # A different interpreter: its environment is two levels above bin/python.
         prefixes.insert(0, str(Path(python).absolute().parent.parent))
     python_real = os.path.realpath(python)
@@ -328,7 +330,7 @@ def _synthetic_etc(private: Path) -> str:
     return str(etc)
 
 
-def kernel_environment(python: str = sys.executable) -> dict[str, str]:
+def kernel_environment(python: str = PYTHON) -> dict[str, str]:
     """The kernel's whole environment: only what it needs, nothing about grading.
 
     Examples
@@ -357,7 +359,7 @@ def kernel_environment(python: str = sys.executable) -> dict[str, str]:
 
 def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str | os.PathLike,
             seccomp_fd: int, learner_file: str | os.PathLike | None = None,
-            python: str = sys.executable) -> list[str]:
+            python: str = PYTHON) -> list[str]:
     """The ``bwrap`` command that runs ``kernel_argv`` in the sandbox.
 
     Parameters
@@ -460,7 +462,7 @@ def _font_list(folder: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def prepare(python: str = sys.executable) -> None:
+def prepare(python: str = PYTHON) -> None:
     """Make kernel start-up in the sandbox as quick as outside it (once per process).
 
     - Byte-compiles the ``weakties`` package folder (the sandbox mounts it
@@ -602,4 +604,4 @@ def sandbox_problem(*, refresh: bool = False) -> str | None:
     """
     if refresh:
         _problem.cache_clear()
-    return _problem(sys.executable)
+    return _problem(PYTHON)

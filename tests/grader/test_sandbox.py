@@ -407,3 +407,27 @@ def test_imports_use_prebuilt_caches(tmp_path):
     lines = text(cell).splitlines()
     assert lines[0].startswith("['fontlist-v") and lines[0].count(",") == 0
     assert lines[1] == "True"
+
+
+@pytest.mark.sandbox
+def test_python_started_through_a_path_with_dotdot(tmp_path):
+    """`../../.venv/bin/python` is a valid way to start the grader; the sandbox must cope."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    python = Path(sys.executable)
+    dotted = "/".join([".."] * len(deep.parts[1:])) + str(python)
+    code = ("import nbformat, tempfile, pathlib\n"
+            "from grader.execute import execute\n"
+            "nb = nbformat.v4.new_notebook()\n"
+            "nb.cells = [nbformat.v4.new_code_cell('print(6 * 7)')]\n"
+            "r = execute(nb, pathlib.Path(tempfile.mkdtemp()), sandbox=True)\n"
+            "print(r.status, r.notebook.cells[0].outputs[0]['text'].strip())\n")
+    out = subprocess.run([dotted, "-c", code], cwd=deep, capture_output=True, text=True,
+                         env={**__import__("os").environ,
+                              "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+                         timeout=180)
+    assert out.stdout.split()[-2:] == ["ok", "42"], out.stderr[-2000:]
