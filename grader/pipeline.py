@@ -212,10 +212,20 @@ class Reference:
 
         A test cell protects the functions, classes and imports it defines and
         its private names (a leading underscore); other locked cells protect
-        their functions, classes and imports. Names an answer cell of the
-        source defines are never protected.
+        the functions, classes and imports they define *that a test cell
+        uses* (a learner may copy a worked example's function into an answer
+        and change it). Names an answer cell of the source defines are never
+        protected.
         """
         names, imports, answers = set(), {}, set()
+        used = set()
+        for c in self.cells:
+            if c.cell_type == "code" and c.is_test:
+                try:
+                    used.update(n.id for n in ast.walk(ast.parse(c.source))
+                                if isinstance(n, ast.Name))
+                except SyntaxError:
+                    continue
         for c in self.cells:
             if c.cell_type != "code":
                 continue
@@ -243,8 +253,10 @@ class Reference:
                              if isinstance(n, ast.Name) and n.id.startswith("_")]
                 if c.solution:
                     answers.update(bound)
-                elif c.locked:
+                elif c.is_test:
                     names.update(bound)
+                elif c.locked:
+                    names.update(b for b in bound if b in used)
         names -= answers
         return names, {k: v for k, v in imports.items() if k in names}
 
@@ -704,7 +716,7 @@ def working_copy(extra_files=(), *, trusted_files=(), base=None):
     the system temporary folder), never in the course folder. Yields ``(folder, notes)``
     where ``notes`` lists the files left out for the instructor.
     """
-    folder = Path(tempfile.mkdtemp(prefix="weakties-grade-", dir=base))
+    folder = Path(tempfile.mkdtemp(prefix="work-", dir=base))
     notes = []
     total = 0
     items = [(rel, path, False) for rel, path in _extra_items(extra_files)]

@@ -824,7 +824,12 @@ def __weakties_proof(nonce, kind):
             m = getattr(v, "__module__", None)
             if not isinstance(m, str):
                 m = type(v).__module__
-            if m in ("__main__", "functools") or m.split(".")[0] in FILES:
+            if m == "functools":
+                # functools.partial(...) built by the notebook is its own code;
+                # functools' own functions (lru_cache imported by a library) are not.
+                import functools
+                return getattr(functools, getattr(v, "__name__", ""), None) is not v
+            if m == "__main__" or m.split(".")[0] in FILES:
                 return True
             code = getattr(getattr(v, "__func__", v), "__code__", None)
             f = getattr(code, "co_filename", "") or ""

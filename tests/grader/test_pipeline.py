@@ -403,3 +403,27 @@ def test_an_unreadable_notebook_fails_with_its_reason(tmp_path, ref):
     assert result.status == "failed" and "not valid JSON" in result.failure
     assert result.notebook is None
     assert all(c.points is None and "Not graded" in c.message for c in result.cells)
+
+
+def test_a_worked_example_function_the_tests_do_not_use_is_not_protected():
+    """A learner may copy a worked example's function into an answer and change it."""
+    nb = nbformat.v4.new_notebook()
+
+    def cell(source, **meta):
+        c = nbformat.v4.new_code_cell(source)
+        c.metadata["nbgrader"] = {"schema_version": 3, **meta}
+        return c
+
+    nb.cells = [
+        cell("def share(a, b):\n    return a / b", grade_id="example", locked=True,
+             grade=False, solution=False),
+        cell("def _ref(x):\n    return x\nimport math", grade_id="setup", locked=True,
+             grade=False, solution=False),
+        cell("answer = share(1, 2)", grade_id="answer", locked=False, grade=False,
+             solution=True),
+        cell("assert _ref(answer) == math.floor(answer) + 0.5", grade_id="test", locked=True,
+             grade=True, solution=False, points=1),
+    ]
+    names, imports = Reference.from_notebook(nb, name="toy").helper_names()
+    assert "share" not in names
+    assert {"_ref", "math"} <= names and imports["math"] == "math"
