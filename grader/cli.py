@@ -172,7 +172,7 @@ def _resolve_paths(args: argparse.Namespace) -> None:
     args.source = Path(source).expanduser().resolve() if source else EXERCISES
 
 
-def _tools_on_path() -> None:
+def tools_on_path() -> None:
     """Put this Python's scripts folder on PATH.
 
     nbgrader runs ``alembic`` (and starting Jupyter runs ``jupyter-*``) by
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG} {args.command}: error: {args._unavailable}", file=sys.stderr)
         return 2
     _resolve_paths(args)
-    _tools_on_path()
+    tools_on_path()
     try:
         return int(args._run(args) or 0)
     except KeyboardInterrupt:

@@ -47,9 +47,9 @@ def open_gradebook(course):
     """nbgrader's :class:`~nbgrader.api.Gradebook` of ``course`` (closed afterwards)."""
     from nbgrader.api import Gradebook
 
-    from .cli import _tools_on_path
+    from .cli import tools_on_path
 
-    _tools_on_path()      # nbgrader runs `alembic` by name when it creates a gradebook
+    tools_on_path()      # nbgrader runs `alembic` by name when it creates a gradebook
     course_id = course.nbgrader_config().CourseDirectory.course_id or "default_course"
     gb = Gradebook(course.db_url, course_id)
     try:

@@ -27,6 +27,7 @@ from .course import PROJECT
 
 __all__ = ["find_source", "selfcheck", "format_result", "configure_parser", "run"]
 
+
 def find_source(notebook: Path, exercises: Path, assignment: str | None = None) -> Path:
     """The source notebook that ``notebook`` is the student version of."""
     name = notebook.name

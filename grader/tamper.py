@@ -852,7 +852,10 @@ def __weakties_proof(nonce, kind):
             "showtraceback", "_showtraceback")] + [
             q(type(ip.displayhook).__call__), q(type(ip.displayhook).write_format_data),
             q(type(ip.display_pub).publish), q(type(sys.stdout).write)]
-        state["custom_exc"] = [getattr(e, "__name__", repr(e)) for e in ip.custom_exceptions]
+        state["custom_exc"] = [f"{getattr(e, '__module__', '?')}.{getattr(e, '__name__', e)}"
+                               for e in ip.custom_exceptions
+                               if e is not getattr(sys.modules.get("weakties.exercises"),
+                                                   "CheckFailed", None)]
         state["builtins"] = [n for n in NAMES if getattr(getattr(builtins, n, None),
                              "__module__", "builtins") != "builtins"
                              or getattr(getattr(builtins, n, None), "__name__", n) != n]

@@ -367,6 +367,38 @@ class CheckFailed(AssertionError):
         if hint:
             lines.append(f"  Hint:     {_sentence(hint)}")
         super().__init__("\n".join(lines))
+        _install_display()  # in case this module was imported before the shell started
+
+
+def _show_check_failed(shell, etype, value, tb, tb_offset=None):
+    """IPython's display of a failed check: the teaching message, not library frames.
+
+    The failing line of the learner's cell comes first, so they see which
+    check failed; the error is still an error for the kernel (and nbgrader).
+    """
+    line = ""
+    frames = [f for f in __import__("traceback").extract_tb(tb)
+              if f.filename != __file__]
+    if frames:
+        line = f"In the cell, line {frames[-1].lineno}: {frames[-1].line}\n"
+    stb = [f"{line}{etype.__name__}: {value}"]
+    # Shown the way IPython shows any error (ipykernel sends it as the cell's
+    # error output), only shorter.
+    shell._showtraceback(etype, value, stb)
+    return stb
+
+
+def _install_display():
+    """In a notebook, show failed checks without the traceback through this module.
+
+    Installed only when no other custom exception handler exists (IPython
+    keeps one handler for all custom exceptions).
+    """
+    shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return
+    if tuple(shell.custom_exceptions) in ((), (CheckFailed,)):
+        shell.set_custom_exc((CheckFailed,), _show_check_failed)
 
 
 def _sentence(text) -> str:
@@ -892,3 +924,6 @@ def check_person(name, found, G, *, among=None, what=None, hint=None):
         raise CheckFailed(name, exp, f"{_short(found)}, who is not in the population", hint)
     if among is not None and found not in set(among):
         raise CheckFailed(name, exp, f"{_short(found)}, who is not one of them", hint)
+
+
+_install_display()

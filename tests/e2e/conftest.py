@@ -37,9 +37,14 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
+    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser).
+
+    One per journey module: Playwright's synchronous API keeps an asyncio loop
+    running in the main thread while it is open, which would break every later
+    test that starts its own loop (``asyncio.run``) if it stayed open.
+    """
     problem = support.browser_problem()
     if problem:
         pytest.skip(problem)

@@ -445,6 +445,14 @@ def _shell():
     return shell
 
 
+@contextlib.contextmanager
+def _cleared(shell_class):
+    try:
+        yield
+    finally:
+        shell_class.clear_instance()
+
+
 _PLAIN = (bool, int, float, str, type(None))
 
 
@@ -482,10 +490,13 @@ def run_in_process(nb, learner: str, *, capture: bool = False) -> Run:
     """
     import matplotlib.pyplot as plt
 
+    from IPython.core.interactiveshell import InteractiveShell
+
     shell = _shell()
-    shell.reset(new_session=False)
     outcomes, values = {}, {}
-    with learner_folder(learner), contextlib.redirect_stdout(io.StringIO()), \
+    # A shell left registered would make later code (doctests, widgets) believe it
+    # runs inside IPython, so each run gets its own shell and clears it after.
+    with _cleared(InteractiveShell), learner_folder(learner), contextlib.redirect_stdout(io.StringIO()), \
             contextlib.redirect_stderr(io.StringIO()):
         for c in nb.cells:
             if c.cell_type != "code":

@@ -236,3 +236,27 @@ def test_answer_reads_the_notebook_variable():
     my_value = 42  # noqa: F841 - read by answer() from this frame
     assert ex.answer("my_value") == 42
     assert "answer cell" in _message(lambda: ex.answer("not_defined_anywhere"))
+
+
+def test_a_failed_check_shows_its_message_not_the_library_frames():
+    """In a notebook, a failed check shows the learner's line and the teaching message only."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.clear_instance()  # a fresh shell, whatever ran before
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_cell("import weakties.exercises as ex")
+        with capture_output() as out:
+            result = shell.run_cell("share = 30\nex.check_between('share', share, 0, 1, "
+                                    "hint='divide; do not multiply by 100.')")
+        assert result.error_in_exec is not None           # still an error for the kernel
+        text = out.stdout + out.stderr
+        assert "Expected: a number between 0 and 1." in text and "Hint:" in text
+        assert "line 2: ex.check_between" in text
+        assert "exercises.py" not in text                 # no library frame
+        with capture_output() as out:
+            shell.run_cell("1 / 0")
+        assert "ZeroDivisionError" in out.stdout + out.stderr  # other errors as usual
+    finally:
+        InteractiveShell.clear_instance()

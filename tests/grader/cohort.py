@@ -162,9 +162,9 @@ def setup_course(root, assignments=ASSIGNMENTS, source=SOURCE) -> Course:
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    from grader.cli import _tools_on_path
+    from grader.cli import tools_on_path
 
-    _tools_on_path()     # nbgrader runs `alembic` by name when it creates a gradebook
+    tools_on_path()     # nbgrader runs `alembic` by name when it creates a gradebook
     course = Course(root, source=source).ensure()
     config = course.nbgrader_config()
     coursedir = CourseDirectory(config=config)
