@@ -241,6 +241,19 @@ def test_limits_reach_the_kernel(tmp_path):
         f"{3000 * mb} {3000 * mb}", "123 124", f"{7 * mb} {7 * mb}", "200 200", "0 0"]
 
 
+@pytest.mark.parametrize("sandboxed", MODES)
+def test_grading_kernel_starts_without_its_debugger(tmp_path, sandboxed):
+    # The launcher keeps ipykernel from importing debugpy (start-up cost only).
+    nb = notebook("import sys\nprint(sys.modules.get('debugpy', 'absent'))\n"
+                  "from ipykernel.debugger import _is_debugpy_available\n"
+                  "print(_is_debugpy_available)",
+                  "try:\n    import debugpy\nexcept ImportError:\n    print('no debugpy')")
+    result = execute(nb, tmp_path, sandbox=sandboxed, limits=FAST)
+    assert result.status == "ok", result.detail
+    assert text(result.notebook.cells[0]).split() == ["None", "False"]
+    assert text(result.notebook.cells[1]).strip() == "no debugpy"
+
+
 @pytest.mark.parametrize("bad", [{"cell_timeout": 0}, {"memory_mb": -1},
                                  {"open_files": "many"}, {"notebook_timeout": True}])
 def test_limits_must_be_positive_numbers(bad):
