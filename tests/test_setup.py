@@ -68,3 +68,35 @@ def test_test_files_have_unique_names():
     names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     assert not duplicates, f"rename these test files so each name is unique: {duplicates}"
+
+
+def _readme_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmarks_readme",
+                                                  ROOT / "benchmarks" / "readme.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_shows_the_current_benchmark_figures():
+    tool = _readme_tool()
+    readme = (ROOT / "README.md").read_text()
+    assert readme == tool.updated(readme), (
+        "README.md's benchmark section differs from benchmarks/results/; "
+        "run `.venv/bin/python benchmarks/readme.py` to copy the figures in.")
+    shown = readme.split(tool.START, 1)[1].split(tool.END, 1)[0]
+    # Every issue's headline figure is there, not only the headings.
+    for expected in ("| 100,000 |", "ego_report (ms)", "| population (baseline) |",
+                     "Speed-up of weakties-grade (sandbox on) over stock nbgrader:",
+                     "Overhead of the sandbox:"):
+        assert expected in shown, f"the README's benchmark section lacks {expected!r}"
+
+
+def test_readme_tool_replaces_only_its_section():
+    tool = _readme_tool()
+    text = f"before\n{tool.START}\nold figures\n{tool.END}\nafter\n"
+    new = tool.updated(text)
+    assert new.startswith(f"before\n{tool.START}\n### ") and new.endswith(f"{tool.END}\nafter\n")
+    assert "old figures" not in new and tool.updated(new) == new
