@@ -17,6 +17,17 @@ def root() -> Path:
     return ROOT
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close the pyplot figures a test leaves open, so none leaks into the next."""
+    yield
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        plt.close("all")
+
+
 def pytest_collection_modifyitems(config, items):
     no_bwrap = pytest.mark.skip(reason="bubblewrap (bwrap) is not installed: "
                                 "`apt-get install bubblewrap` to run the sandbox tests")

@@ -120,3 +120,34 @@ def test_a_returned_figure_is_shown_once(monkeypatch):
     figures = [x for x in shown if hasattr(x, "savefig")]
     assert len(figures) == 1
     assert plt.get_fignums() == []  # released after showing
+
+
+@pytest.mark.parametrize("kind", ["Explorer", "Prediction"])
+def test_figures_open_before_the_callback_are_left_alone(monkeypatch, kind):
+    # A figure someone else left open (an earlier cell, another test) is
+    # neither shown in this widget's output nor closed by it.
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    shown = []
+    monkeypatch.setattr(widgets, "display", lambda obj: shown.append(obj))
+    other = plt.figure(figsize=(7, 7))
+
+    def draw():
+        fig, ax = plt.subplots(figsize=(2, 2))
+        ax.plot([0, 1])
+        return fig
+
+    if kind == "Explorer":
+        widgets.Explorer(lambda k: draw(), k=w.IntSlider(value=1, min=0, max=2))
+    else:
+        p = widgets.Prediction("Which?", ["a", "b"], run=lambda: ("a", draw()))
+        p.choose("a")
+        p.reveal()
+        assert p.matched and p.last_error is None
+    figures = [x for x in shown if hasattr(x, "savefig")]
+    assert [tuple(f.get_size_inches()) for f in figures] == [(2.0, 2.0)]
+    assert plt.get_fignums() == [other.number]
+    plt.close(other)

@@ -73,9 +73,21 @@ def register(obj):
     return obj
 
 
-def _show_result(result):
+def _pyplot_figures() -> set:
+    """Numbers of the pyplot figures open now (empty when pyplot is not in use)."""
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")
+    return set(plt.get_fignums()) if plt is not None else set()
+
+
+def _show_result(result, before: set = frozenset()):
     """Display what a callback returned (a figure, an Axes, a table, text or
-    nothing), then any other figure it drew with pyplot, each once."""
+    nothing), then each other pyplot figure it drew, once, and close them.
+
+    ``before`` holds the figures that were open before the callback ran:
+    they belong to someone else and are neither shown nor closed.
+    """
     import matplotlib.pyplot as plt
 
     shown = None
@@ -91,11 +103,13 @@ def _show_result(result):
         display(w.HTML(f"<p>{html.escape(result)}</p>"))
     else:
         display(result)
-    for num in plt.get_fignums():
+    for num in sorted(set(plt.get_fignums()) - set(before)):
         fig = plt.figure(num)
         if fig is not shown:
             display(fig)
-    plt.close("all")
+        plt.close(fig)
+    if shown is not None:
+        plt.close(shown)
 
 
 def _clear(output):
@@ -174,10 +188,11 @@ class Explorer:
         self.calls += 1
         with self.output:
             _clear(self.output)
+            before = _pyplot_figures()
             try:
                 self.last_result = self.func(**self.values())
                 self.last_error = None
-                _show_result(self.last_result)
+                _show_result(self.last_result, before)
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
                 display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
@@ -295,6 +310,7 @@ class Prediction:
             return
         with self.output:
             _clear(self.output)
+            before = _pyplot_figures()
             try:
                 answer = self.run()
                 result = None
@@ -305,7 +321,7 @@ class Prediction:
                                      "one of the choices")
                 self.correct = answer
                 self.last_error = None
-                _show_result(result)
+                _show_result(result, before)
             except Exception as exc:
                 self.last_error = exc
                 display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
