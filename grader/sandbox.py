@@ -402,8 +402,6 @@ def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str 
     ]
     for name in ("passwd", "group", "hosts"):
         args += ["--ro-bind", str(Path(etc, name)), f"/etc/{name}"]
-    for source, dest in readonly_roots(python):
-        args += ["--ro-bind", source, dest]
     args += [
         "--proc", "/proc",
         "--dev", "/dev",
@@ -414,6 +412,10 @@ def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str 
         "--bind", str(tmp), "/tmp",
         "--dir", f"{INSIDE_HOME}/.config/matplotlib",
     ]
+    # After /tmp: a Python environment that lives under /tmp (a project cloned
+    # there) is bound over the private /tmp instead of being hidden by it.
+    for source, dest in readonly_roots(python):
+        args += ["--ro-bind", source, dest]
     font_cache = _font_cache_file()
     if font_cache is not None:
         args += ["--ro-bind", str(font_cache),

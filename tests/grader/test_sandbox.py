@@ -416,6 +416,28 @@ def test_imports_use_prebuilt_caches(tmp_path):
 
 
 @pytest.mark.sandbox
+def test_a_python_environment_under_tmp_is_visible_inside(tmp_path):
+    """A project cloned under /tmp has its .venv there: the sandbox's private
+    /tmp must not hide the interpreter (it did, before the binds were reordered)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    venv = tmp_path / "venv"
+    venv.symlink_to(Path(sys.prefix).resolve(), target_is_directory=True)
+    code = ("import nbformat, tempfile, pathlib, sys\n"
+            "from grader.execute import execute\n"
+            "nb = nbformat.v4.new_notebook()\n"
+            "nb.cells = [nbformat.v4.new_code_cell('import sys, weakties; print(sys.prefix)')]\n"
+            "r = execute(nb, pathlib.Path(tempfile.mkdtemp()), sandbox=True)\n"
+            "print(r.status, r.notebook.cells[0].outputs[0]['text'].strip())\n")
+    out = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True,
+                         text=True, timeout=180,
+                         env={**__import__("os").environ,
+                              "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert out.stdout.split()[-2:] == ["ok", str(venv)], out.stderr[-2000:]
+
+
 def test_python_started_through_a_path_with_dotdot(tmp_path):
     """`../../.venv/bin/python` is a valid way to start the grader; the sandbox must cope."""
     import subprocess
