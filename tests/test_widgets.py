@@ -151,3 +151,21 @@ def test_figures_open_before_the_callback_are_left_alone(monkeypatch, kind):
     assert [tuple(f.get_size_inches()) for f in figures] == [(2.0, 2.0)]
     assert plt.get_fignums() == [other.number]
     plt.close(other)
+
+
+def test_a_failing_callback_leaves_no_figure_open(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    monkeypatch.setattr(widgets, "display", lambda obj: None)
+
+    def draw_then_fail(k):
+        plt.subplots()
+        raise ValueError("half-drawn")
+
+    ex = widgets.Explorer(draw_then_fail, k=w.IntSlider(value=1, min=0, max=2))
+    ex.set(k=2)
+    assert str(ex.last_error) == "half-drawn"
+    assert plt.get_fignums() == []

@@ -81,6 +81,16 @@ def _pyplot_figures() -> set:
     return set(plt.get_fignums()) if plt is not None else set()
 
 
+def _close_new(before: set) -> None:
+    """Close the pyplot figures opened since ``before`` (after a callback failed)."""
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        for num in set(plt.get_fignums()) - set(before):
+            plt.close(num)
+
+
 def _show_result(result, before: set = frozenset()):
     """Display what a callback returned (a figure, an Axes, a table, text or
     nothing), then each other pyplot figure it drew, once, and close them.
@@ -195,6 +205,7 @@ class Explorer:
                 _show_result(self.last_result, before)
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
+                _close_new(before)
                 display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
                                f"{html.escape(str(exc))}</p>"))
 
@@ -324,6 +335,7 @@ class Prediction:
                 _show_result(result, before)
             except Exception as exc:
                 self.last_error = exc
+                _close_new(before)
                 display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
                                f"{html.escape(str(exc))}</p>"))
                 return
