@@ -51,7 +51,7 @@ BIN = Path(sys.executable).parent
 
 
 def scores(course) -> dict:
-    from grader.gradebook import open_gradebook
+    from grader.stores.gradebook import open_gradebook
 
     out = {}
     with open_gradebook(course) as gb:
@@ -107,7 +107,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
     args = parser.parse_args(argv)
 
-    from grader.autograde import default_jobs
+    from grader.engine.batch import default_jobs
 
     jobs = default_jobs()
     loads = [os.getloadavg()[0]]

@@ -5,7 +5,7 @@ Run from the project folder (bubblewrap must be installed):
     .venv/bin/python benchmarks/bench_sandbox.py                 # 20 notebooks, 8 repeats
     .venv/bin/python benchmarks/bench_sandbox.py --copies 10 --repeats 3
 
-The same batch of notebooks is executed with ``grader.execute.execute``
+The same batch of notebooks is executed with ``grader.engine.execute.execute``
 twice per repeat: once in the bubblewrap sandbox (``sandbox=True``) and
 once with an ordinary local kernel (``sandbox=False``, the baseline), in
 the same process, the order of the two alternating from one repeat to the
@@ -46,8 +46,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = HERE / "results" / "sandbox.md"
 
-from grader import sandbox as sandbox_module  # noqa: E402
-from grader.execute import Limits, execute, sandbox_problem  # noqa: E402
+from grader.engine import sandbox as sandbox_module  # noqa: E402
+from grader.engine.execute import Limits, execute, sandbox_problem  # noqa: E402
 
 CELLS = [
     "import numpy as np\nimport pandas as pd\nimport networkx as nx\n"
@@ -218,7 +218,7 @@ def main(argv=None) -> int:
         f"A batch of {args.copies} student notebooks ({len(CELLS)} code cells each: imports of "
         "weakties, numpy, pandas, networkx and matplotlib, the student's own 400-person "
         "population seeded from the learner id, an ego report, tie strengths, asserts, a "
-        "plot) executed with `grader.execute.execute` on "
+        "plot) executed with `grader.engine.execute.execute` on "
         f"{args.workers} threads, {args.repeats} times in each mode, the two modes "
         "alternating. Baseline: the same batch with an ordinary local kernel "
         "(`sandbox=False`).",

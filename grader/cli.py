@@ -21,7 +21,7 @@ Contract for the subcommand modules
 (``--course``, else ``$WEAKTIES_GRADING_DIR``, else ``~/weakties-grading``);
 ``args.source`` is the folder of source assignments (``--source``, else
 ``$WEAKTIES_SOURCE_DIR``, else the project's ``exercises/``).
-:func:`course_of` turns them into a ready :class:`grader.course.Course`.
+:func:`course_of` turns them into a ready :class:`grader.stores.course.Course`.
 
 User errors are raised as :class:`UserError` (or ``ValueError``,
 ``LookupError``, ``FileNotFoundError``, ``PermissionError``): :func:`main`
@@ -41,36 +41,37 @@ import textwrap
 import traceback
 from pathlib import Path
 
-from .course import EXERCISES, Course, default_root
+from .commands.common import course_of
+from .engine.converters import tools_on_path
+from .errors import UserError
+from .stores.course import EXERCISES, default_root
 
 __all__ = ["main", "build_parser", "course_of", "UserError", "COMMANDS"]
 
 
-class UserError(Exception):
-    """A mistake the user can fix: the message names the problem and the fix."""
 
 
 #: The subcommands: name -> (module, one-line summary shown by ``--help``).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "release": ("grader.release",
+    "release": ("grader.commands.release",
                 "make the student version of an assignment (and a zip for an LMS)"),
-    "collect": ("grader.collect",
+    "collect": ("grader.commands.collect",
                 "import submissions from a folder or an LMS download zip (Moodle)"),
-    "autograde": ("grader.autograde",
+    "autograde": ("grader.commands.autograde",
                   "grade the collected submissions in parallel, in the sandbox"),
-    "gradebook": ("grader.gradebook",
+    "gradebook": ("grader.commands.gradebook",
                   "check, back up or restore the gradebook (listed when installed)"),
-    "feedback": ("grader.feedback",
+    "feedback": ("grader.commands.feedback",
                  "write an HTML feedback page for each student"),
-    "export": ("grader.export",
+    "export": ("grader.commands.export",
                "write the grades table (CSV, or a file for Moodle's grade import)"),
-    "report": ("grader.report",
+    "report": ("grader.commands.report",
                "write an HTML report: success rate per task, score distributions"),
-    "lab": ("grader.lab",
+    "lab": ("grader.commands.lab",
             "start JupyterLab on the course folder, with nbgrader's formgrader"),
-    "selfcheck": ("grader.selfcheck",
+    "selfcheck": ("grader.commands.selfcheck",
                   "self-learners: grade your own notebook with the hidden tests"),
-    "workspace": ("grader.workspace",
+    "workspace": ("grader.commands.workspace",
                   "self-learners: set up my-work/ with every assignment"),
 }
 
@@ -172,37 +173,8 @@ def _resolve_paths(args: argparse.Namespace) -> None:
     args.source = Path(source).expanduser().resolve() if source else EXERCISES
 
 
-def tools_on_path() -> None:
-    """Put this Python's scripts folder on PATH.
-
-    nbgrader runs ``alembic`` (and starting Jupyter runs ``jupyter-*``) by
-    name; when ``weakties-grade`` is run from a virtual environment that is
-    not activated, they would not be found.
-    """
-    scripts = str(Path(sys.executable).parent)
-    parts = os.environ.get("PATH", "").split(os.pathsep)
-    if scripts not in parts:
-        os.environ["PATH"] = os.pathsep.join([scripts, *filter(None, parts)])
 
 
-def course_of(args: argparse.Namespace, *, create: bool = True) -> Course:
-    """The :class:`~grader.course.Course` named by ``args`` (created if ``create``).
-
-    Raises :class:`UserError` when the folder is inside the project or the
-    source folder is missing.
-    """
-    source = Path(getattr(args, "source", None) or EXERCISES)
-    root = getattr(args, "course", None) or default_root()
-    try:
-        course = Course(root, source=source)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    if not course.source.is_dir():
-        raise UserError(f"the source folder {course.source} does not exist: give the folder "
-                        "of nbgrader source assignments with --source.")
-    if create:
-        course.ensure()
-    return course
 
 
 def main(argv: list[str] | None = None) -> int:

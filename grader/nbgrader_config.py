@@ -2,7 +2,7 @@
 
 ``configure(c, course_root)`` fills a traitlets config object. It is used by
 ``weakties-grade`` and, through the ``nbgrader_config.py`` that
-:meth:`grader.course.Course.ensure` writes in the course root, by ``nbgrader``
+:meth:`grader.stores.course.Course.ensure` writes in the course root, by ``nbgrader``
 itself and its formgrader (started from the course root, for instance with
 ``weakties-grade lab``), so that all of them share one configuration:
 
@@ -20,9 +20,9 @@ itself and its formgrader (started from the course root, for instance with
   that begin with a warning (:data:`WARNING_PATTERN`) before the grades are
   computed. Errors raised by the code are ``error`` outputs, not stderr, and
   still fail;
-- feedback pages hide the code of the tests (see :mod:`grader.feedback`);
+- feedback pages hide the code of the tests (see :mod:`grader.plugins.feedback`);
 - ``nbgrader export`` run from the course root marks failed and flagged
-  submissions (see :mod:`grader.export`).
+  submissions (see :mod:`grader.plugins.export`).
 """
 
 from __future__ import annotations
@@ -78,11 +78,11 @@ def configure(c, course_root: str) -> None:
     # Feedback shows each test's outcome and message, never the test code.
     c.GenerateFeedback.preprocessors = [
         "nbgrader.preprocessors.GetGrades",
-        "grader.feedback.HideTestCode",
+        "grader.plugins.feedback.HideTestCode",
         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     ]
     c.HideTestCode.course_root = course_root
 
     # `nbgrader export` from the course root: status column for failed and
     # flagged submissions.
-    c.ExportApp.plugin_class = "grader.export.StatusCsvExportPlugin"
+    c.ExportApp.plugin_class = "grader.plugins.export.StatusCsvExportPlugin"

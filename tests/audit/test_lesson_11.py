@@ -114,7 +114,7 @@ def find_leaks(text, secrets):
 def test_capstone_leaks_nothing_personal(tmp_path, monkeypatch):
     from nbclient import NotebookClient
 
-    from grader.kernelclient import SteppedKernelManager
+    from grader.engine.kernelclient import SteppedKernelManager
     from audit_support import export_text, write_export
 
     people = fake_people()

@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from grader.kernelclient import SteppedKernelManager
+from grader.engine.kernelclient import SteppedKernelManager
 
 from pathlib import Path
 

@@ -51,7 +51,7 @@ def _points(source) -> dict:
 
 
 def _sandbox_flags() -> list[str]:
-    from grader.execute import sandbox_problem
+    from grader.engine.execute import sandbox_problem
 
     problem = sandbox_problem()
     if problem is None:

@@ -53,7 +53,7 @@ def home(tmp_path, grade, source):
 
 
 def _selfcheck_flags() -> list[str]:
-    from grader.execute import sandbox_problem
+    from grader.engine.execute import sandbox_problem
 
     problem = sandbox_problem()
     if problem is None:

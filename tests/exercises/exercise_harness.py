@@ -16,7 +16,7 @@ Three layers:
    in-process IPython shell, for one learner id, and scores each grade cell
    (an error means no points). Fast: no kernel, no nbgrader start-up.
 3. :func:`grade_with_pipeline` grades submitted files with the real grading
-   pipeline (``grader.pipeline.grade_notebook``), in the sandbox when
+   pipeline (``grader.engine.pipeline.grade_notebook``), in the sandbox when
    bubblewrap works here, in two worker processes.
 
 Variants of a submission are built from the student version:
@@ -560,16 +560,16 @@ def copier_answers(source, learner: str) -> dict:
 def sandbox_available() -> tuple[bool, str]:
     """Whether the kernel sandbox works here, and why not."""
     try:
-        from grader.sandbox import sandbox_problem
+        from grader.engine.sandbox import sandbox_problem
     except ImportError as exc:  # the grader is not there yet
-        return False, f"grader.sandbox cannot be imported ({exc})"
+        return False, f"grader.engine.sandbox cannot be imported ({exc})"
     problem = sandbox_problem()
     return problem is None, problem or ""
 
 
 def _grade_jobs(jobs: list[dict]) -> list[dict]:
     """Grade each job ``{"submitted", "source", "learner", "sandbox"}`` in this process."""
-    from grader.pipeline import Reference, grade_notebook
+    from grader.engine.pipeline import Reference, grade_notebook
 
     refs: dict = {}
     results = []
@@ -590,7 +590,7 @@ def _grade_jobs(jobs: list[dict]) -> list[dict]:
 
 
 def grade_with_pipeline(jobs: list[dict], workers: int = 2) -> list[dict]:
-    """Grade jobs with ``grader.pipeline.grade_notebook`` in up to ``workers`` processes.
+    """Grade jobs with ``grader.engine.pipeline.grade_notebook`` in up to ``workers`` processes.
 
     Each worker is a fresh Python process running this module, so that kernels,
     ZeroMQ contexts and event loops never cross a fork.

@@ -152,8 +152,8 @@ def pipeline(request, tmp_path_factory):
     """Release the selected assignments in one temporary course, then grade every variant of
     each with the grading pipeline in two worker processes (one batch: the start-up costs of
     nbgrader and of the workers are paid once)."""
-    from grader.course import Course
-    from grader.release import release
+    from grader.stores.course import Course
+    from grader.commands.release import release
 
     saved_path = os.environ.get("PATH", "")
     # nbgrader runs `alembic` by name: put this environment's scripts on PATH.

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import nbformat
 
-from grader.course import Course
+from grader.stores.course import Course
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE = FIXTURES / "source"
@@ -162,7 +162,7 @@ def setup_course(root, assignments=ASSIGNMENTS, source=SOURCE) -> Course:
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    from grader.cli import tools_on_path
+    from grader.engine.converters import tools_on_path
 
     tools_on_path()     # nbgrader runs `alembic` by name when it creates a gradebook
     course = Course(root, source=source).ensure()

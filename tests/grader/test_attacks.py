@@ -21,8 +21,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import gradebook, status
-from grader.course import PROJECT
+from grader.stores import gradebook, status
+from grader.stores.course import PROJECT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "attacks"))

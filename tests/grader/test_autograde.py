@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import gradebook, status
-from grader.autograde import autograde
+from grader.stores import gradebook, status
+from grader.engine.batch import autograde
 from grader.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -164,10 +164,10 @@ def test_the_command_prints_a_summary(course, capsys):
 
 
 def test_grading_refuses_to_run_without_the_sandbox(course, capsys, monkeypatch):
-    import grader.execute
+    import grader.engine.execute
 
     cohort.make_cohort(course, "ties-basics", 1)
-    monkeypatch.setattr(grader.execute, "sandbox_problem",
+    monkeypatch.setattr(grader.engine.execute, "sandbox_problem",
                         lambda **kw: "bubblewrap (bwrap) is not installed. Install bubblewrap "
                                      "with `apt-get install bubblewrap`.")
     args = ["--course", str(course.root), "--source", str(course.source), "autograde",
@@ -210,7 +210,7 @@ def test_scores_equal_stock_nbgrader(course):
 
 
 def test_late_submissions_get_the_course_penalty(course, monkeypatch):
-    from grader.course import Course
+    from grader.stores.course import Course
 
     cohort.make_cohort(course, "ties-basics", 2)          # submitted at cohort.DEADLINE
     late = cohort.DEADLINE.replace(hour=13)

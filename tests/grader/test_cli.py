@@ -64,7 +64,7 @@ def test_only_the_chosen_command_module_is_imported(monkeypatch):
 
     monkeypatch.setattr(cli.importlib, "import_module", spy)
     cli.build_parser("report")
-    assert imported == ["grader.report"]
+    assert imported == ["grader.commands.report"]
 
 
 def test_course_option_before_or_after_the_command(monkeypatch, tmp_path):

@@ -10,8 +10,8 @@ import pytest
 from cli_fixtures import support
 
 from grader.cli import UserError, main
-from grader.collect import collect
-from grader.roster import read_roster
+from grader.commands.collect import collect
+from grader.stores.roster import read_roster
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -34,7 +34,7 @@ def base(tmp_path_factory):
 def course(base, tmp_path):
     import shutil
 
-    from grader.course import Course
+    from grader.stores.course import Course
 
     root = tmp_path / "course"
     shutil.copytree(base.root, root, symlinks=True)

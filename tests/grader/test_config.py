@@ -13,7 +13,7 @@ from cli_fixtures import support
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config
 
-from grader.course import Course
+from grader.stores.course import Course
 from grader.nbgrader_config import CELL_TIMEOUT, WARNING_PATTERN, configure
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"),
@@ -94,7 +94,7 @@ def test_stock_autograde_does_not_count_warnings_but_counts_errors(tmp_path):
     # warnings really reached stderr, so the result above is the configuration's doing.
     from nbgrader.converters import Autograde
 
-    from grader.common import run_converter
+    from grader.engine.converters import run_converter
 
     config = course.nbgrader_config()
     extra = Config()
@@ -108,9 +108,9 @@ def test_stock_autograde_does_not_count_warnings_but_counts_errors(tmp_path):
 
 @pytest.mark.slow
 def test_the_grading_pipeline_does_not_count_warnings_but_counts_errors(tmp_path):
-    """``weakties-grade autograde`` and ``selfcheck`` grade through grader.pipeline."""
-    from grader.execute import sandbox_problem
-    from grader.pipeline import grade_notebook
+    """``weakties-grade autograde`` and ``selfcheck`` grade through grader.engine.pipeline."""
+    from grader.engine.execute import sandbox_problem
+    from grader.engine.pipeline import grade_notebook
 
     source = _warning_assignment(tmp_path / "src") / "warn" / "warn.ipynb"
     student = support.fill(nbformat.read(source, as_version=4), {"answer": "answer = 42"})

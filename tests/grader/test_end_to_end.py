@@ -31,7 +31,7 @@ from cli_fixtures import support
 
 import cohort
 from grader.cli import main
-from grader.course import Course
+from grader.stores.course import Course
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning"),
               pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")]
@@ -48,7 +48,7 @@ REFLECTION_POINTS = 1.5        # what the instructor gives each written reflecti
 
 
 def _sandbox_flags() -> list[str]:
-    from grader.execute import sandbox_problem
+    from grader.engine.execute import sandbox_problem
 
     problem = sandbox_problem()
     if problem is None:

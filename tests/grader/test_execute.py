@@ -1,4 +1,4 @@
-"""grader.execute: statuses, limits, outputs and the sandbox check.
+"""grader.engine.execute: statuses, limits, outputs and the sandbox check.
 
 Most tests run the ordinary local kernel (``sandbox=False``) so that they run
 everywhere; the behaviour they check is the same inside the sandbox, and the
@@ -22,9 +22,9 @@ import nbformat
 import pytest
 from sandbox_cases import FAST, all_text, errors, notebook, text
 
-import grader.execute as execute_module
-from grader import sandbox as sandbox_module
-from grader.execute import (STATUSES, Execution, Limits, SandboxUnavailable, execute,
+import grader.engine.execute as execute_module
+from grader.engine import sandbox as sandbox_module
+from grader.engine.execute import (STATUSES, Execution, Limits, SandboxUnavailable, execute,
                             sandbox_problem)
 
 MODES = [pytest.param(False, id="plain"),
@@ -433,7 +433,7 @@ def test_kernel_environment_is_minimal():
 
 
 def test_readonly_roots_bind_the_package_not_the_project():
-    from grader.course import PROJECT
+    from grader.stores.course import PROJECT
     dests = [dest for _, dest in sandbox_module.readonly_roots()]
     assert str(PROJECT) not in dests
     assert str(PROJECT / "weakties") in dests
@@ -454,7 +454,7 @@ def test_an_environment_holding_the_solutions_is_refused(monkeypatch):
     # A virtual environment created in the project root would mount exercises/.
     import sys
 
-    from grader.course import PROJECT
+    from grader.stores.course import PROJECT
     monkeypatch.setattr(sys, "prefix", str(PROJECT))
     sandbox_module.readonly_roots.cache_clear()
     try:

@@ -8,7 +8,7 @@ import pytest
 from cli_fixtures import support
 
 from grader.cli import main
-from grader.feedback import feedback
+from grader.commands.feedback import feedback
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning"),
               pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")]

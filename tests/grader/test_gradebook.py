@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import gradebook, status
+from grader.stores import gradebook, status
 from grader.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -149,7 +149,7 @@ def test_the_command(course, capsys):
 @pytest.mark.slow
 def test_a_run_killed_with_kill_9_is_completed_by_a_rerun_without_loss(course):
     """kill -9 in the middle of a batch: the gradebook stays sound and a rerun finishes it."""
-    from grader.autograde import autograde
+    from grader.engine.batch import autograde
 
     sims = cohort.make_cohort(course, "ties-basics", 8)
     _grade_by_hand(course, student="zed", manual=1.0)       # an earlier manual grade

@@ -1,4 +1,4 @@
-"""grader.kernelclient: waiting in steps reads a message that is already there."""
+"""grader.engine.kernelclient: waiting in steps reads a message that is already there."""
 
 import asyncio
 import time
@@ -6,7 +6,7 @@ from queue import Empty
 
 import pytest
 
-from grader import kernelclient
+from grader.engine import kernelclient
 
 
 class FakeSocket:

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grader import pipeline
-from grader.pipeline import NotebookUnreadable, Reference, sanitize
+from grader.engine import pipeline
+from grader.engine.pipeline import NotebookUnreadable, Reference, sanitize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cohort  # noqa: E402
@@ -82,7 +82,7 @@ def test_load_reads_a_damaged_notebook_leniently(tmp_path):
 
 
 def test_reference_matches_nbgrader_release(course_template, ref):
-    from grader.gradebook import open_gradebook
+    from grader.stores.gradebook import open_gradebook
 
     by_id = ref.by_id()
     assert [c.grade_id for c in ref.cells if c.is_test] == [
@@ -103,7 +103,7 @@ def test_reference_matches_nbgrader_release(course_template, ref):
 
 
 def test_reference_refuses_a_source_whose_graded_cells_changed(course_template):
-    from grader.gradebook import open_gradebook
+    from grader.stores.gradebook import open_gradebook
 
     nb = nbformat.read(SOURCE, as_version=4)
     nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")

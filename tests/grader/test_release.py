@@ -22,7 +22,7 @@ def _cli(course, *args):
 @pytest.fixture
 def course(tmp_path):
     support.tools_on_path()
-    from grader.course import Course
+    from grader.stores.course import Course
 
     return Course(tmp_path / "course", source=support.SOURCE)
 

@@ -9,7 +9,7 @@ import pytest
 from cli_fixtures import support
 
 from grader.cli import main
-from grader.report import write_report
+from grader.commands.report import write_report
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning"),
               pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")]

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from sandbox_cases import FAST, all_text, errors, notebook, snapshot, text
 
-from grader import sandbox as sandbox_module
-from grader.course import EXERCISES, PROJECT
-from grader.execute import Limits, execute, sandbox_problem
+from grader.engine import sandbox as sandbox_module
+from grader.stores.course import EXERCISES, PROJECT
+from grader.engine.execute import Limits, execute, sandbox_problem
 
 pytestmark = pytest.mark.sandbox
 
@@ -74,7 +74,9 @@ def test_cannot_read_solutions_gradebook_other_students_or_home(course):
         PROBE,
         f"print(json.dumps({{p: probe(p) for p in {targets + relative + [exercises]!r}}}))",
         f"print(json.dumps({{'home': probe({str(Path.home())!r}), 'project': probe({str(PROJECT)!r}),"
-        f" 'grader': probe({str(PROJECT / 'grader')!r}), 'course': probe({str(course['root'])!r}),"
+        f" 'grader': probe({str(PROJECT / 'grader')!r}),"
+        f" 'engine': probe({str(PROJECT / 'grader' / 'engine')!r}),"
+        f" 'course': probe({str(course['root'])!r}),"
         f" 'tmp': probe({str(course['tmp'])!r}), 'proc': [p for p in os.listdir('/proc') if p.isdigit()]}}))",
     )
     result = execute(nb, course["workdir"], learner_id="alice", limits=FAST)
@@ -86,7 +88,9 @@ def test_cannot_read_solutions_gradebook_other_students_or_home(course):
     # The project root shows only what was bound: never exercises/ or the grader's code.
     listed = set(seen["project"].removeprefix("LISTED:").split(","))
     assert listed <= {".venv", "weakties", "grader"}, listed
-    assert seen["grader"] == "LISTED:kernel"
+    # Of the grader, only the kernel launcher's folder (grader/engine/kernel/).
+    assert seen["grader"] == "LISTED:engine"
+    assert seen["engine"] == "LISTED:kernel"
     # The instructor's home shows at most the path down to the Python installation.
     allowed = {Path(dest).relative_to(Path.home()).parts[0]
                for _, dest in sandbox_module.readonly_roots()
@@ -426,7 +430,7 @@ def test_a_python_environment_under_tmp_is_visible_inside(tmp_path):
     venv = tmp_path / "venv"
     venv.symlink_to(Path(sys.prefix).resolve(), target_is_directory=True)
     code = ("import nbformat, tempfile, pathlib, sys\n"
-            "from grader.execute import execute\n"
+            "from grader.engine.execute import execute\n"
             "nb = nbformat.v4.new_notebook()\n"
             "nb.cells = [nbformat.v4.new_code_cell('import sys, weakties; print(sys.prefix)')]\n"
             "r = execute(nb, pathlib.Path(tempfile.mkdtemp()), sandbox=True)\n"
@@ -449,7 +453,7 @@ def test_python_started_through_a_path_with_dotdot(tmp_path):
     python = Path(sys.executable)
     dotted = "/".join([".."] * len(deep.parts[1:])) + str(python)
     code = ("import nbformat, tempfile, pathlib\n"
-            "from grader.execute import execute\n"
+            "from grader.engine.execute import execute\n"
             "nb = nbformat.v4.new_notebook()\n"
             "nb.cells = [nbformat.v4.new_code_cell('print(6 * 7)')]\n"
             "r = execute(nb, pathlib.Path(tempfile.mkdtemp()), sandbox=True)\n"

@@ -11,7 +11,7 @@ from cli_fixtures import support
 
 import weakties
 from grader.cli import main
-from grader.workspace import setup_workspace
+from grader.commands.workspace import setup_workspace
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -20,7 +20,7 @@ FIXTURES = support.HERE.parent / "fixtures" / "source"
 
 def _sandbox_args():
     """Run in the sandbox when bubblewrap works here; else opt out, as a learner would."""
-    from grader.execute import sandbox_problem
+    from grader.engine.execute import sandbox_problem
 
     return [] if sandbox_problem() is None else ["--unsafe-no-sandbox"]
 
@@ -82,11 +82,11 @@ def test_own_data_copied_numbers_fail(tmp_path, capsys):
 
 
 def test_refused_without_the_sandbox_unless_asked(tmp_path, capsys, monkeypatch):
-    import grader.execute
+    import grader.engine.execute
 
     work = setup_workspace(tmp_path / "my-work", name="alex", source=support.SOURCE)["path"]
     problem = "bubblewrap (bwrap) is not installed, and grading runs student code in it."
-    monkeypatch.setattr(grader.execute, "sandbox_problem", lambda **kw: problem)
+    monkeypatch.setattr(grader.engine.execute, "sandbox_problem", lambda **kw: problem)
     code = main(["--source", str(support.SOURCE), "selfcheck", str(work / "ps1" / "ps1.ipynb")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
@@ -110,12 +110,12 @@ def test_notebook_outside_the_exercises_and_missing_learner(tmp_path, capsys):
 
 
 def test_same_refusal_as_the_instructors_autograde(tmp_path, capsys, monkeypatch):
-    pytest.importorskip("grader.autograde")
-    import grader.execute
+    pytest.importorskip("grader.commands.autograde")
+    import grader.engine.execute
 
     work = setup_workspace(tmp_path / "my-work", name="alex", source=support.SOURCE)["path"]
     problem = "bubblewrap (bwrap) is not installed, and grading runs student code in it."
-    monkeypatch.setattr(grader.execute, "sandbox_problem", lambda **kw: problem)
+    monkeypatch.setattr(grader.engine.execute, "sandbox_problem", lambda **kw: problem)
     main(["--source", str(support.SOURCE), "selfcheck", str(work / "ps1" / "ps1.ipynb")])
     mine = capsys.readouterr().err.split("error: ", 1)[1]
     main(["--course", str(tmp_path / "course"), "--source", str(support.SOURCE), "autograde",

@@ -1,4 +1,4 @@
-"""The status record of autograded submissions (grader.status)."""
+"""The status record of autograded submissions (grader.stores.status)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from grader import status
-from grader.course import Course
-from grader.status import StatusRecord, load_status, read_status, write_status
+from grader.stores import status
+from grader.stores.course import Course
+from grader.stores.status import StatusRecord, load_status, read_status, write_status
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cohort import course, course_template  # noqa: E402,F401  (fixtures)
@@ -53,7 +53,7 @@ def test_records_round_trip_and_replace(course):
 
 
 def test_the_status_table_lives_beside_nbgrader_tables(course):
-    from grader.gradebook import open_gradebook
+    from grader.stores.gradebook import open_gradebook
 
     _write(course, StatusRecord("ann", "ties-basics", "graded"))
     with open_gradebook(course) as gb:           # nbgrader still opens its gradebook

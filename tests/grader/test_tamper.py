@@ -10,8 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import pipeline, tamper
-from grader.tamper import SUSPICIOUS, TAMPER, Scanner
+from grader.engine import pipeline, tamper
+from grader.engine.tamper import SUSPICIOUS, TAMPER, Scanner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "attacks"))
@@ -285,7 +285,7 @@ RUNTIME_ONLY = ["input-transformer", "input-transformer-post", "ast-transformer"
 @pytest.mark.slow
 @pytest.mark.sandbox
 def test_proofs_and_state_checks_alone_stop_the_tricks(course):
-    from grader.execute import Limits, execute
+    from grader.engine.execute import Limits, execute
 
     ref = pipeline.Reference.from_notebook(cohort.SOURCE / "ties-basics" / "ties-basics.ipynb")
     attacks = [a for a in corpus.ATTACKS if a.name in RUNTIME_ONLY]

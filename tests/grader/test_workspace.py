@@ -9,7 +9,7 @@ import pytest
 from cli_fixtures import support
 
 from grader.cli import UserError, main
-from grader.workspace import setup_workspace
+from grader.commands.workspace import setup_workspace
 from weakties.learner import learner_id
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -91,11 +91,11 @@ def test_invalid_name_is_refused(tmp_path, source):
 
 
 def test_default_path_is_the_git_ignored_my_work(tmp_path, source, monkeypatch):
-    import grader.workspace
-    from grader.course import PROJECT
+    import grader.commands.workspace
+    from grader.stores.course import PROJECT
 
     assert "/my-work/" in (PROJECT / ".gitignore").read_text().splitlines()
-    monkeypatch.setattr(grader.workspace, "PROJECT", tmp_path)
+    monkeypatch.setattr(grader.commands.workspace, "PROJECT", tmp_path)
     result = setup_workspace(name="alex", source=source)
     assert result["path"] == tmp_path / "my-work"
     assert (tmp_path / "my-work" / "ps1" / "ps1.ipynb").is_file()

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 def main() -> None:
     import cohort
     import corpus
-    from grader.gradebook import open_gradebook
+    from grader.stores.gradebook import open_gradebook
 
     root = Path(tempfile.mkdtemp(prefix="stock-attacks-")) / "course"
     course = cohort.setup_course(root, assignments=("ties-basics",))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from grader.course import Course
+from grader.stores.course import Course
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
@@ -43,7 +43,7 @@ def tools_on_path() -> None:
 
 def make_course(root, source=SOURCE, release=("ps1",)) -> Course:
     """A course at ``root`` on ``source``, with ``release`` assignments released."""
-    from grader.release import release as do_release
+    from grader.commands.release import release as do_release
 
     tools_on_path()
     course = Course(root, source=source).ensure()
@@ -105,7 +105,7 @@ def stock_autograde(course: Course, assignment: str = "ps1", student: str = "*")
     """Autograde with stock nbgrader (no sandbox) and this course's configuration."""
     from nbgrader.converters import Autograde
 
-    from grader.common import run_converter
+    from grader.engine.converters import run_converter
 
     return run_converter(Autograde, course, assignment, student, what="autograde", force=True,
                          create_student=True)
@@ -138,18 +138,18 @@ def moodle_zip(path: Path, files: dict, date_time=(2026, 3, 1, 9, 30, 0)) -> Pat
 
 
 def patch_status(monkeypatch, records: dict) -> None:
-    """Make failed/flagged statuses appear as grader.status would report them.
+    """Make failed/flagged statuses appear as grader.stores.status would report them.
 
     ``records``: {(student, assignment): {"status": "failed"|"flagged", "reasons": [...]}}.
     """
-    import grader.common
-    import grader.feedback
-    import grader.results
+    import grader.commands.feedback
+    import grader.stores.results
+    import grader.stores.status
 
     def fake(course):
         return dict(records)
 
-    for module in (grader.common, grader.results, grader.feedback):
+    for module in (grader.stores.status, grader.stores.results, grader.commands.feedback):
         monkeypatch.setattr(module, "status_of", fake)
 
 

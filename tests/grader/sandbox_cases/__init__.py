@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 
-from grader.execute import Limits
+from grader.engine.execute import Limits
 
 #: Small timeouts so that the tests stay quick.
 FAST = Limits(cell_timeout=10, notebook_timeout=60, interrupt_grace=1)

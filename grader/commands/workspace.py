@@ -22,8 +22,8 @@ from pathlib import Path
 
 from weakties.learner import LEARNER_FILE, check_learner_id, learner_id
 
-from .cli import UserError
-from .course import PROJECT, Course
+from ..stores.course import PROJECT, Course
+from .common import UserError
 
 __all__ = ["setup_workspace", "configure_parser", "run"]
 
@@ -54,7 +54,7 @@ def _generate(source: Path, assignments: list[str]) -> tuple[Path, dict[str, str
     from nbgrader.converters import GenerateAssignment
     from traitlets.config import Config
 
-    from .common import run_converter
+    from ..engine.converters import run_converter
 
     tmp = Path(tempfile.mkdtemp(prefix="weakties-workspace-"))
     course = Course(tmp / "course", source=source).ensure()

@@ -31,6 +31,11 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .course import Course
+
 __all__ = ["TABLE", "STATUSES", "StatusRecord", "load_status", "read_status", "ensure_table",
            "write_status", "now"]
 
@@ -147,7 +152,7 @@ def load_status(course):
     Examples
     --------
     >>> import tempfile
-    >>> from grader.course import Course
+    >>> from grader.stores.course import Course
     >>> load_status(Course(tempfile.mkdtemp())).columns.tolist()
     ['student', 'assignment', 'status', 'reasons', 'score', 'max_score', 'finished']
     """
@@ -156,3 +161,18 @@ def load_status(course):
     columns = ["student", "assignment", "status", "reasons", "score", "max_score", "finished"]
     records = sorted(read_status(course).values(), key=lambda r: (r.assignment, r.student))
     return pd.DataFrame([{c: getattr(r, c) for c in columns} for r in records], columns=columns)
+
+
+def status_of(course: Course) -> dict:
+    """Failed and flagged submissions, as ``weakties-grade autograde`` recorded them.
+
+    Returns ``{(student, assignment): {"status": "failed"|"flagged", "reasons": [...]}}``
+    from :func:`read_status`; empty when nothing was autograded
+    with ``weakties-grade autograde`` (for instance after a stock ``nbgrader
+    autograde``).
+    """
+    out = {}
+    for key, record in read_status(course).items():
+        if record.status in ("failed", "flagged"):
+            out[key] = {"status": record.status, "reasons": [str(r) for r in record.reasons]}
+    return out

@@ -2,7 +2,7 @@
 
 Reads nbgrader's gradebook through its API and joins it with the source
 notebooks (which cell belongs to which task, which cells are tests) and with
-the status of failed and flagged submissions (:mod:`grader.status`, written
+the status of failed and flagged submissions (:mod:`grader.stores.status`, written
 by ``weakties-grade autograde``).
 
 A submission's status is one of :data:`STATUSES`:
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import nbformat
 
-from .common import status_of
+from .status import status_of
 
 __all__ = ["STATUSES", "CellInfo", "CellResult", "SubmissionResult", "grade_cells",
            "load_results", "task_of_cells"]

@@ -3,7 +3,7 @@
 Only the kernel that runs a student's code is sandboxed; the grader itself
 (nbclient, nbgrader, the gradebook) stays outside and talks to the kernel
 over ZeroMQ ``ipc`` sockets in a private folder. :func:`command` builds the
-``bwrap`` command line for one kernel; :func:`grader.execute.execute` uses
+``bwrap`` command line for one kernel; :func:`grader.engine.execute.execute` uses
 it. ``grader/SANDBOX.md`` explains the design, what it blocks and how to
 install bubblewrap.
 
@@ -19,7 +19,7 @@ The kernel sees (all read-only unless said otherwise):
 - read-write: the submission's working folder (at ``/home/learner/work``),
   a private ``/tmp`` and ``/dev/shm``, and the private folder that holds the
   kernel's connection file and sockets (all folders of the grader's, whose
-  size :func:`grader.execute.execute` watches).
+  size :func:`grader.engine.execute.execute` watches).
 
 It runs as uid/gid 65534 in new user, PID, network, IPC, UTS and cgroup
 namespaces, with no capability, a cleared environment, a seccomp filter that
@@ -54,7 +54,7 @@ INSIDE_HOME = "/tmp/home"
 PYTHON = os.path.abspath(sys.executable)
 LAUNCHER = Path(__file__).resolve().parent / "kernel" / "launch.py"
 #: The project folder (its ``exercises/`` must stay hidden).
-PROJECT = LAUNCHER.parent.parent.parent
+PROJECT = LAUNCHER.parents[3]
 
 BWRAP = "bwrap"
 INSTALL_HINT = (

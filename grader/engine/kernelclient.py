@@ -10,7 +10,7 @@ steps re-checks the socket at each step, so a message is read at most
 
 Use :class:`SteppedKernelManager` as nbclient's ``kernel_manager_class``, or
 set ``client_class`` of your own kernel manager to
-``"grader.kernelclient.SteppedKernelClient"``.
+``"grader.engine.kernelclient.SteppedKernelClient"``.
 """
 
 from __future__ import annotations
@@ -53,5 +53,5 @@ class SteppedKernelClient(AsyncKernelClient):
 class SteppedKernelManager(AsyncKernelManager):
     """An asynchronous kernel manager that hands out :class:`SteppedKernelClient`."""
 
-    client_class = DottedObjectName("grader.kernelclient.SteppedKernelClient")
+    client_class = DottedObjectName("grader.engine.kernelclient.SteppedKernelClient")
     client_factory = Type(SteppedKernelClient, klass=AsyncKernelClient)

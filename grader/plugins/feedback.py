@@ -1,8 +1,8 @@
-"""``weakties-grade feedback ASSIGNMENT``: an HTML feedback page per student.
+"""Feedback that keeps the tests secret: nbgrader's ``generate_feedback`` with :class:`HideTestCode`.
 
-Runs nbgrader's ``generate_feedback`` (scores and the grader's comments from
-the gradebook, into ``feedback/<student>/<assignment>/<notebook>.html``) with
-one more preprocessor, :class:`HideTestCode`, that keeps the tests secret:
+Loaded by nbgrader from the course configuration (:mod:`grader.nbgrader_config`),
+so both ``weakties-grade feedback`` and the formgrader's "Generate feedback"
+button use it:
 
 - the code of every test cell is replaced by a short line, and its outputs
   (which may show hidden test lines in a traceback) by the outcome: passed,
@@ -11,31 +11,24 @@ one more preprocessor, :class:`HideTestCode`, that keeps the tests secret:
 - hidden-test and mark-scheme regions are removed from every cell;
 - a summary at the top gives the score of each task, and a banner marks a
   submission that was flagged for the instructor's review.
-
-A submission that could not be graded (status ``failed``, see
-:mod:`grader.results`) gets a page that says so, with the reason, and no
-score. The same preprocessor serves the formgrader's "Generate feedback"
-button, through :mod:`grader.nbgrader_config`.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
-import textwrap
 from pathlib import Path
 
 from nbformat.v4 import new_markdown_cell, new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPreprocessor
 from traitlets import List, Unicode
 
-from .cli import UserError, course_of
-from .common import check_assignment, run_converter, status_of
+__all__ = ["HideTestCode", "outcome_of", "HIDDEN_SOURCE"]
 
-__all__ = ["HideTestCode", "outcome_of", "feedback", "configure_parser", "run"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 HIDDEN_SOURCE = "# The code of this test is not shown."
 
 
@@ -142,7 +135,8 @@ class HideTestCode(NbGraderPreprocessor):
     def _banner(self, resources) -> str:
         if not self.course_root:
             return ""
-        from .course import Course
+        from ..stores.course import Course
+        from ..stores.status import status_of
 
         root = Path(self.course_root)
         try:
@@ -174,7 +168,7 @@ class HideTestCode(NbGraderPreprocessor):
             return set()
 
     def _task_summary(self, nb, pending=frozenset()) -> str:
-        from .results import task_of_cells
+        from ..stores.results import task_of_cells
 
         labels = task_of_cells(nb)
         rows: dict[str, list] = {}
@@ -211,126 +205,3 @@ def _box(title: str, text: str, reasons=()) -> str:
     return (f'<div style="border:3px solid #d55e00;padding:0.8em;margin:0.5em 0;'
             f'background:#fff4ec"><strong>&#9888; {html.escape(title)}</strong>'
             f"<p>{html.escape(text)}</p>{items}</div>")
-
-
-FAILED_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
-<body style="font-family:sans-serif;max-width:45em;margin:2em auto">
-<h1>{title}</h1>
-{box}
-<p>Your notebook {notebook} could not be graded automatically, so it has no score yet.
-This is not a grade of zero. Your instructor has the details and will tell you what to do
-(often: fix the notebook as described above and hand it in again).</p>
-</body></html>
-"""
-
-
-def _failed_page(course, student: str, assignment: str, reasons: list[str]) -> list[Path]:
-    from .common import released_notebooks
-
-    written = []
-    folder = course.feedback / student / assignment
-    folder.mkdir(parents=True, exist_ok=True)
-    for nb in released_notebooks(course, assignment):
-        title = f"{assignment}: {nb} could not be graded"
-        page = FAILED_PAGE.format(
-            title=html.escape(title), notebook=html.escape(f"{nb}.ipynb"),
-            box=_box("Could not be graded", "The grader could not finish grading this "
-                     "submission.", reasons))
-        path = folder / f"{nb}.html"
-        path.write_text(page, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def feedback(course, assignment: str, students: list[str] | None = None) -> dict:
-    """Write the feedback pages of ``assignment``; return ``{"written": [...], "failed": [...]}``."""
-    from nbgrader.converters import GenerateFeedback
-
-    check_assignment(course, assignment)
-    statuses = status_of(course)
-    failed = sorted(s for (s, a), r in statuses.items()
-                    if a == assignment and r["status"] == "failed"
-                    and (students is None or s in students))
-    graded_root = course.autograded
-    graded = sorted(p.parent.name for p in graded_root.glob(f"*/{assignment}")
-                    if p.is_dir() and any(p.glob("*.ipynb")))
-    todo = [s for s in graded if s not in failed and (students is None or s in students)]
-    if not todo and not failed:
-        raise UserError(f"no autograded submission of {assignment} in {graded_root}: run "
-                        f"`weakties-grade autograde {assignment}` first.")
-    config = course.nbgrader_config()
-    from traitlets.config import Config
-
-    extra = Config()
-    extra.HTMLExporter.template_name = "feedback"
-    config.merge(extra)
-    written = []
-    errors: dict[str, str] = {}
-    if todo:
-        from .common import coursedir  # noqa: F401  (config check)
-
-        excluded = [s for s in graded if s not in todo]
-        try:
-            run_converter(GenerateFeedback, course, assignment,
-                          student=todo[0] if len(todo) == 1 else "*",
-                          config=_excluding(config, excluded), what="writing the feedback",
-                          force=True)
-        except UserError as exc:
-            # nbgrader went on with the other students; name the ones that failed
-            broken = sorted(set(re.findall(r"for student '([^']+)'", getattr(exc, "log", ""))))
-            if not broken:
-                raise
-            errors.update({s: str(exc) for s in broken})
-        for s in todo:
-            if s not in errors:
-                written.extend(sorted((course.feedback / s / assignment).glob("*.html")))
-    for s in failed:
-        reasons = statuses[(s, assignment)]["reasons"]
-        written.extend(_failed_page(course, s, assignment, reasons))
-    return {"written": written, "failed": failed,
-            "students": [s for s in todo if s not in errors], "errors": errors}
-
-
-def _excluding(config, students: list[str]):
-    from traitlets.config import Config
-
-    c = Config()
-    c.CourseDirectory.student_id_exclude = ",".join(students)
-    config.merge(c)
-    return config
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.description = textwrap.dedent("""\
-        Write an HTML feedback page per student and notebook, with nbgrader's
-        generate_feedback, into COURSE/feedback/<student>/ASSIGNMENT/<notebook>.html.
-
-        Each page shows the student's answers, the score of each task, and for each test
-        whether it passed and, if not, the test's message (what was expected, what was
-        found, a hint). The code of the tests is never shown. Flagged submissions carry a
-        banner saying they are under review; a submission that could not be graded gets a
-        page that says so, with the reason, and no score.
-
-        Run it again after manual grading in the formgrader: pages are rewritten.""")
-    parser.epilog = textwrap.dedent("""\
-        example:
-          weakties-grade feedback 01-your-network""")
-    parser.add_argument("assignment", metavar="ASSIGNMENT", help="name of the assignment")
-    parser.add_argument("--student", action="append", metavar="ID",
-                        help="only this student (repeat for several)")
-
-
-def run(args) -> int:
-    course = course_of(args)
-    result = feedback(course, args.assignment, args.student)
-    print(f"Feedback for {args.assignment}: {len(result['written'])} page(s) in "
-          f"{course.feedback} ({len(result['students'])} graded student(s)"
-          + (f", {len(result['failed'])} that could not be graded" if result["failed"] else "")
-          + ").")
-    if result["errors"]:
-        print(f"No feedback for {len(result['errors'])} student(s), because nbgrader could not "
-              f"read their graded notebook: {', '.join(sorted(result['errors']))}. Autograde "
-              "them again (`weakties-grade autograde ASSIGNMENT --student ID --force`).")
-        return 1
-    return 0

@@ -1,7 +1,7 @@
 """``weakties-grade selfcheck NOTEBOOK``: grade your own notebook, with the hidden tests.
 
 For self-learners. The notebook is graded the way an instructor's
-``autograde`` grades a submission (:func:`grader.pipeline.grade_notebook`,
+``autograde`` grades a submission (:func:`grader.engine.pipeline.grade_notebook`,
 in the same sandbox) against the source notebook of the same name in the
 project's ``exercises/`` (``exercises/<folder>/<name>.ipynb``, where
 ``<folder>`` is the notebook's folder, as ``weakties-grade workspace`` lays
@@ -21,9 +21,8 @@ from pathlib import Path
 
 import nbformat
 
-from .autograde import sandbox_refusal
-from .cli import UserError
-from .course import PROJECT
+from ..stores.course import PROJECT
+from .common import UserError, sandbox_refusal
 
 __all__ = ["find_source", "selfcheck", "format_result", "configure_parser", "run"]
 
@@ -55,8 +54,8 @@ def selfcheck(notebook, *, exercises=None, assignment: str | None = None, sandbo
     """Grade ``notebook``; returns ``(result, source path, learner id)``."""
     from weakties.learner import learner_id
 
-    from .execute import SandboxUnavailable
-    from .pipeline import grade_notebook
+    from ..engine.execute import SandboxUnavailable
+    from ..engine.pipeline import grade_notebook
 
     notebook = Path(notebook).expanduser().resolve()
     if not notebook.is_file():
@@ -77,7 +76,7 @@ def selfcheck(notebook, *, exercises=None, assignment: str | None = None, sandbo
               for p in sorted(source.parent.rglob("*"))
               if p.is_file() and p.suffix != ".ipynb"]
     if sandbox:
-        from .execute import sandbox_problem
+        from ..engine.execute import sandbox_problem
 
         problem = sandbox_problem()
         if problem is not None:
@@ -92,7 +91,7 @@ def selfcheck(notebook, *, exercises=None, assignment: str | None = None, sandbo
 
 def format_result(result, source: Path) -> str:
     """The report shown to the learner: score, then each task's tests and messages."""
-    from .results import task_of_cells
+    from ..stores.results import task_of_cells
 
     tasks = task_of_cells(nbformat.read(source, as_version=4))
     lines = []

@@ -1,6 +1,6 @@
 """Gradebook safety: backups before each autograde run, and an integrity check.
 
-``weakties-grade gradebook`` (this module's command) has four actions::
+``weakties-grade gradebook`` (:mod:`grader.commands.gradebook`) has four actions::
 
     weakties-grade gradebook check                 # integrity and consistency
     weakties-grade gradebook check --against latest  # ... and no grade lost since the last backup
@@ -27,16 +27,14 @@ keeps the last :data:`KEEP`.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as _dt
 import os
 import sqlite3
-import textwrap
 from pathlib import Path
 
-__all__ = ["KEEP", "open_gradebook", "backup", "backups", "restore", "check",
-           "configure_parser", "run"]
+__all__ = ["KEEP", "open_gradebook", "backup", "backups", "restore", "check"]
+
 
 #: Backups kept by default.
 KEEP = 20
@@ -47,7 +45,7 @@ def open_gradebook(course):
     """nbgrader's :class:`~nbgrader.api.Gradebook` of ``course`` (closed afterwards)."""
     from nbgrader.api import Gradebook
 
-    from .cli import tools_on_path
+    from ..engine.converters import tools_on_path
 
     tools_on_path()      # nbgrader runs `alembic` by name when it creates a gradebook
     course_id = course.nbgrader_config().CourseDirectory.course_id or "default_course"
@@ -72,7 +70,7 @@ def backup(course, keep: int = KEEP) -> Path | None:
     Examples
     --------
     >>> import sqlite3, tempfile
-    >>> from grader.course import Course
+    >>> from grader.stores.course import Course
     >>> course = Course(tempfile.mkdtemp())
     >>> backup(course) is None
     True
@@ -135,29 +133,6 @@ def _sqlite_problems(path: Path) -> list[str]:
     if fk:
         problems.append(f"{len(fk)} rows point at missing rows (foreign keys)")
     return problems
-
-
-_GRADES_SQL = """
-SELECT s.student_id, a.name, n.name, c.name, c.type, g.auto_score, g.manual_score,
-       g.extra_credit, COALESCE(gc.max_score, tc.max_score)
-FROM grade g
-JOIN submitted_notebook sn ON sn.id = g.notebook_id
-JOIN submitted_assignment s ON s.id = sn.assignment_id
-JOIN assignment a ON a.id = s.assignment_id
-JOIN notebook n ON n.id = sn.notebook_id
-JOIN base_cell c ON c.id = g.cell_id
-LEFT JOIN grade_cells gc ON gc.id = c.id
-LEFT JOIN task_cells tc ON tc.id = c.id
-"""
-_COMMENTS_SQL = """
-SELECT s.student_id, a.name, n.name, c.name, cm.manual_comment
-FROM comment cm
-JOIN submitted_notebook sn ON sn.id = cm.notebook_id
-JOIN submitted_assignment s ON s.id = sn.assignment_id
-JOIN assignment a ON a.id = s.assignment_id
-JOIN notebook n ON n.id = sn.notebook_id
-JOIN base_cell c ON c.id = cm.cell_id
-"""
 
 
 def _read(path: Path):
@@ -277,66 +252,26 @@ def check(course, against: str | os.PathLike | None = None) -> list[str]:
     return problems
 
 
-# ---------------------------------------------------------------------------
-# The command
-# ---------------------------------------------------------------------------
+_GRADES_SQL = """
+SELECT s.student_id, a.name, n.name, c.name, c.type, g.auto_score, g.manual_score,
+       g.extra_credit, COALESCE(gc.max_score, tc.max_score)
+FROM grade g
+JOIN submitted_notebook sn ON sn.id = g.notebook_id
+JOIN submitted_assignment s ON s.id = sn.assignment_id
+JOIN assignment a ON a.id = s.assignment_id
+JOIN notebook n ON n.id = sn.notebook_id
+JOIN base_cell c ON c.id = g.cell_id
+LEFT JOIN grade_cells gc ON gc.id = c.id
+LEFT JOIN task_cells tc ON tc.id = c.id
+"""
 
 
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """``weakties-grade gradebook check|backup|list|restore``."""
-    parser.description = textwrap.dedent("""\
-        Check, back up or restore the gradebook (gradebook.db in the course folder).
-
-        check     SQLite integrity, a grade for every graded cell of every submission,
-                  scores within bounds; with --against, that no grade of an earlier
-                  copy was lost (exit code 1 when a problem is found)
-        backup    make a consistent copy in backups/ (autograde makes one before each run)
-        list      list the backups
-        restore   put a backup back in place (the current gradebook is backed up first)
-
-        Example: weakties-grade gradebook check --against latest""")
-    parser.add_argument("action", choices=["check", "backup", "list", "restore"],
-                        help="what to do")
-    parser.add_argument("backup_path", nargs="?", metavar="BACKUP",
-                        help="restore: the backup file to put back")
-    parser.add_argument("--against", metavar="BACKUP",
-                        help="check: also compare with this earlier copy ('latest': the newest "
-                             "backup)")
-
-
-def run(args) -> int:
-    from .cli import UserError, course_of
-
-    course = course_of(args)
-    if args.action == "check":
-        problems = check(course, args.against)
-        if problems:
-            print(f"The gradebook {course.gradebook} has {len(problems)} problem(s):")
-            for p in problems[:50]:
-                print(f"  - {p}")
-            if len(problems) > 50:
-                print(f"  ... and {len(problems) - 50} more")
-            return 1
-        print(f"The gradebook {course.gradebook} is sound"
-              + (f" and keeps every grade of {args.against}." if args.against else "."))
-        return 0
-    if args.action == "backup":
-        dest = backup(course)
-        if dest is None:
-            raise UserError(f"there is no gradebook at {course.gradebook} yet: nothing to back up.")
-        print(f"Backed up the gradebook to {dest}")
-        return 0
-    if args.action == "list":
-        found = backups(course)
-        if not found:
-            print(f"No backups in {course.backups}.")
-        for path in found:
-            print(f"{path}  ({path.stat().st_size // 1024} KB)")
-        return 0
-    if not args.backup_path:
-        raise UserError("restore needs the backup to put back: weakties-grade gradebook restore "
-                        "PATH (see `weakties-grade gradebook list`).")
-    kept = restore(course, args.backup_path)
-    print(f"Restored {args.backup_path}." + (f" The previous gradebook was kept in {kept}."
-                                              if kept else ""))
-    return 0
+_COMMENTS_SQL = """
+SELECT s.student_id, a.name, n.name, c.name, cm.manual_comment
+FROM comment cm
+JOIN submitted_notebook sn ON sn.id = cm.notebook_id
+JOIN submitted_assignment s ON s.id = sn.assignment_id
+JOIN assignment a ON a.id = s.assignment_id
+JOIN notebook n ON n.id = sn.notebook_id
+JOIN base_cell c ON c.id = cm.cell_id
+"""

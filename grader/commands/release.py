@@ -15,8 +15,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-from .cli import UserError, course_of
-from .common import check_assignment, run_converter
+from ..engine.converters import run_converter
+from .common import UserError, check_assignment, course_of
 
 TITLE = "{assignment}: how to work on it and how to hand it in"
 README = """\

@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 EXERCISES = PROJECT / "exercises"
 
 _CONFIG_STUB = '''\
@@ -131,8 +131,14 @@ class Course:
         """A traitlets Config for nbgrader apps run on this course."""
         from traitlets.config import Config
 
-        from .nbgrader_config import configure
+        from ..nbgrader_config import configure
 
         c = Config()
         configure(c, course_root=str(self.root))
         return c
+
+
+def released_notebooks(course: Course, assignment: str) -> list[str]:
+    """Names (without ``.ipynb``) of the notebooks of ``assignment``, from its source."""
+    folder = course.source / assignment
+    return sorted(p.stem for p in folder.glob("*.ipynb"))

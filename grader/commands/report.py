@@ -7,7 +7,7 @@ a course site as one file. It shows
 - how many submissions are graded, waiting for manual grading, flagged,
   failed, not yet autograded or missing;
 - the distribution of scores (in percent of the maximum);
-- for each task (see :mod:`grader.results` for how cells are grouped), and
+- for each task (see :mod:`grader.stores.results` for how cells are grouped), and
   for each graded cell in it: the success rate (the share of submissions
   that earned the cell's full points) and the mean score; the task with the
   lowest success rate is named at the top;
@@ -27,13 +27,13 @@ import html
 import io
 import statistics
 import textwrap
+from pathlib import Path
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .cli import UserError, course_of
-from .common import check_assignment
-from .results import STATUSES, SubmissionResult, load_results
+from ..stores.results import STATUSES, SubmissionResult, load_results
+from .common import UserError, check_assignment, course_of
 
 __all__ = ["TaskStats", "CellStats", "task_stats", "render", "write_report",
            "configure_parser", "run"]

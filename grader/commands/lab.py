@@ -2,7 +2,7 @@
 
 Starts JupyterLab with the course root as its working folder and root
 folder, so that nbgrader's server extensions load the course's
-``nbgrader_config.py`` (written by :meth:`grader.course.Course.ensure`) and
+``nbgrader_config.py`` (written by :meth:`grader.stores.course.Course.ensure`) and
 the Formgrader (menu Nbgrader > Formgrader, or ``/formgrader``) lists the
 assignments, submissions and autograded notebooks. The exchange folder
 (``exchange/``, used by the formgrader's release and collect buttons on a
@@ -18,7 +18,7 @@ import subprocess
 import sys
 import textwrap
 
-from .cli import course_of
+from .common import course_of
 
 __all__ = ["lab_command", "configure_parser", "run"]
 

@@ -40,9 +40,9 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from .cli import UserError, course_of
-from .common import check_assignment, released_notebooks
-from .roster import Roster, Student, normalise_name, read_roster
+from ..stores.course import released_notebooks
+from ..stores.roster import Roster, Student, normalise_name, read_roster
+from .common import UserError, check_assignment, course_of
 
 __all__ = ["collect", "CollectResult", "MOODLE_NAME", "configure_parser", "run"]
 

@@ -1,4 +1,4 @@
-"""``weakties-grade autograde``: grade every submission of an assignment, in parallel, safely.
+"""The autograde batch: grade every submission of an assignment, in parallel, safely.
 
 Works on nbgrader's layout: ``submitted/<student>/<assignment>/`` is read,
 ``autograded/<student>/<assignment>/`` and the gradebook are written. For
@@ -7,12 +7,12 @@ each submission:
 1. the submission's files are hashed; a submission graded before with the
    same files and the same tests is skipped (unless ``force``);
 2. a worker process grades each notebook with
-   :func:`grader.pipeline.grade_notebook` (sanitize, tamper scan, a private
+   :func:`grader.engine.pipeline.grade_notebook` (sanitize, tamper scan, a private
    working copy, the sandboxed kernel, proofs, scores), the learner id being
    the nbgrader student id;
 3. the parent process alone writes the results: the executed notebooks into
    ``autograded/``, then the grades, comments and the status record
-   (:mod:`grader.status`) into the gradebook in **one transaction** per
+   (:mod:`grader.stores.status`) into the gradebook in **one transaction** per
    submission, with nbgrader's own Gradebook API and ORM classes (late
    penalties by nbgrader's ``LateSubmissionPlugin``, as configured for the
    course, from ``timestamp.txt`` and the assignment's due date).
@@ -21,7 +21,7 @@ One bad submission never stops the batch: it is graded as far as possible
 and flagged with its reasons, or recorded as failed with its reason (never
 a silent zero). Manual grades given in the formgrader are never touched;
 automatic scores that change on a re-run are reported. The gradebook is
-backed up before each run (:mod:`grader.gradebook`).
+backed up before each run (:mod:`grader.stores.gradebook`).
 
 Workers are processes forked from the command once it has loaded what they
 need (``--jobs``, default :func:`default_jobs`): a kernel spends much of its
@@ -31,24 +31,21 @@ busy; ``benchmarks/results/autograde.md`` has the measurements.
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures as cf
 import hashlib
 import multiprocessing
 import os
-import shutil
-import tempfile
-import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..stores.course import Course
+from ..stores.grades import regular_files, save, write_autograded
 from . import pipeline
-from .course import Course
 from .pipeline import FAILED, FLAGGED, GRADED, NotebookResult
 
-__all__ = ["SubmissionOutcome", "autograde", "default_jobs", "configure_parser", "run",
-           "SKIPPED"]
+__all__ = ["SubmissionOutcome", "autograde", "default_jobs", "course_limits", "SKIPPED"]
+
 
 SKIPPED = "skipped"
 
@@ -115,27 +112,10 @@ class _Graded:
     timestamp: str | None
 
 
-# ---------------------------------------------------------------------------
-# Discovery and hashing
-# ---------------------------------------------------------------------------
-
-
-def _regular_files(folder: Path):
-    """Regular files below ``folder`` (no symbolic links followed), sorted."""
-    out = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in pipeline.IGNORED)
-        for name in sorted(files):
-            path = Path(root) / name
-            if not path.is_symlink() and path.is_file():
-                out.append(path)
-    return out
-
-
 def content_hash(folder: Path) -> str:
     """A hash of a submission's files (names and contents)."""
     h = hashlib.sha256()
-    for path in _regular_files(folder):
+    for path in regular_files(folder):
         if path.name in (".weakties-learner",):
             continue
         h.update(str(path.relative_to(folder)).encode() + b"\0")
@@ -165,11 +145,6 @@ def _submissions(course: Course, assignment: str, students=None) -> list[tuple[s
     return found
 
 
-# ---------------------------------------------------------------------------
-# The worker
-# ---------------------------------------------------------------------------
-
-
 def _notebook_ids(path: Path) -> set:
     try:
         nb, _ = pipeline.load(path)
@@ -180,14 +155,14 @@ def _notebook_ids(path: Path) -> set:
 
 def _grade_task(task: _Task) -> _Graded:
     """Grade every notebook of one submission (runs in a worker process)."""
-    from . import status
+    from ..stores import status
     from .execute import SandboxUnavailable
 
     started, t0 = status.now(), time.monotonic()
     folder = Path(task.folder)
     notes: list[str] = []
     results: dict[str, NotebookResult] = {}
-    extra = [(str(p.relative_to(folder)), p) for p in _regular_files(folder)
+    extra = [(str(p.relative_to(folder)), p) for p in regular_files(folder)
              if p.suffix != ".ipynb"]
     for root, dirs, files in os.walk(folder, followlinks=False):
         for name in sorted(dirs + files):
@@ -244,46 +219,6 @@ def _warm_up():
     from . import execute, tamper  # noqa: F401
 
 
-# ---------------------------------------------------------------------------
-# Writing results (parent process only)
-# ---------------------------------------------------------------------------
-
-
-def _write_autograded(course: Course, graded: _Graded) -> None:
-    """Write the executed notebooks and the submission's files to autograded/ (atomically)."""
-    import nbformat
-
-    task = graded.task
-    dest = course.autograded / task.student / task.assignment
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    for stale in dest.parent.glob(f".{task.assignment}.*"):     # left by a killed run
-        shutil.rmtree(stale, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{task.assignment}.", dir=dest.parent))
-    folder = Path(task.folder)
-    for path in _regular_files(folder):
-        if path.suffix == ".ipynb":
-            continue
-        target = tmp / path.relative_to(folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-    for rel, path in task.source_files:
-        target = tmp / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-    for name, result in graded.results.items():
-        if result.notebook is not None:
-            # nbformat's own JSON writer; the schema was checked when the notebook was read.
-            (tmp / f"{name}.ipynb").write_text(nbformat.v4.nbjson.writes(result.notebook),
-                                               encoding="utf-8")
-    old = None
-    if dest.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{task.assignment}.old.", dir=dest.parent))
-        os.replace(dest, old / "x")
-    os.replace(tmp, dest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _submission_status(graded: _Graded):
     results = graded.results
     reasons = list(graded.notes)
@@ -300,140 +235,6 @@ def _submission_status(graded: _Graded):
     else:
         state = GRADED
     return state, list(dict.fromkeys(reasons))
-
-
-def _late_penalties(gb, submission, penalties) -> None:
-    """nbgrader's late submission penalties (its AssignLatePenalties, with the course's plugin)."""
-    seconds = submission.total_seconds_late
-    for snb in submission.notebooks:
-        if snb.late_submission_penalty is not None:
-            snb.late_submission_penalty = None
-        if seconds > 0:
-            gb.db.flush()
-            gb.db.expire(snb)            # reload the score computed by the database
-            penalty = penalties.plugin_inst.late_submission_penalty(
-                submission.student_id, snb.score, seconds)
-            if penalty is not None:
-                snb.late_submission_penalty = penalties._check_late_penalty(snb, penalty)
-
-
-def _rows(db, submission):
-    """A submission's grades and comments, {(notebook, cell name): row}, and its notebooks.
-
-    Three queries, where nbgrader's ``find_grade`` makes one join per cell.
-    """
-    from nbgrader.api import BaseCell, Comment, Grade, Notebook, SubmittedNotebook
-
-    def keyed(model):
-        query = (db.query(model, Notebook.name, BaseCell.name)
-                 .join(BaseCell, BaseCell.id == model.cell_id)
-                 .join(SubmittedNotebook, SubmittedNotebook.id == model.notebook_id)
-                 .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
-                 .filter(SubmittedNotebook.assignment_id == submission.id))
-        return {(notebook, cell): row for row, notebook, cell in query}
-
-    notebooks = {name: snb for snb, name in
-                 db.query(SubmittedNotebook, Notebook.name)
-                 .join(Notebook, Notebook.id == SubmittedNotebook.notebook_id)
-                 .filter(SubmittedNotebook.assignment_id == submission.id)}
-    return keyed(Grade), keyed(Comment), notebooks
-
-
-def _save(gb, graded: _Graded, state: str, reasons: list, digest: str,
-          penalties=None) -> tuple[list, list]:
-    """Write one submission's grades, comments and status in one transaction."""
-    from nbgrader.api import (Comment, Grade, MissingEntry, Student, SubmittedAssignment,
-                              SubmittedNotebook)
-    from nbgrader.utils import parse_utc
-    from sqlalchemy import text
-
-    from . import status
-
-    task = graded.task
-    db = gb.db
-    changes, kept = [], []
-    try:
-        try:
-            student = gb.find_student(task.student)
-        except MissingEntry:
-            student = Student(id=task.student)
-            db.add(student)
-        try:
-            submission = gb.find_submission(task.assignment, task.student)
-        except MissingEntry:
-            # As Gradebook.add_submission does, but without committing on its own.
-            with db.no_autoflush:
-                submission = SubmittedAssignment(
-                    assignment=gb.find_assignment(task.assignment), student=student)
-                rows = [submission]
-                for notebook in submission.assignment.notebooks:
-                    snb = SubmittedNotebook(notebook=notebook, assignment=submission)
-                    rows.append(snb)
-                    for cell in notebook.grade_cells:
-                        rows.append(Grade(cell_id=cell.id, notebook=snb))
-                    for cell in notebook.solution_cells:
-                        rows.append(Comment(cell_id=cell.id, notebook=snb))
-                    for cell in notebook.task_cells:
-                        rows += [Comment(cell_id=cell.id, notebook=snb),
-                                 Grade(cell_id=cell.id, notebook=snb)]
-                db.add_all(rows)
-        if graded.timestamp:
-            try:
-                submission.timestamp = parse_utc(graded.timestamp)
-            except Exception:  # noqa: BLE001 - a bad timestamp.txt is not worth a failure
-                pass
-        db.flush()
-        grades, comments, notebooks = _rows(db, submission)
-        for name, result in graded.results.items():
-            failed = result.status == FAILED and not result.missing
-            for cell in result.cells:
-                grade = grades[(name, cell.grade_id)]
-                if failed:
-                    if grade.auto_score is None:
-                        grade.needs_manual_grade = True
-                    continue        # keep any earlier automatic score; the status says failed
-                new = cell.points
-                old = grade.auto_score
-                changed = old is not None and new is not None and abs(old - new) > 1e-9
-                if changed:
-                    changes.append(f"{name}/{cell.grade_id}: {old:g} -> {new:g}")
-                grade.auto_score = new
-                # A person must look when the grader cannot score the cell (a
-                # reflection) and nobody has yet, when its test was tampered with,
-                # or when a hand-given score now overrides a different automatic one.
-                grade.needs_manual_grade = bool(
-                    (new is None and grade.manual_score is None) or cell.tampered
-                    or (grade.manual_score is not None and changed))
-                if grade.manual_score is not None:
-                    kept.append(f"{name}/{cell.grade_id}: manual score {grade.manual_score:g} "
-                                "kept")
-            for cell in task.references[name].cells:
-                if not (cell.solution or cell.task) or failed:
-                    continue
-                comment = comments[(name, cell.grade_id)]
-                comment.auto_comment = ("No response." if cell.solution and
-                                        not result.answered.get(cell.grade_id, False) else None)
-            if result.status in (FLAGGED, FAILED):     # shown with a flag in the formgrader
-                notebooks[name].flagged = True
-        if penalties is not None and state != FAILED:
-            _late_penalties(gb, submission, penalties)
-        score = sum(r.score for r in graded.results.values() if r.status != FAILED or r.missing)
-        record = status.StatusRecord(
-            task.student, task.assignment, state, reasons, task.content_hash, digest,
-            graded.started, graded.finished, round(graded.seconds, 3),
-            None if state == FAILED else score,
-            sum(task.references[n].max_score for n in graded.results))
-        status.write_status(lambda sql, p: db.execute(text(sql), p), record)
-        db.commit()
-    except Exception:
-        db.rollback()
-        raise
-    return changes, kept
-
-
-# ---------------------------------------------------------------------------
-# The batch
-# ---------------------------------------------------------------------------
 
 
 def _references(course: Course, assignment: str, gb, config) -> dict:
@@ -463,7 +264,7 @@ def _references(course: Course, assignment: str, gb, config) -> dict:
 
 def _source_files(course: Course, assignment: str) -> list:
     folder = course.source / assignment
-    return [(str(p.relative_to(folder)), str(p)) for p in _regular_files(folder)
+    return [(str(p.relative_to(folder)), str(p)) for p in regular_files(folder)
             if p.suffix != ".ipynb"]
 
 
@@ -502,11 +303,11 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         Manual grades are kept; changed automatic scores are reported.
     progress : bool
         Show a progress bar (on standard error).
-    limits : grader.execute.Limits, optional
+    limits : grader.engine.execute.Limits, optional
 
     Raises
     ------
-    grader.execute.SandboxUnavailable
+    grader.engine.execute.SandboxUnavailable
         ``sandbox`` is on and the sandbox cannot run here (the message says
         how to install it).
     ValueError
@@ -516,8 +317,8 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     from sqlalchemy import text
     from weakties.learner import check_learner_id
 
-    from . import gradebook, status
-    from .execute import Limits, SandboxUnavailable, sandbox_problem
+    from ..stores import gradebook, status
+    from .execute import SandboxUnavailable, sandbox_problem
 
     course = course if isinstance(course, Course) else Course(course)
     if sandbox:
@@ -573,7 +374,9 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         pool = cf.ProcessPoolExecutor(max_workers=workers,
                                       mp_context=multiprocessing.get_context("fork"))
         futures = {pool.submit(_grade_task, t): t for t in todo}
-    bar = _Progress(len(todo) + len(ready), assignment, enabled=progress)
+    from ..render.progress import Progress
+
+    bar = Progress(len(todo) + len(ready), assignment, enabled=progress)
     from nbgrader.preprocessors import AssignLatePenalties
 
     penalties = AssignLatePenalties(config=config)
@@ -586,8 +389,8 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
             def record(graded: _Graded):
                 state, reasons = _submission_status(graded)
                 try:
-                    _write_autograded(course, graded)
-                    changes, kept = _save(gb, graded, state, reasons, digest, penalties)
+                    write_autograded(course, graded)
+                    changes, kept = save(gb, graded, state, reasons, digest, penalties)
                 except Exception as exc:  # noqa: BLE001 - one bad save must not stop the batch
                     state, reasons = FAILED, reasons + [f"the results could not be saved "
                                                         f"({type(exc).__name__}: {exc})"]
@@ -619,88 +422,6 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     return outcomes
 
 
-class _Progress:
-    """A rich progress bar on standard error (nothing when disabled)."""
-
-    def __init__(self, total: int, assignment: str, enabled: bool):
-        self.enabled = enabled
-        self.total = total
-        self.assignment = assignment
-        self.progress = None
-
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-
-            self.progress = Progress(
-                TextColumn("[bold]autograde {task.fields[assignment]}"), BarColumn(),
-                MofNCompleteColumn(), TextColumn("{task.fields[last]}"), TimeElapsedColumn(),
-                TimeRemainingColumn(), console=Console(stderr=True), transient=False)
-            self.progress.__enter__()
-            self.task = self.progress.add_task("grading", total=self.total,
-                                               assignment=self.assignment, last="")
-        return self
-
-    def advance(self, outcome: SubmissionOutcome):
-        if self.progress is not None:
-            self.progress.update(self.task, advance=1,
-                                 last=f"{outcome.student}: {outcome.status}")
-
-    def __exit__(self, *exc):
-        if self.progress is not None:
-            self.progress.__exit__(*exc)
-        return False
-
-
-# ---------------------------------------------------------------------------
-# The command
-# ---------------------------------------------------------------------------
-
-
-def sandbox_refusal(problem: str) -> str:
-    """The one-line refusal to grade without the sandbox, shared with selfcheck."""
-    return (f"{' '.join(problem.split())} Grading runs student code only inside the sandbox; "
-            "to grade without it (trusted submissions only), add --unsafe-no-sandbox.")
-
-
-def configure_parser(parser: argparse.ArgumentParser) -> None:
-    """Options of ``weakties-grade autograde``."""
-    parser.description = textwrap.dedent("""\
-        Grade the collected submissions of an assignment: in parallel, each notebook's
-        kernel in a sandbox, the tests proved to have run, the gradebook written safely.
-
-        Reads submitted/<student>/<assignment>/, writes autograded/<student>/<assignment>/
-        and the gradebook (backed up first). A submission already graded with the same
-        files is skipped unless --force. Manual grades from the formgrader are kept.
-        At the end a table lists the graded, flagged (to review, with reasons) and
-        failed (not graded, with reasons) submissions.
-
-        Exit code: 0, or 1 when some submission could not be graded at all.
-
-        Example: weakties-grade autograde 01-your-network --jobs 3""")
-    parser.add_argument("assignment", metavar="ASSIGNMENT", help="the assignment to grade")
-    parser.add_argument("--student", action="append", metavar="ID", dest="students",
-                        help="grade only this student (repeat the option for several)")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help=f"worker processes (default: two per core plus two, here "
-                             f"{default_jobs()})")
-    parser.add_argument("--force", action="store_true",
-                        help="grade again submissions already graded with the same files")
-    parser.add_argument("--unsafe-no-sandbox", action="store_true", dest="no_sandbox",
-                        help="run student code WITHOUT the sandbox: it can then read the "
-                             "solutions and the gradebook and delete files. Only for "
-                             "submissions you trust")
-    parser.add_argument("--cell-timeout", type=float, metavar="SECONDS",
-                        help="longest run of one cell (default 30)")
-    parser.add_argument("--notebook-timeout", type=float, metavar="SECONDS",
-                        help="time budget of one notebook (default 300)")
-    parser.add_argument("--memory-mb", type=int, metavar="MB",
-                        help="memory limit of one kernel (default 4096)")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-
-
 def course_limits(course: Course, **overrides):
     """The limits for grading ``course``: its nbgrader cell timeout, then ``overrides``."""
     from .execute import Limits
@@ -711,55 +432,3 @@ def course_limits(course: Course, **overrides):
         values["cell_timeout"] = float(timeout)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Limits(**values)
-
-
-def run(args) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    from .cli import UserError, course_of
-    from .execute import SandboxUnavailable
-
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs must be 1 or more, not {args.jobs}.")
-    course = course_of(args)
-    try:
-        outcomes = autograde(course, args.assignment, students=args.students, jobs=args.jobs,
-                             sandbox=not args.no_sandbox, force=args.force,
-                             progress=not args.no_progress,
-                             limits=course_limits(course, cell_timeout=args.cell_timeout,
-                                                  notebook_timeout=args.notebook_timeout,
-                                                  memory_mb=args.memory_mb))
-    except SandboxUnavailable as exc:
-        raise UserError(sandbox_refusal(str(exc))) from None
-    console = Console(width=max(100, Console().width))
-    if not outcomes:
-        console.print(f"No submission of {args.assignment} in {course.submitted}: collect them "
-                      "first (`weakties-grade collect`).")
-        return 0
-    counts = {}
-    for o in outcomes:
-        counts[o.status] = counts.get(o.status, 0) + 1
-    table = Table(title=f"autograde {args.assignment}: "
-                        + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-    table.add_column("student")
-    table.add_column("status")
-    table.add_column("score", justify="right")
-    table.add_column("reasons")
-    for o in outcomes:
-        score = "-" if o.score is None else f"{o.score:g} / {o.max_score:g}"
-        style = {FAILED: "red", FLAGGED: "yellow"}.get(o.status, "")
-        shown = o.reasons if o.status in (FAILED, FLAGGED) else []
-        table.add_row(o.student, f"[{style}]{o.status}[/]" if style else o.status, score,
-                      "\n".join(f"- {r}" for r in shown[:8])
-                      + (f"\n... {len(shown) - 8} more" if len(shown) > 8 else ""))
-    console.print(table)
-    changed = [(o.student, c) for o in outcomes for c in o.changes]
-    if changed:
-        console.print("[bold]Automatic scores that changed since the last grading:[/]")
-        for student, c in changed:
-            console.print(f"  {student}: {c}")
-    kept = [(o.student, c) for o in outcomes for c in o.kept]
-    if kept:
-        console.print(f"{len(kept)} manual grade(s) from the formgrader were kept as given.")
-    return 1 if counts.get(FAILED) else 0

@@ -1,48 +1,23 @@
-"""Small helpers shared by the ``weakties-grade`` commands.
+"""Running nbgrader's own converters in-process, with the course configuration.
 
-Running nbgrader's converters in-process with the course configuration,
-checking assignment names, and reading the student version of a notebook.
+``generate_assignment`` (release, workspace) and ``generate_feedback``
+(feedback) run through :func:`run_converter`, which turns nbgrader's log
+into one readable :class:`~grader.errors.UserError` when it fails.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import os
 import re
+import sys
 from pathlib import Path
 
-from .cli import UserError
-from .course import Course
+from ..errors import UserError
+from ..stores.course import Course
 
-__all__ = ["check_assignment", "coursedir", "run_converter", "nbgrader_logger",
-           "released_notebooks", "status_of"]
-
-
-def check_assignment(course: Course, assignment: str) -> Path:
-    """The source folder of ``assignment``, or a :class:`UserError` listing the known ones.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> src = pathlib.Path(tempfile.mkdtemp())
-    >>> (src / "ps1").mkdir(); _ = (src / "ps1" / "a.ipynb").write_text("{}")
-    >>> course = Course(tempfile.mkdtemp(), source=src)
-    >>> check_assignment(course, "ps1").name
-    'ps1'
-    >>> check_assignment(course, "ps2")
-    Traceback (most recent call last):
-    ...
-    grader.cli.UserError: there is no assignment 'ps2' in ... Known assignments: ps1.
-    """
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", assignment or ""):
-        raise UserError(f"{assignment!r} is not an assignment name: use the name of a folder "
-                        f"of {course.source} (letters, digits, '.', '_' and '-').")
-    folder = course.source / assignment
-    if not folder.is_dir() or not any(folder.glob("*.ipynb")):
-        known = ", ".join(course.assignments()) or "none"
-        raise UserError(f"there is no assignment {assignment!r} in {course.source}. "
-                        f"Known assignments: {known}.")
-    return folder
+__all__ = ["coursedir", "run_converter", "nbgrader_logger", "nbgrader_error", "tools_on_path"]
 
 
 def nbgrader_logger() -> logging.Logger:
@@ -132,26 +107,14 @@ def nbgrader_error(log: str) -> str:
     return "; ".join(cleaned)
 
 
-def released_notebooks(course: Course, assignment: str) -> list[str]:
-    """Names (without ``.ipynb``) of the notebooks of ``assignment``, from its source."""
-    folder = course.source / assignment
-    return sorted(p.stem for p in folder.glob("*.ipynb"))
+def tools_on_path() -> None:
+    """Put this Python's scripts folder on PATH.
 
-
-def status_of(course: Course) -> dict:
-    """Failed and flagged submissions, as ``weakties-grade autograde`` recorded them.
-
-    Returns ``{(student, assignment): {"status": "failed"|"flagged", "reasons": [...]}}``
-    from :func:`grader.status.read_status`; empty when nothing was autograded
-    with ``weakties-grade autograde`` (for instance after a stock ``nbgrader
-    autograde``).
+    nbgrader runs ``alembic`` (and starting Jupyter runs ``jupyter-*``) by
+    name; when ``weakties-grade`` is run from a virtual environment that is
+    not activated, they would not be found.
     """
-    try:
-        from .status import read_status
-    except ImportError:
-        return {}
-    out = {}
-    for key, record in read_status(course).items():
-        if record.status in ("failed", "flagged"):
-            out[key] = {"status": record.status, "reasons": [str(r) for r in record.reasons]}
-    return out
+    scripts = str(Path(sys.executable).parent)
+    parts = os.environ.get("PATH", "").split(os.pathsep)
+    if scripts not in parts:
+        os.environ["PATH"] = os.pathsep.join([scripts, *filter(None, parts)])

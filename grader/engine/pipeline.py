@@ -13,10 +13,10 @@
   they are in the source, the way nbgrader's ``OverwriteCells`` with
   ``add_missing_cells`` would, and each repair is recorded as a flag. It
   never stops.
-- :func:`scan` is the static tamper scan of :mod:`grader.tamper`.
+- :func:`scan` is the static tamper scan of :mod:`grader.engine.tamper`.
 - :func:`working_copy` prepares a private working folder outside the course
   folder with the submission's other files.
-- :func:`grader.execute.execute` runs the instrumented notebook (hidden
+- :func:`grader.engine.execute.execute` runs the instrumented notebook (hidden
   tests and proof epilogues included) in the sandbox.
 - :func:`verify` reads the proofs and the kernel's state, and :func:`score`
   turns the outputs into points per grade cell: a test earns its points
@@ -640,7 +640,7 @@ def _extra_items(extra_files):
 
 
 def scan(nb, ref: Reference, extra_files=()) -> list[tamper.Finding]:
-    """Static tamper scan of the student's cells and Python files (see :mod:`grader.tamper`).
+    """Static tamper scan of the student's cells and Python files (see :mod:`grader.engine.tamper`).
 
     Locked cells are read for their imports but not judged (they come from
     the source).
@@ -906,7 +906,7 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
         when ``reference`` is given).
     learner_id : str or None
         The student's id: the exercise builds the student's own data from it.
-    limits : grader.execute.Limits, optional
+    limits : grader.engine.execute.Limits, optional
     sandbox : bool
         Run the kernel in the sandbox (default). ``False`` only for trusted
         notebooks.
@@ -926,7 +926,7 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
 
     Raises
     ------
-    grader.execute.SandboxUnavailable
+    grader.engine.execute.SandboxUnavailable
         ``sandbox=True`` and the sandbox cannot run here.
     """
     from .execute import Limits, SandboxUnavailable, execute

@@ -3,7 +3,7 @@
 This is the grader's execution step: the pipeline prepares a private copy of
 a submission's files in a working folder and calls :func:`execute` with the
 notebook to run (for autograding, the notebook with its hidden tests). The
-kernel runs in the bubblewrap sandbox of :mod:`grader.sandbox` unless the
+kernel runs in the bubblewrap sandbox of :mod:`grader.engine.sandbox` unless the
 instructor opts out with ``sandbox=False``; see ``grader/SANDBOX.md``.
 
 Everything a notebook can do wrong (an error, an endless loop, a dead kernel,
@@ -30,7 +30,6 @@ import json
 import os
 import shutil
 import signal
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, fields
@@ -864,7 +863,7 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
     ('ok', '42\\n')
     """
     if not isinstance(limits, Limits):
-        raise TypeError(f"limits must be a grader.execute.Limits, not {type(limits).__name__}.")
+        raise TypeError(f"limits must be a grader.engine.execute.Limits, not {type(limits).__name__}.")
     folder = Path(workdir)
     if not folder.is_dir():
         raise ValueError(f"the working folder {folder} does not exist or is not a folder: "

@@ -2,7 +2,7 @@
 
 ``--format csv`` (default) writes one row per student and assignment with
 the columns of :data:`CSV_COLUMNS`. The ``status`` column says whether the
-score is final (see :mod:`grader.results`): a failed submission has an empty
+score is final (see :mod:`grader.stores.results`): a failed submission has an empty
 score and the status ``failed`` with its reasons, never a plain 0; a flagged
 one keeps the score the grader gave and the status ``flagged``.
 
@@ -23,124 +23,25 @@ root (:class:`StatusCsvExportPlugin`, set in :mod:`grader.nbgrader_config`).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 import textwrap
-from pathlib import Path
 
-from nbgrader.plugins import ExportPlugin
+from ..render.tables import CSV_COLUMNS, MOODLE_ID_HEADERS, csv_rows, moodle_rows, write_csv
+from ..stores.results import load_results
+from .common import UserError, course_of
 
-from .cli import UserError, course_of
-from .results import SubmissionResult, load_results
-
-__all__ = ["CSV_COLUMNS", "csv_rows", "moodle_rows", "write_csv", "StatusCsvExportPlugin",
-           "configure_parser", "run"]
-
-CSV_COLUMNS = ("assignment", "student_id", "first_name", "last_name", "email", "id_number",
-               "status", "score", "max_score", "percent", "late_penalty", "timestamp",
-               "reasons")
-MOODLE_ID_HEADERS = {"email": "Email address", "id_number": "ID number"}
+__all__ = ["configure_parser", "run"]
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{round(value, 2):g}" if abs(value) < 1e15 else str(value)
 
 
-def csv_rows(results: list[SubmissionResult], roster=None) -> list[dict]:
-    """Rows of the CSV format (see :data:`CSV_COLUMNS`)."""
-    rows = []
-    for r in results:
-        student = roster.get(r.student) if roster is not None else None
-        rows.append({
-            "assignment": r.assignment,
-            "student_id": r.student,
-            "first_name": (student.first_name if student and student.first_name else r.first_name),
-            "last_name": (student.last_name if student and student.last_name else r.last_name),
-            "email": (student.email if student and student.email else r.email),
-            "id_number": student.id_number if student else "",
-            "status": r.status,
-            "score": _fmt(r.score),
-            "max_score": _fmt(r.max_score),
-            "percent": _fmt(r.percent),
-            "late_penalty": _fmt(r.late_penalty) if r.score is not None else "",
-            "timestamp": r.timestamp,
-            "reasons": "; ".join(r.reasons),
-        })
-    return rows
 
 
-def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", roster=None,
-                out_of: float | None = None) -> tuple[list[str], list[list[str]], list[str]]:
-    """(header, rows, left-out messages) of the Moodle import file for ONE assignment."""
-    assignments = sorted({r.assignment for r in results})
-    if len(assignments) != 1:
-        raise UserError("the Moodle format holds one assignment (one grade column): choose it "
-                        "with --assignment.")
-    name = assignments[0]
-    header = [MOODLE_ID_HEADERS[match_on], name]
-    rows, left_out = [], []
-    for r in results:
-        student = roster.get(r.student) if roster is not None else None
-        if match_on == "email":
-            ident = (student.email if student and student.email else r.email)
-        else:
-            ident = student.id_number if student else ""
-        if r.status != "graded":
-            why = {"failed": "could not be graded", "flagged": "flagged for review",
-                   "missing": "no submission", "not_autograded": "not autograded yet",
-                   "needs_grading": "manual grading not finished"}[r.status]
-            detail = f" ({'; '.join(r.reasons)})" if r.reasons else ""
-            left_out.append(f"{r.student}: {why}{detail}")
-            continue
-        if not ident:
-            left_out.append(f"{r.student}: no {MOODLE_ID_HEADERS[match_on].lower()} in the "
-                            "roster (Moodle would stop the whole import on an empty one)")
-            continue
-        score = r.score
-        if out_of is not None and r.max_score:
-            score = score * out_of / r.max_score
-        rows.append([ident, _fmt(score)])
-    return header, rows, left_out
 
 
-def write_csv(path, header, rows) -> None:
-    """Write ``rows`` (lists or dicts) under ``header``, to ``path`` or stdout for ``-``."""
-    buffer = io.StringIO()
-    if rows and isinstance(rows[0], dict):
-        writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-    if str(path) == "-":
-        sys.stdout.write(buffer.getvalue())
-        return
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(buffer.getvalue(), encoding="utf-8")
-    tmp.replace(path)
 
 
-class StatusCsvExportPlugin(ExportPlugin):
-    """``nbgrader export`` with the status column: failed and flagged submissions marked."""
 
-    def export(self, gradebook) -> None:
-        from .course import Course
-
-        root = Path(self.parent.coursedir.root)
-        course = Course(root, source=(root / "source").resolve())
-        assignments = [str(a) for a in self.assignment] or None
-        students = [str(s) for s in self.student] or None
-        results = load_results(course, assignments, students)
-        dest = self.to or "grades.csv"
-        self.log.info("Exporting grades with their status to %s", dest)
-        write_csv(dest, CSV_COLUMNS, csv_rows(results))
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -182,7 +83,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    from .roster import read_roster
+    from ..stores.roster import read_roster
 
     course = course_of(args)
     if not course.gradebook.exists():

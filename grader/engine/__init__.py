@@ -1,0 +1,1 @@
+"""Grading one notebook, and a batch of them: the pipeline, the sandboxed kernel, the judge."""

@@ -1,0 +1,1 @@
+"""Classes that stock nbgrader and its formgrader load from the course configuration."""

@@ -1,0 +1,1 @@
+"""What the grader reads and writes: the course folder, the gradebook, statuses, rosters, results."""
