@@ -68,6 +68,10 @@ __all__ = [
 ]
 
 _ASSIGNMENT = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Where :func:`answer` reads answers when it is not the learner's own kernel:
+#: the grader's judge sets it to its reader of the student's notebook (a callable
+#: ``name -> value`` raising ``LookupError`` for an undefined name).
+_answer_source = None
 _CACHE_SIZE = 6
 _cache: "OrderedDict[tuple, nx.Graph]" = OrderedDict()
 _person_cache: dict = {}
@@ -452,9 +456,17 @@ def _sorted(items):
         return sorted(items, key=repr)
 
 
+def _class_of(value) -> tuple[str, str]:
+    """(module, name) of the value's class; for a value the grader could only describe
+    (an object of the student's kernel that is not plain data), the class it described."""
+    described = getattr(type(value), "_wire_type", None)
+    if described is not None:
+        return value._wire_type
+    return type(value).__module__ or "", type(value).__name__
+
+
 def _type_name(value) -> str:
-    module = type(value).__module__ or ""
-    name = type(value).__name__
+    module, name = _class_of(value)
     if module.startswith("pandas"):
         return f"a pandas {name}"
     if module.startswith("numpy") and name == "ndarray":
@@ -492,7 +504,7 @@ KINDS = {
 
 
 def _type_hint(value, kind) -> str | None:
-    module = type(value).__module__ or ""
+    module = _class_of(value)[0]
     if value is None:
         return ("the value is None: a function without `return` gives None, and so does "
                 "print(); store the value itself")
@@ -537,10 +549,16 @@ def answer(name):
       Found:    no variable of that name.
       Hint:     write your answer in the answer cell (remove the line raise NotImplementedError()), run it without error, and every cell above it; check the spelling of the name.
     """
-    frame = sys._getframe(1)
-    for scope in (frame.f_locals, frame.f_globals):
-        if name in scope:
-            return scope[name]
+    if _answer_source is not None:
+        try:
+            return _answer_source(name)
+        except LookupError:
+            pass
+    else:
+        frame = sys._getframe(1)
+        for scope in (frame.f_locals, frame.f_globals):
+            if name in scope:
+                return scope[name]
     raise CheckFailed(name, f"a variable named `{name}`, defined in your answer cell",
                       "no variable of that name",
                       "write your answer in the answer cell (remove the line raise "
@@ -710,7 +728,7 @@ def check_choice(name, found, accepted, *, options=None, what=None, hint=None, r
 def _as_items(name, found, hint):
     if isinstance(found, (str, Mapping)) or not hasattr(found, "__iter__"):
         check_type(name, found, "collection", hint=hint)
-    module = type(found).__module__ or ""
+    module = _class_of(found)[0]
     if module.startswith(("numpy", "pandas")):
         check_type(name, found, "collection", hint=hint)
     return list(found)
@@ -884,9 +902,13 @@ def check_function(name, func, cases, *, tol=None, hint=None, reveal=True):
         try:
             result = func(*args)
         except Exception as exc:  # noqa: BLE001 - the learner's code may raise anything
+            # In the grader's judge, the learner's function runs in the learner's kernel:
+            # what it raised comes back as the name of its exception and its message.
+            stopped = (f"{exc.student_type}: {exc.message}" if hasattr(exc, "student_type")
+                       else f"{type(exc).__name__}: {exc}")
             raise CheckFailed(
                 name, f"on {description}, a result" + (f" ({_short(expected)})" if reveal else ""),
-                f"your function stopped with {type(exc).__name__}: {exc}",
+                f"your function stopped with {stopped}",
                 hint or "run your function on this case yourself and read the error") from None
         if tol is not None and _is_number(expected):
             ok = _is_number(result) and abs(float(result) - float(expected)) <= tol

@@ -195,7 +195,7 @@ def _grade_task(task: _Task) -> _Graded:
             results[name] = pipeline.grade_notebook(
                 path, None, learner_id=task.student, limits=task.limits, sandbox=task.sandbox,
                 extra_files=extra, source_files=[(rel, Path(p)) for rel, p in task.source_files],
-                reference=ref, name=name)
+                reference=ref, name=name, judge=_JUDGE.get("server"))
         except SandboxUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001 - a grader bug must not stop the batch
@@ -209,6 +209,11 @@ def _grade_task(task: _Task) -> _Graded:
     if stamp.is_file() and not stamp.is_symlink():
         timestamp = stamp.read_text(encoding="utf-8", errors="replace").strip()[:64] or None
     return _Graded(task, results, notes, started, status.now(), time.monotonic() - t0, timestamp)
+
+
+#: The batch's judge, started by :func:`autograde` before the workers are forked
+#: (they inherit it and connect to it; only the parent stops it).
+_JUDGE: dict = {}
 
 
 def _warm_up():
@@ -283,7 +288,8 @@ def _outcome(graded: _Graded, state, reasons, changes=(), kept=()) -> Submission
 
 def autograde(course, assignment: str, *, students=None, jobs: int | None = None,
               sandbox: bool = True, force: bool = False, progress: bool = True,
-              limits=None, keep_backups: int | None = None) -> list[SubmissionOutcome]:
+              limits=None, keep_backups: int | None = None,
+              in_process: bool = False) -> list[SubmissionOutcome]:
     """Autograde the submissions of ``assignment``; returns one outcome per submission.
 
     Parameters
@@ -304,6 +310,10 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     progress : bool
         Show a progress bar (on standard error).
     limits : grader.engine.execute.Limits, optional
+    in_process : bool
+        Grade in this process, one submission after the other, without
+        forking workers (nbgrader's entry points, which run inside a
+        Jupyter server, use it).
 
     Raises
     ------
@@ -367,13 +377,29 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         from . import sandbox as _sandbox
 
         _sandbox.prepare()
+    from .judge import JudgeServer, JudgeUnavailable
+
     pool = None
     futures: dict = {}
+    server = None
     if todo:
+        try:
+            server = JudgeServer(sandbox=sandbox, memory_mb=limits.memory_mb).start()
+        except JudgeUnavailable as exc:
+            for task in todo:
+                ready.append(_Graded(task, {n: pipeline._failed(refs[n], n, str(exc))
+                                            for n in refs}, [], status.now(), status.now(),
+                                     0.0, None))
+            todo = []
+        else:
+            _JUDGE["server"] = server
+    if todo and not in_process:
         workers = max(1, min(jobs or default_jobs(), len(todo)))
         pool = cf.ProcessPoolExecutor(max_workers=workers,
                                       mp_context=multiprocessing.get_context("fork"))
         futures = {pool.submit(_grade_task, t): t for t in todo}
+    elif todo:
+        futures = {_Immediate(_grade_task, t): t for t in todo}
     from ..render.progress import Progress
 
     bar = Progress(len(todo) + len(ready), assignment, enabled=progress)
@@ -402,7 +428,7 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
             with bar:
                 for graded in ready:
                     record(graded)
-                for future in cf.as_completed(futures):
+                for future in (futures if in_process else cf.as_completed(futures)):
                     task = futures[future]
                     try:
                         graded = future.result()
@@ -417,9 +443,22 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        if server is not None:
+            server.stop()
+            _JUDGE.pop("server", None)
     order = {s: i for i, (s, _) in enumerate(submissions)}
     outcomes.sort(key=lambda o: order.get(o.student, 0))
     return outcomes
+
+
+class _Immediate:
+    """A future that runs its function when its result is asked for (in-process grading)."""
+
+    def __init__(self, func, arg):
+        self.func, self.arg = func, arg
+
+    def result(self):
+        return self.func(self.arg)
 
 
 def course_limits(course: Course, **overrides):

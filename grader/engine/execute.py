@@ -12,6 +12,15 @@ sentence for the instructor; :func:`execute` raises only for the caller's
 mistakes (a missing working folder, a bad learner id) and, with the sandbox
 on, :class:`SandboxUnavailable` when it cannot work here.
 
+With a :class:`grader.engine.judge.JudgePlan` (autograding), the test cells
+never reach the kernel: at each of them the executor lets the judge run the
+test, and answers the judge's questions about the notebook (the value of an
+answer, the result of calling a function of the student's on the judge's
+inputs) by evaluating a *probe* in the kernel: an ``execute_request`` that
+is silent (not in the history, not counted) with one user expression, whose
+JSON answer goes to the judge as text (:mod:`grader.engine.wire`). The
+test cell's outputs are the judge's.
+
 Cells that did not complete are marked so that a grader which scores a test
 cell by the absence of an error output (as nbgrader does) never gives points
 for a test that did not run to its end: a cell that timed out gets an
@@ -32,7 +41,7 @@ import shutil
 import signal
 import tempfile
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import nbformat
@@ -58,6 +67,9 @@ CELL_ALLOWANCE = 64 * 1024
 #: Seconds to wait, after a cell's reply, for the rest of its output (nbclient's
 #: default); once a cell's output went missing, later cells wait only a second.
 IOPUB_WAIT = 4.0
+#: Seconds a cell may go without its reply once the kernel said it is idle: a
+#: kernel whose output was broken (``sys.stdout = None``) never replies again.
+BROKEN_REPLY_WAIT = 3.0
 
 
 #: Each kernel's private folder: ``kernel-XXXX`` in the system temporary folder,
@@ -200,6 +212,11 @@ class Execution:
     cells_run : int
         Non-empty code cells that ran to their end (with or without an
         error, interrupted ones included).
+    outcomes : dict
+        With a judge: test cell index -> :class:`grader.engine.judge.TestOutcome`.
+    judge_error : str or None
+        With a judge: the first failure of the exercise's own (locked) cells
+        in the judge, which is not the student's doing.
     """
 
     notebook: nbformat.NotebookNode
@@ -207,6 +224,8 @@ class Execution:
     detail: str
     seconds: float
     cells_run: int
+    outcomes: dict = field(default_factory=dict)
+    judge_error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -433,8 +452,15 @@ def _prepare_notebook(notebook) -> nbformat.NotebookNode:
 
 
 class _Run:
-    def __init__(self, nb, workdir: Path, learner_file, limits: Limits, sandboxed: bool):
+    def __init__(self, nb, workdir: Path, learner_file, limits: Limits, sandboxed: bool,
+                 judge=None):
         self.nb = nb
+        self.judge = judge                 # a JudgePlan, or None: every cell runs in the kernel
+        self.session = None                # its JudgeSession while the notebook runs
+        self.outcomes: dict = {}           # test cell index -> TestOutcome
+        self.gone: str | None = None       # why the kernel can no longer answer probes
+        self.deadline = float("inf")
+        self.judge_error: str | None = None
         self.workdir = workdir
         self.learner_file = learner_file
         self.limits = limits
@@ -525,7 +551,105 @@ class _Run:
             self._fail(why)
             return False
         kc.allow_stdin = False
+        if self.judge is not None:
+            await self._install_io()
         return True
+
+    # -- probes: the judge's questions, answered by the kernel -----------------
+
+    async def _shell_reply(self, msg_id: str, timeout: float):
+        """The shell reply to ``msg_id``, or ``None`` after ``timeout`` seconds."""
+        from queue import Empty
+
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            try:
+                reply = await self.kc.shell_channel.get_msg(timeout=remaining)
+            except (Empty, asyncio.TimeoutError):
+                return None
+            except Exception:  # noqa: BLE001 - a closed channel
+                return None
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                return reply
+
+    async def _install_io(self) -> bool:
+        """Give the kernel the code that writes its answers as plain data (silently)."""
+        from . import wire
+
+        source = Path(wire.__file__).read_text(encoding="utf-8")
+        name = wire.KERNEL_MODULE
+        code = (f"import sys as __weakties_s, types as __weakties_t\n"
+                f"__weakties_m = __weakties_t.ModuleType({name!r})\n"
+                f"__weakties_s.modules[{name!r}] = __weakties_m\n"
+                f"exec(compile({source!r}, '<weakties-io>', 'exec'), __weakties_m.__dict__)\n"
+                f"del __weakties_s, __weakties_t, __weakties_m\n")
+        msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False,
+                                 stop_on_error=False)
+        reply = await self._shell_reply(msg_id, self.limits.startup_timeout)
+        return bool(reply and reply["content"].get("status") == "ok")
+
+    async def _probe(self, expression: str, *, retry: bool = True):
+        """Evaluate ``expression`` in the kernel, silently: ``(text, None)`` or ``(None, why)``."""
+        if self.gone:
+            return None, self.gone
+        if self.kc is None:
+            return None, "the notebook's kernel did not start"
+        process = self._process()
+        if process is not None and process.poll() is not None:
+            self.gone = "the notebook's kernel stopped"
+            return None, self.gone
+        timeout = min(self.limits.cell_timeout, self.deadline - time.monotonic())
+        if timeout <= 0:
+            return None, "the notebook used its whole time budget"
+        msg_id = self.kc.execute("", silent=True, store_history=False, allow_stdin=False,
+                                 user_expressions={"r": expression}, stop_on_error=False)
+        reply = await self._shell_reply(msg_id, timeout)
+        if reply is None:
+            try:
+                await self.km.interrupt_kernel()
+            except Exception:  # noqa: BLE001
+                pass
+            late = await self._shell_reply(msg_id, self.limits.interrupt_grace)
+            why = (f"your code ran longer than {self.limits.cell_timeout:g} s while the grader "
+                   "read your answers, and was interrupted")
+            if late is None and not await self._responsive():
+                self.gone = why + "; the kernel did not stop, so it was stopped"
+                await self._stop_kernel_now()
+            return None, why
+        content = reply.get("content", {})
+        result = (content.get("user_expressions") or {}).get("r") or {}
+        if content.get("status") != "ok" or result.get("status") != "ok":
+            if retry and await self._install_io():
+                return await self._probe(expression, retry=False)
+            ename = result.get("ename") or content.get("ename") or "an error"
+            return None, f"the notebook's kernel could not answer the grader ({ename})"
+        text = (result.get("data") or {}).get("text/plain")
+        if not isinstance(text, str):
+            return None, "the notebook's kernel gave an answer that is not text"
+        return text, None
+
+    async def fetch(self, names):
+        """The judge asks for the values of ``names`` (see :func:`grader.engine.wire.fetch`)."""
+        from .wire import KERNEL_MODULE
+
+        names = [str(n) for n in names][:200]
+        return await self._probe(f"__import__('sys').modules[{KERNEL_MODULE!r}]"
+                                 f".fetch({names!r})")
+
+    async def call(self, name: str, args: str):
+        """The judge calls the student's function ``name`` (see :func:`grader.engine.wire.call`)."""
+        from .wire import KERNEL_MODULE
+
+        return await self._probe(f"__import__('sys').modules[{KERNEL_MODULE!r}]"
+                                 f".call({str(name)!r}, {str(args)!r})")
+
+    async def _stop_kernel_now(self) -> None:
+        process = self._process()
+        if process is not None and process.poll() is None:
+            self.kill(self.gone or "stopped by the grader")
 
     def _fail(self, why: str):
         self.status = "kernel_failed"
@@ -611,9 +735,10 @@ class _Run:
                 cell.outputs.append(_error_output("CellNotRunError", f"this cell did not run: {why}"))
 
     def _not_run(self, index: int) -> str:
-        """'; N later code cells did not run' (empty when none)."""
-        later = sum(1 for c in self.nb.cells[index + 1:]
-                    if c.get("cell_type") == "code" and c.source.strip())
+        """'; N later code cells did not run' (empty when none; the judge's tests not counted)."""
+        tests = self.judge.tests if self.judge is not None else set()
+        later = sum(1 for i, c in enumerate(self.nb.cells[index + 1:], start=index + 1)
+                    if c.get("cell_type") == "code" and c.source.strip() and i not in tests)
         if not later:
             return ""
         return f"; {_plural(later, 'later code cell')} did not run"
@@ -695,19 +820,68 @@ class _Run:
         finally:
             watchdog.cancel()
 
+    async def judge_test(self, index: int, cell) -> None:
+        """Let the judge run the test cell ``index``; its outputs become the cell's."""
+        outcome = await self.session.run_test(index, self,
+                                              timeout=self.limits.cell_timeout * 2 + 30)
+        self.outcomes[index] = outcome
+        if outcome.setup_error and not self.judge_error:
+            self.judge_error = outcome.setup_error
+        cell.outputs = [nbformat.from_dict(o) for o in outcome.outputs]
+        cell.execution_count = None
+
+    async def _wait_cell(self, client, task, deadline):
+        """Wait for a cell; ``"broken"`` when the kernel went idle but never replied."""
+        idle_since = None
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return "budget"
+            done, _ = await asyncio.wait({task}, timeout=min(0.5, remaining))
+            if done:
+                return "done"
+            if client.idle_seen and not client.timed_out:
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since > BROKEN_REPLY_WAIT:
+                    return "broken"
+
     async def _run_cells(self):
         client = _Client(self.nb, self.km, limits=self.limits)
         client.kc = self.kc
         deadline = time.monotonic() + self.limits.notebook_timeout
+        self.deadline = deadline
+        tests = self.judge.tests if self.judge is not None else set()
         count = 0
         for index, cell in enumerate(self.nb.cells):
             if cell.get("cell_type") != "code" or not cell.source.strip():
                 continue
+            if index in tests:
+                await self.judge_test(index, cell)
+                continue
+            if self.gone:
+                continue            # the kernel is gone: the rest is marked not run
             name = _cell_name(self.nb, index)
             client.start_cell()
             task = asyncio.ensure_future(
                 client.async_execute_cell(cell, index, execution_count=count + 1))
-            done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - time.monotonic()))
+            waited = await self._wait_cell(client, task, deadline)
+            if waited == "broken":
+                task.cancel()
+                try:
+                    await task
+                except BaseException:  # noqa: BLE001
+                    pass
+                self.gone = ("the notebook broke the kernel's output (for example with "
+                             "`sys.stdout = None`), so it could no longer run cells")
+                await self._stop_kernel_now()
+                cell.outputs.append(_error_output(
+                    "KernelDiedError", f"the kernel stopped after this cell: {self.gone}"))
+                self.status = "kernel_died"
+                self.detail = (f"After {name}, the kernel no longer answered: {self.gone}; it "
+                               f"was stopped{self._not_run(index)}.")
+                self._mark_rest(index, "the kernel was stopped before it")
+                continue
+            done = waited == "done"
             if not done:
                 task.cancel()
                 try:
@@ -722,7 +896,8 @@ class _Run:
                 self.detail = (f"The notebook used its whole time budget of {budget} during "
                                f"{name}{self._not_run(index)}.")
                 self._mark_rest(index, "the notebook ran out of time before it")
-                break
+                self.gone = "the notebook used its whole time budget"
+                continue
             try:
                 task.result()
             except (DeadKernelError, asyncio.CancelledError):
@@ -733,7 +908,8 @@ class _Run:
                 self.status = "kernel_died"
                 self.detail = f"The kernel stopped while running {name} ({why}){self._not_run(index)}."
                 self._mark_rest(index, "the kernel stopped before it")
-                break
+                self.gone = f"the kernel stopped ({why})"
+                continue
             except CellTimeoutError:   # not raised with interrupt_on_timeout; kept for safety
                 client.timed_out = True
             count += 1
@@ -749,7 +925,7 @@ class _Run:
                                    f"{self.limits.cell_timeout:g} s and did not stop when "
                                    f"interrupted, so the kernel was stopped{self._not_run(index)}.")
                     self._mark_rest(index, "the kernel was stopped before it")
-                    break
+                    self.gone = "the kernel was stopped after a cell that did not end"
                 continue
             if not client.idle_seen:
                 client.iopub_wait = min(client.iopub_wait, 1.0)
@@ -784,13 +960,24 @@ class _Run:
                             "the rest of its output was dropped.")
 
 
-async def _execute_async(nb, workdir, learner_file, limits, sandboxed) -> tuple[_Run, float]:
+async def _execute_async(nb, workdir, learner_file, limits, sandboxed,
+                         judge=None) -> tuple[_Run, float]:
+    from .judge import JudgeSession, JudgeUnavailable
+
     start = time.monotonic()
-    run = _Run(nb, workdir, learner_file, limits, sandboxed)
+    run = _Run(nb, workdir, learner_file, limits, sandboxed, judge)
     if not any(c.get("cell_type") == "code" and c.source.strip() for c in nb.cells):
         await run.stop()
         return run, time.monotonic() - start
     try:
+        if judge is not None:
+            # Opened first: the judge runs the exercise's setup while the kernel starts.
+            run.session = JudgeSession(judge)
+            try:
+                await run.session.open()
+            except JudgeUnavailable as exc:
+                run.status, run.detail = "kernel_failed", f"The judge could not start ({exc})."
+                return run, time.monotonic() - start
         if await run.start():
             await run.run_cells()
         else:
@@ -800,6 +987,8 @@ async def _execute_async(nb, workdir, learner_file, limits, sandboxed) -> tuple[
                         "CellNotRunError", "this cell did not run: the kernel did not start"))
     finally:
         await run.stop()
+        if run.session is not None:
+            await run.session.close()
     return run, time.monotonic() - start
 
 
@@ -814,7 +1003,7 @@ def _run_coroutine(factory):
 
 
 def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits = Limits(),
-            sandbox: bool = True) -> Execution:
+            sandbox: bool = True, judge=None) -> Execution:
     """Run every code cell of ``notebook`` in a fresh kernel working in ``workdir``.
 
     Parameters
@@ -839,6 +1028,10 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
         Run the kernel in the bubblewrap sandbox (default). ``False`` runs an
         ordinary local kernel, with the same limits and timeouts but no
         isolation: only for submissions one trusts.
+    judge : grader.engine.judge.JudgePlan, optional
+        The test cells it names are not sent to the kernel: the judge runs
+        them (see the module documentation); ``Execution.outcomes`` holds
+        what it said about each.
 
     Returns
     -------
@@ -884,6 +1077,7 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
         if candidate.is_file() and not candidate.is_symlink():
             learner_file = candidate
     run, seconds = _run_coroutine(
-        lambda: _execute_async(nb, folder, learner_file, limits, bool(sandbox)))
+        lambda: _execute_async(nb, folder, learner_file, limits, bool(sandbox), judge))
     return Execution(notebook=run.nb, status=run.status, detail=run.detail,
-                     seconds=seconds, cells_run=run.cells_run)
+                     seconds=seconds, cells_run=run.cells_run, outcomes=run.outcomes,
+                     judge_error=run.judge_error)

@@ -2,7 +2,7 @@
 
 ::
 
-    load -> sanitize -> scan -> prepare -> execute -> verify -> score
+    load -> sanitize -> scan -> prepare -> execute (kernel + judge) -> score
 
 - :func:`load` reads the submitted file; a file that is not a notebook is a
   failure with its reason, never an exception out of the batch.
@@ -13,14 +13,18 @@
   they are in the source, the way nbgrader's ``OverwriteCells`` with
   ``add_missing_cells`` would, and each repair is recorded as a flag. It
   never stops.
-- :func:`scan` is the static tamper scan of :mod:`grader.engine.tamper`.
+- :func:`scan` is the static scan of :mod:`grader.engine.tamper`: what it
+  finds flags the submission for the instructor's review and changes no
+  point.
 - :func:`working_copy` prepares a private working folder outside the course
   folder with the submission's other files.
-- :func:`grader.engine.execute.execute` runs the instrumented notebook (hidden
-  tests and proof epilogues included) in the sandbox.
-- :func:`verify` reads the proofs and the kernel's state, and :func:`score`
-  turns the outputs into points per grade cell: a test earns its points
-  only if it has no error, its own proof, and no tampering before it.
+- :func:`grader.engine.execute.execute` runs the student's cells (answers,
+  added cells, and the source's locked cells) in the sandboxed kernel, and
+  hands every test cell to the judge (:func:`judge_plan`,
+  :mod:`grader.engine.judge`): the tests run in a separate process that has
+  never run student code, on plain data read from the kernel.
+- :func:`score` turns the judge's outcomes into points per grade cell; what
+  the student's kernel printed never counts.
 
 :func:`grade_notebook` runs them all and returns a :class:`NotebookResult`.
 The autograde command calls it once per notebook (in worker processes) and
@@ -47,7 +51,7 @@ import nbformat
 from . import tamper
 
 __all__ = ["RefCell", "Reference", "CellResult", "NotebookResult", "NotebookUnreadable",
-           "load", "sanitize", "scan", "working_copy", "verify", "score", "grade_notebook",
+           "load", "sanitize", "scan", "working_copy", "judge_plan", "score", "grade_notebook",
            "GRADED", "FLAGGED", "FAILED"]
 
 GRADED, FLAGGED, FAILED = "graded", "flagged", "failed"
@@ -750,59 +754,30 @@ def working_copy(extra_files=(), *, trusted_files=(), base=None):
         shutil.rmtree(folder, onerror=_on_rm_error)
 
 
-@dataclass
-class _Verified:
-    proofs: dict
-    tampered_from: int | None        # first test index earning nothing because of tampering
-    reasons: list
-    baseline: dict | None
+def judge_plan(nb, ref: Reference, *, learner_id, server=None, files=(),
+               cpu_seconds: float = 30.0):
+    """What the judge runs for the sanitized notebook ``nb``: a :class:`~grader.engine.judge.JudgePlan`.
 
-
-def verify(executed, inst: tamper.Instrumented, findings, *, learner_id=None,
-           learner_file_ok=True) -> _Verified:
-    """Read the proofs and decide from which test on the notebook is not trusted.
-
-    Tampering found statically in a cell makes every test after that cell
-    untrusted; tampering seen at run time makes untrusted the first test
-    whose proof shows it, and every later one.
+    The locked code cells and the test cells, with the **source's** code
+    (hidden tests included), at their index in ``nb``; never a cell the
+    student wrote. ``files`` are the assignment's trusted files.
     """
-    baseline, proofs = tamper.read_proofs(executed, inst)
-    reasons: list[str] = []
-    start = None
+    from .judge import JudgePlan
 
-    def untrust(index, reason):
-        nonlocal start
-        if reason not in reasons:
-            reasons.append(reason)
-        start = index if start is None else min(start, index)
-
-    tests = sorted(inst.nonces)
-    for f in findings:
-        if f.severity == tamper.TAMPER:
-            after = [t for t in tests if f.cell is None or t > f.cell]
-            if after:
-                untrust(after[0], f.describe())
-            elif f.describe() not in reasons:
-                reasons.append(f.describe())
-    for index in tests:
-        proof = proofs[index]
-        cell = executed.cells[index + 1] if index + 1 < len(executed.cells) else {}
-        outputs = cell.get("outputs", []) if cell else []
-        if proof.foreign:
-            untrust(index, f"cell {index + 1} shows a proof of execution that is not its own "
-                           "(copied or forged)")
-        if index not in inst.results and any(o.get("output_type") == "execute_result"
-                                             for o in outputs):
-            untrust(index, f"cell {index + 1} (a test) shows a result the test does not "
-                           "produce: a faked partial credit")
-        if proof.found and baseline is not None:
-            for problem in tamper.runtime_problems(baseline, proof.state or {}, learner_id):
-                untrust(index, f"seen while running cell {index + 1}: {problem}")
-    if not learner_file_ok:
-        reason = ("the learner id file of the working folder was changed or removed while "
-                  "the notebook ran (the personal data may have been switched)")
-        untrust(tests[0] if tests else 0, reason)
-    return _Verified(proofs, start, reasons, baseline)
+    refs = ref.by_id()
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        gid = _managed_id(cell)
+        r = refs.get(gid)
+        if r is None or r.cell_type != "code" or r.solution:
+            continue
+        if r.is_test:
+            cells.append({"index": index, "kind": "test", "source": r.source})
+        elif r.locked:
+            cells.append({"index": index, "kind": "locked", "source": r.source})
+    return JudgePlan(server=server, learner_id=learner_id, cells=cells,
+                     files=[(str(rel), str(path)) for rel, path in _extra_items(files)],
+                     cpu_seconds=cpu_seconds)
 
 
 def _message_for_error(outputs) -> str | None:
@@ -812,13 +787,21 @@ def _message_for_error(outputs) -> str | None:
             evalue = (out.get("evalue") or "").strip()
             if ename == "AssertionError" and not evalue:
                 return "A check of this test failed."
-            text = f"{ename}: {evalue}" if evalue else ename
+            if ename == "AssertionError":
+                text = evalue
+            else:
+                text = f"{ename}: {evalue}" if evalue else ename
             return text if len(text) <= 600 else text[:597] + "..."
     return None
 
 
-def score(nb, executed, ref: Reference, inst: tamper.Instrumented, verified: _Verified):
-    """Points per grade cell of the sanitized notebook ``nb``, from its executed copy."""
+def score(nb, executed, ref: Reference, outcomes: dict):
+    """Points per grade cell of the sanitized notebook ``nb``, from the judge's ``outcomes``.
+
+    A test earns its points only if the judge ran it and it passed (a
+    partial grade when the test's last expression is a number, as in
+    nbgrader); nothing the student's kernel printed counts.
+    """
     from nbgrader import utils
 
     refs = ref.by_id()
@@ -840,34 +823,27 @@ def score(nb, executed, ref: Reference, inst: tamper.Instrumented, verified: _Ve
             results.append(CellResult(gid, "manual", max_points, points,
                                       None if points is None else False, message))
             continue
-        ran = executed.cells[index + 1] if index + 1 < len(executed.cells) else {}
-        outputs = [o for o in ran.get("outputs", [])
-                   if not (isinstance(o.get("data"), dict) and tamper.PROOF_MIME in o["data"])]
-        proof = verified.proofs.get(index)
-        error = _message_for_error(outputs)
-        if verified.tampered_from is not None and index >= verified.tampered_from:
-            results.append(CellResult(
-                gid, "test", max_points, 0.0, False,
-                "Not scored: code earlier in the notebook changes how the notebook runs, so "
-                "this test cannot be trusted. Your instructor will look at it.", tampered=True))
-        elif error is not None:
-            results.append(CellResult(gid, "test", max_points, 0.0, False, error))
-        elif proof is None or not proof.found:
+        outcome = outcomes.get(index)
+        if outcome is None:
             results.append(CellResult(gid, "test", max_points, 0.0, False,
-                                      "This test did not run to its end, so it earns no "
-                                      "points."))
-        else:
-            points = max_points
-            shown = [o for o in outputs if o.get("output_type") == "execute_result"]
-            if index in inst.results and shown and "text/plain" in shown[0].get("data", {}):
-                try:
-                    points = float(utils.get_partial_grade(shown[0], max_points))
-                except (ValueError, KeyError):
-                    points = 0.0
-            points = min(max(points, 0.0), max_points)
-            message = "Passed." if points == max_points else (
-                f"Partly passed: {points:g} of {max_points:g} points.")
-            results.append(CellResult(gid, "test", max_points, points, True, message))
+                                      "This test did not run, so it earns no points."))
+            continue
+        if not outcome.passed:
+            message = _message_for_error(outcome.outputs) or \
+                (outcome.setup_error or "This test did not pass.")
+            results.append(CellResult(gid, "test", max_points, 0.0, False, message))
+            continue
+        points = max_points
+        shown = [o for o in outcome.outputs if o.get("output_type") == "execute_result"]
+        if shown:
+            try:
+                points = float(utils.get_partial_grade(nbformat.from_dict(shown[0]), max_points))
+            except (ValueError, KeyError, TypeError):
+                points = max_points
+        points = min(max(points, 0.0), max_points)
+        message = "Passed." if points == max_points else (
+            f"Partly passed: {points:g} of {max_points:g} points.")
+        results.append(CellResult(gid, "test", max_points, points, True, message))
     return results
 
 
@@ -882,19 +858,9 @@ def _failed(ref: Reference, name: str, why: str, flags=()) -> NotebookResult:
                           failure=why)
 
 
-def _learner_file_ok(folder: Path, learner_id) -> bool:
-    if learner_id is None:
-        return True
-    path = folder / ".weakties-learner"
-    try:
-        return not path.is_symlink() and path.read_text(encoding="utf-8").strip() == learner_id
-    except OSError:
-        return False
-
-
 def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
                    extra_files=(), source_files=(), reference: Reference | None = None,
-                   config=None, name: str | None = None) -> NotebookResult:
+                   config=None, name: str | None = None, judge=None) -> NotebookResult:
     """Grade one submitted notebook against its source.
 
     Parameters
@@ -905,20 +871,25 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
         The instructor's notebook, with solutions and hidden tests (ignored
         when ``reference`` is given).
     learner_id : str or None
-        The student's id: the exercise builds the student's own data from it.
+        The student's id: the exercise builds the student's own data from it,
+        in the student's kernel and, independently, in the judge.
     limits : grader.engine.execute.Limits, optional
     sandbox : bool
-        Run the kernel in the sandbox (default). ``False`` only for trusted
-        notebooks.
+        Run the kernel and the judge in the sandbox (default). ``False`` only
+        for trusted notebooks.
     extra_files : iterable
         The submission's other files: paths (files or folders) or
         ``(relative name, path)`` pairs, copied into the working folder.
     source_files : iterable
         The source assignment's own files (data, helper modules), in the same
-        forms; copied after the submission's, replacing them.
+        forms; copied after the submission's, replacing them; the judge gets
+        these alone.
     reference : Reference, optional
         A prepared reference (the autograde command aligns it with the
         gradebook once per notebook).
+    judge : grader.engine.judge.JudgeServer, optional
+        A running judge (the autograde batch shares one); by default this
+        process's own (:func:`grader.engine.judge.shared_server`).
 
     Returns
     -------
@@ -929,11 +900,13 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
     grader.engine.execute.SandboxUnavailable
         ``sandbox=True`` and the sandbox cannot run here.
     """
-    from .execute import Limits, SandboxUnavailable, execute
+    from .execute import Limits, SandboxUnavailable, execute, sandbox_problem
+    from .judge import JudgeUnavailable, shared_server
 
     started = time.monotonic()
     ref = reference or Reference.from_notebook(source, config=config)
     name = name or ref.name
+    limits = limits or Limits()
     try:
         nb, flags = load(submitted)
     except NotebookUnreadable as exc:
@@ -945,14 +918,21 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
                        flags)
     flags.extend(repairs)
     findings = scan(nb, ref, extra_files)
-    modules = [Path(rel).stem for rel, _ in _extra_items(extra_files) if rel.endswith(".py")]
-    inst = tamper.instrument(nb, autograded_cells(nb, ref), files=modules)
+    if sandbox:
+        problem = sandbox_problem()
+        if problem is not None:
+            raise SandboxUnavailable(problem)
+    try:
+        server = judge or shared_server(sandbox=sandbox)
+    except JudgeUnavailable as exc:
+        return _failed(ref, name, f"the judge could not start ({exc})", flags)
+    plan = judge_plan(nb, ref, learner_id=learner_id, server=server, files=source_files,
+                      cpu_seconds=limits.cell_timeout)
     try:
         with working_copy(extra_files, trusted_files=source_files) as (folder, notes):
             flags.extend(notes)
-            run = execute(inst.notebook, folder, learner_id=learner_id,
-                          limits=limits or Limits(), sandbox=sandbox)
-            file_ok = _learner_file_ok(folder, learner_id)
+            run = execute(nb, folder, learner_id=learner_id, limits=limits, sandbox=sandbox,
+                          judge=plan)
     except SandboxUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken run is this notebook's failure
@@ -960,27 +940,20 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
                        flags)
     if run.status == "kernel_failed":
         return _failed(ref, name, run.detail or "the kernel did not start", flags)
-    verified = verify(run.notebook, inst, findings, learner_id=learner_id,
-                      learner_file_ok=file_ok)
-    if verified.baseline is None:
-        return _failed(ref, name, "the kernel stopped before the notebook's first cell ran"
-                       + (f" ({run.detail})" if run.detail else ""), flags)
-    cells = score(nb, run.notebook, ref, inst, verified)
+    cells = score(nb, run.notebook, ref, run.outcomes)
     if run.status != "ok" or run.detail:
         flags.append(run.detail)
-    flags.extend(f"the test '{c.grade_id}' ended without an error but without its proof of "
-                 "execution: it did not run to its end" for c in cells
-                 if c.kind == "test" and not c.tampered and c.message.startswith("This test did "
-                                                                               "not run"))
-    flags.extend(f"tampering: {r}" for r in verified.reasons)
-    flags.extend(f"to review: {f.describe()}" for f in findings
-                 if f.severity == tamper.SUSPICIOUS)
-    sources = {i: nb.cells[i].source for i in inst.nonces}
-    clean = tamper.strip(run.notebook, inst, sources)
+    if run.judge_error:
+        flags.append(f"the exercise's own code failed in the judge, not the student's: "
+                     f"{run.judge_error}")
+    broken = sorted({o.setup_error for o in run.outcomes.values()
+                     if not o.outputs and o.setup_error})
+    flags.extend(f"the judge stopped: {why}" for why in broken)
+    flags.extend(f"to review: {f.describe()}" for f in findings)
     return NotebookResult(name=name, status=FLAGGED if flags else GRADED, cells=cells,
-                          flags=list(dict.fromkeys(flags)), notebook=clean, findings=findings,
-                          execution=run.status, seconds=time.monotonic() - started,
-                          answered=_answered(nb, ref))
+                          flags=list(dict.fromkeys(flags)), notebook=run.notebook,
+                          findings=findings, execution=run.status,
+                          seconds=time.monotonic() - started, answered=_answered(nb, ref))
 
 
 def _answered(nb, ref: Reference) -> dict:

@@ -43,7 +43,7 @@ import threading
 from pathlib import Path
 
 __all__ = ["BWRAP", "INSIDE_WORKDIR", "INSIDE_HOME", "sandbox_problem", "seccomp_filter",
-           "command", "kernel_environment", "readonly_roots", "prepare"]
+           "command", "judge_command", "kernel_environment", "readonly_roots", "prepare"]
 
 #: Where the submission's working folder appears inside the sandbox.
 INSIDE_WORKDIR = "/home/learner/work"
@@ -131,7 +131,7 @@ def _insn(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
     return struct.pack("=HBBI", code, jt, jf, k)
 
 
-def seccomp_filter(arch: str | None = None) -> bytes:
+def seccomp_filter(arch: str | None = None, *, allow_fork: bool = False) -> bytes:
     """The kernel's seccomp filter, as a classic-BPF program for ``bwrap --seccomp``.
 
     The filter lets threads be created (``clone`` with ``CLONE_THREAD``) and
@@ -148,6 +148,10 @@ def seccomp_filter(arch: str | None = None) -> bytes:
     ----------
     arch : {"x86_64", "aarch64"}, optional
         Defaults to this machine's architecture.
+    allow_fork : bool
+        The judge's filter (:func:`judge_command`): new processes are
+        allowed (the judge forks a fresh child per notebook), everything
+        else is refused as for a kernel.
 
     Returns
     -------
@@ -182,8 +186,12 @@ def seccomp_filter(arch: str | None = None) -> bytes:
     if arch == "x86_64":  # x32 ABI: same arch value, numbers with bit 30 set
         out += [_insn(_JGE_K, _X32_SYSCALL_BIT, 0, 1), _insn(_RET_K, eperm)]
     out += [_insn(_JEQ_K, table["clone3"], 0, 1), _insn(_RET_K, _RET_ERRNO | errno.ENOSYS)]
-    for number in sorted(table["deny"].values()):
+    for name, number in sorted(table["deny"].items(), key=lambda item: item[1]):
+        if allow_fork and name in ("fork", "vfork"):
+            continue
         out += [_insn(_JEQ_K, number, 0, 1), _insn(_RET_K, eperm)]
+    if allow_fork:
+        return b"".join(out + [_insn(_RET_K, _RET_ALLOW)])
     out += [
         _insn(_JEQ_K, table["clone"], 0, 4),
         _insn(_LD_W_ABS, _OFF_ARG0),        # low 32 bits of the flags (little-endian)
@@ -428,6 +436,59 @@ def command(kernel_argv: list[str], *, workdir: str | os.PathLike, private: str 
     for key, value in env.items():
         args += ["--setenv", key, value]
     args += ["--seccomp", str(seccomp_fd), "--", *kernel_argv]
+    return args
+
+
+def judge_command(argv: list[str], *, folder: str | os.PathLike, private: str | os.PathLike,
+                  seccomp_fd: int, python: str = PYTHON) -> list[str]:
+    """The ``bwrap`` command that runs the judge (:mod:`grader.engine.judge_process`).
+
+    The judge never runs student code, but it is sandboxed as well: the same
+    isolation as a kernel (own user, PID, network, IPC namespaces; uid 65534;
+    no capability; a cleared environment; read-only system and Python), and
+    it sees, besides the Python environment and the ``weakties`` package, the
+    ``grader`` package (read-only) and its own ``folder`` (read-write: the
+    socket the grader connects to, and one sub-folder per notebook with the
+    assignment's trusted files and the learner id). It never sees the course
+    folder, the submissions, or the student kernels' folders. Its seccomp
+    filter (:func:`seccomp_filter` with ``allow_fork=True``) lets it fork
+    the child that serves each notebook.
+    """
+    folder = os.path.realpath(folder)
+    private = Path(private)
+    for name in ("tmp", "shm", "etc"):
+        os.makedirs(private / name, mode=0o700, exist_ok=True)
+    tmp, shm = (os.path.realpath(private / name) for name in ("tmp", "shm"))
+    etc = _synthetic_etc(private)
+    env = kernel_environment(python)
+    env.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+    grader_dir = os.path.realpath(Path(__file__).resolve().parent.parent)
+    args = [
+        _bwrap_path(),
+        "--unshare-all", "--unshare-user", "--disable-userns",
+        "--uid", "65534", "--gid", "65534",
+        "--hostname", "localhost",
+        "--cap-drop", "ALL",
+        "--die-with-parent", "--new-session",
+        "--clearenv",
+        *_system_args(),
+    ]
+    for name in ("passwd", "group", "hosts"):
+        args += ["--ro-bind", str(Path(etc, name)), f"/etc/{name}"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--bind", str(shm), "/dev/shm",
+             "--remount-ro", "/dev", "--bind", str(tmp), "/tmp",
+             "--dir", f"{INSIDE_HOME}/.config/matplotlib"]
+    for source, dest in readonly_roots(python):
+        args += ["--ro-bind", source, dest]
+    font_cache = _font_cache_file()
+    if font_cache is not None:
+        args += ["--ro-bind", str(font_cache),
+                 f"{INSIDE_HOME}/.config/matplotlib/{font_cache.name}"]
+    args += ["--ro-bind", grader_dir, grader_dir, "--bind", folder, folder,
+             "--remount-ro", "/", "--chdir", folder]
+    for key, value in env.items():
+        args += ["--setenv", key, value]
+    args += ["--seccomp", str(seccomp_fd), "--", *argv]
     return args
 
 

@@ -1,34 +1,20 @@
-"""Tamper detection: prove that the tests ran, and find code that changes how they run.
+"""Signals for review: code in a submission that tries to change how a notebook runs.
 
-Student code runs in the same kernel as the tests that grade it, so it can
-change how the tests run: turn every later cell into ``pass`` with an input
-transformer, skip statements with a trace function, redefine ``abs`` or the
-test helpers, fake a partial-credit result through the display hook. This
-module defends the grade in three ways, all judged *outside* the kernel (the
-rules are listed in ``grader/TAMPER.md``):
+Grades no longer depend on anything found here. The tests run in the judge
+(:mod:`grader.engine.judge`), a separate process that has never run student
+code and reads only plain data from the student's kernel, so no code of the
+student's can change how a test runs or what it compares. What this module
+finds still tells the instructor that a student *tried*: each finding flags
+the submission for review, with its reason, and changes no point.
 
-1. **Proof of execution.** :func:`instrument` appends to every test cell of
-   the working copy a short epilogue holding a secret nonce drawn for this
-   run and this cell. The epilogue runs only if every statement of the test
-   before it ran without an exception; it publishes the nonce with a
-   description of the kernel's state as an output of its own MIME type
-   (:data:`PROOF_MIME`). :func:`read_proofs` finds each cell's proof: a test
-   cell earns points only if its own nonce appears in its own outputs, so a
-   test that was skipped, blanked, interrupted, timed out or killed with the
-   kernel earns nothing.
-2. **State checks.** A baseline probe runs first, before any student code.
-   :func:`runtime_problems` compares the state each proof describes with the
-   baseline: input and AST transformers, execution hooks, trace functions,
-   the display hook, the display publisher, standard output and error,
-   custom exception handlers, the built-ins, functions of ``weakties`` and
-   of the scientific libraries replaced by code of the notebook, and the
-   learner id the exercise code sees.
-3. **Static scan.** :class:`Scanner` reads the code of the student's cells
-   (and of the Python files of the submission) with IPython's own
-   ``TransformerManager`` and :mod:`ast`, without running it, and reports
-   each construct that can change how later cells run (a *tamper* finding:
-   the tests after it earn nothing) or that probes the grading environment
-   (a *suspicious* finding: shown to the instructor, no effect on points).
+:class:`Scanner` reads the code of the student's cells (and of the Python
+files of the submission) with IPython's own ``TransformerManager`` and
+:mod:`ast`, without running it, and reports each construct that reaches
+into the kernel's machinery (a *tamper* finding: input transformers, trace
+functions, the display hook, replaced built-ins or helpers, objects whose
+comparisons lie) or that probes the grading environment (a *suspicious*
+finding: the learner id, the grader's files). ``grader/TAMPER.md`` lists the
+rules.
 
 Ordinary student code (loops, functions, classes, pandas, networkx, plots,
 ``%matplotlib inline``, ``import weakties``) raises no finding: the tests in
@@ -38,20 +24,13 @@ Ordinary student code (loops, functions, classes, pandas, networkx, plots,
 from __future__ import annotations
 
 import ast
-import copy
 import re
-import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-__all__ = ["Finding", "Scanner", "TAMPER", "SUSPICIOUS", "PROOF_MIME", "Instrumented",
-           "Proof", "instrument", "read_proofs", "runtime_problems", "strip",
-           "final_expression"]
+__all__ = ["Finding", "Scanner", "TAMPER", "SUSPICIOUS"]
 
 TAMPER = "tamper"
 SUSPICIOUS = "suspicious"
-
-#: MIME type of the proof outputs published by the epilogue.
-PROOF_MIME = "application/vnd.weakties.proof+json"
 
 
 @dataclass(frozen=True)
@@ -214,7 +193,7 @@ _SYS_REPLACE = {
     "sys.path_importer_cache": "changes how modules are imported",
 }
 # Names and texts of the grader's own probe: student code has no business with them.
-_GRADER_MARKS = ("weakties_proof", "__weakties", "vnd.weakties.proof")
+_GRADER_MARKS = ("weakties_proof", "__weakties", "vnd.weakties.proof", "_weakties_io")
 _SENSITIVE_TEXT = (
     ("NBGRADER", "looks for nbgrader's environment variables (to know whether it is graded)"),
     ("gradebook", "refers to the gradebook"),
@@ -592,7 +571,7 @@ class _Visitor(ast.NodeVisitor):
 
     def visit_Name(self, node):
         if any(t in node.id for t in _GRADER_MARKS):
-            self.add("proof", TAMPER, "uses a name of the grader's proof of execution", node)
+            self.add("grader", TAMPER, "uses a name of the grader's own machinery", node)
         elif node.id in ("__builtins__", "__builtin__"):
             self.add("builtins", TAMPER, "uses __builtins__, the built-ins of the kernel", node)
         elif node.id == "get_ipython":
@@ -607,7 +586,7 @@ class _Visitor(ast.NodeVisitor):
 
     def visit_Constant(self, node):
         if isinstance(node.value, str) and any(t in node.value for t in _GRADER_MARKS):
-            self.add("proof", TAMPER, "refers to the grader's proof of execution", node)
+            self.add("grader", TAMPER, "refers to the grader's own machinery", node)
         elif isinstance(node.value, str):
             for text, why in _SENSITIVE_TEXT:
                 if text in node.value:
@@ -799,342 +778,3 @@ class _Visitor(ast.NodeVisitor):
                                                        f"{key or '(computed)'}", node)
             elif opath and not opath.startswith(_CONFIG_PATHS) and not opath.startswith("os."):
                 self.add("monkeypatch", TAMPER, f"changes an entry of {opath}", node)
-
-
-# ---------------------------------------------------------------------------
-# Proof of execution
-# ---------------------------------------------------------------------------
-
-_PROBE = r'''
-def __weakties_proof(nonce, kind):
-    import sys
-    state = {}
-    try:
-        import os, builtins
-        ip = sys.modules["IPython"].get_ipython()
-        cwd = os.getcwd()
-
-        def q(f):
-            f = getattr(f, "__func__", f)
-            m = getattr(f, "__module__", None) or type(f).__module__
-            n = getattr(f, "__qualname__", None) or type(f).__qualname__
-            return f"{m}.{n}"
-
-        def mine(v):
-            m = getattr(v, "__module__", None)
-            if not isinstance(m, str):
-                m = type(v).__module__
-            if m == "functools":
-                # functools.partial(...) built by the notebook is its own code;
-                # functools' own functions (lru_cache imported by a library) are not.
-                import functools
-                return getattr(functools, getattr(v, "__name__", ""), None) is not v
-            if m == "__main__" or m.split(".")[0] in FILES:
-                return True
-            code = getattr(getattr(v, "__func__", v), "__code__", None)
-            f = getattr(code, "co_filename", "") or ""
-            return f.startswith(cwd) or "/ipykernel_" in f
-
-        state["cleanup"] = [q(f) for f in ip.input_transformers_cleanup]
-        state["post"] = [q(f) for f in ip.input_transformers_post]
-        state["ast"] = [q(f) for f in ip.ast_transformers]
-        state["events"] = {k: [q(f) for f in v] for k, v in ip.events.callbacks.items()}
-        state["trace"] = [repr(sys.gettrace()), repr(sys.getprofile())]
-        state["io"] = [q(type(o)) for o in (sys.displayhook, ip.displayhook, ip.display_pub,
-                                            sys.stdout, sys.stderr)]
-        state["overrides"] = {
-            name: sorted(k for k, v in vars(o).items() if callable(v) and not isinstance(v, type))
-            for name, o in (("shell", ip), ("displayhook", ip.displayhook),
-                            ("display_pub", ip.display_pub), ("stdout", sys.stdout),
-                            ("stderr", sys.stderr))}
-        state["methods"] = [q(getattr(type(ip), m)) for m in (
-            "run_cell", "run_cell_async", "run_ast_nodes", "run_code", "transform_cell",
-            "showtraceback", "_showtraceback")] + [
-            q(type(ip.displayhook).__call__), q(type(ip.displayhook).write_format_data),
-            q(type(ip.display_pub).publish), q(type(sys.stdout).write)]
-        state["custom_exc"] = [f"{getattr(e, '__module__', '?')}.{getattr(e, '__name__', e)}"
-                               for e in ip.custom_exceptions
-                               if e is not getattr(sys.modules.get("weakties.exercises"),
-                                                   "CheckFailed", None)]
-        state["builtins"] = [n for n in NAMES if getattr(getattr(builtins, n, None),
-                             "__module__", "builtins") != "builtins"
-                             or getattr(getattr(builtins, n, None), "__name__", n) != n]
-        ns = ip.user_ns
-        state["shadows"] = sorted(n for n in NAMES if n in ns and callable(ns[n])
-                                  and ns[n] is not getattr(builtins, n, None) and mine(ns[n]))
-        patched = []
-        for mn, mod in list(sys.modules.items()):
-            if mod is None or not (mn.split(".")[0] == "weakties" or mn in MODULES):
-                continue
-            for an, v in list(vars(mod).items()):
-                if not an.startswith("__") and callable(v) and mine(v):
-                    patched.append(f"{mn}.{an}")
-        for mn, cn in CLASSES:
-            cls = getattr(sys.modules.get(mn), cn, None)
-            for an, v in list(vars(cls).items()) if cls is not None else ():
-                if callable(v) and mine(v):
-                    patched.append(f"{mn}.{cn}.{an}")
-        state["patched"] = sorted(patched)
-        state["cwd"] = cwd
-        learner = sys.modules.get("weakties.learner")
-        if learner is not None:
-            try:
-                state["learner"] = str(learner.learner_id())
-            except Exception as e:
-                state["learner"] = f"<{type(e).__name__}>"
-    except Exception as e:
-        state["probe_error"] = f"{type(e).__name__}: {e}"
-    from IPython.display import publish_display_data
-    publish_display_data({MIME: {"nonce": nonce, "kind": kind, "state": state}})
-
-
-__weakties_proof(NONCE, KIND)
-'''
-_PROBE_MODULES = ("math", "cmath", "statistics", "random", "operator", "networkx", "numpy",
-                  "numpy.testing", "pandas", "pandas.testing", "json", "re", "copy")
-_PROBE_CLASSES = (("networkx", "Graph"), ("networkx", "DiGraph"), ("networkx", "MultiGraph"),
-                  ("pandas", "DataFrame"), ("pandas", "Series"))
-
-
-def _probe_code(files=()) -> str:
-    return (_PROBE.replace("NAMES", repr(sorted(PROTECTED_BUILTINS)))
-            .replace("MODULES", repr(_PROBE_MODULES))
-            .replace("CLASSES", repr(_PROBE_CLASSES))
-            .replace("FILES", repr(tuple(sorted(files))))
-            .replace("MIME", repr(PROOF_MIME)).strip("\n"))
-
-
-def _probe_line(nonce: str, kind: str, files=()) -> str:
-    """One line that runs the probe in a namespace of its own.
-
-    The probe travels compressed in a single string: IPython tokenizes every
-    cell before running it, and a long probe spelled out in each test cell
-    would cost more than the probe itself. Running it with ``exec`` in a
-    fresh namespace leaves the notebook's names untouched and keeps the
-    notebook's own redefinitions out of the probe's way.
-    """
-    import base64
-    import zlib
-
-    blob = base64.b64encode(zlib.compress(_probe_code(files).encode(), 9)).decode()
-    return (f"exec(__import__('zlib').decompress(__import__('base64').b64decode({blob!r})), "
-            f"{{'__name__': '__weakties__', 'NONCE': {nonce!r}, 'KIND': {kind!r}}})")
-
-
-def final_expression(source: str):
-    """The last top-level statement of ``source`` if it is an expression, else ``None``.
-
-    nbgrader gives partial credit from the value a test cell's final
-    expression shows; a test without one can show no result of its own.
-
-    Examples
-    --------
-    >>> final_expression("assert x\\nscore") is not None
-    True
-    >>> final_expression("assert x") is None
-    True
-    >>> final_expression("score;") is None   # a final ';' hides the result
-    True
-    """
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return None
-    if not tree.body or not isinstance(tree.body[-1], ast.Expr):
-        return None
-    code_lines = [line for line in source.rstrip().splitlines()
-                  if line.strip() and not line.strip().startswith("#")]
-    if code_lines and code_lines[-1].split("#")[0].rstrip().endswith(";"):
-        return None
-    return tree.body[-1]
-
-
-def _char_offset(lines: list[str], lineno: int, col_bytes: int) -> int:
-    before = sum(len(line) for line in lines[:lineno - 1])
-    line = lines[lineno - 1] if lineno - 1 < len(lines) else ""
-    return before + len(line.encode("utf-8")[:col_bytes].decode("utf-8", "ignore"))
-
-
-@dataclass
-class Instrumented:
-    """A notebook prepared for execution, with what is needed to read it back.
-
-    ``notebook`` has the baseline probe as its first cell; cell ``i`` of the
-    original is cell ``i + 1`` here. ``nonces`` maps an original cell index
-    to its secret; ``results`` lists the original indices of test cells
-    whose final expression still shows its value (partial credit).
-    """
-
-    notebook: object
-    nonces: dict
-    baseline: str
-    results: set = field(default_factory=set)
-
-
-def instrument(nb, test_cells, *, files=()) -> Instrumented:
-    """Add the baseline probe and a proof epilogue to each test cell of a copy of ``nb``.
-
-    Parameters
-    ----------
-    nb : NotebookNode
-        The sanitized notebook (not modified).
-    test_cells : iterable of int
-        Indices of the code cells whose passing earns points.
-    files : iterable of str
-        Module names of the submission's Python files (code of the student).
-    """
-    import nbformat
-
-    out = copy.deepcopy(nb)
-    nonces, results = {}, set()
-    for index in sorted(set(test_cells)):
-        cell = out.cells[index]
-        nonce = secrets.token_hex(16)
-        nonces[index] = nonce
-        call = _probe_line(nonce, "test", files)
-        source = cell.source.rstrip()
-        expr = final_expression(source)
-        if expr is not None:
-            lines = source.splitlines(keepends=True)
-            start = _char_offset(lines, expr.lineno, expr.col_offset)
-            end = _char_offset(lines, expr.end_lineno, expr.end_col_offset)
-            cell.source = (f"{source[:start]}__weakties_value = ({source[start:end]})"
-                           f"{source[end:]}\n{call}\n__weakties_value")
-            results.add(index)
-        else:
-            cell.source = f"{source}\n{call}"
-    baseline = secrets.token_hex(16)
-    first = nbformat.v4.new_code_cell(_probe_line(baseline, "baseline", files))
-    first.id = "weakties-baseline-" + baseline[:8]
-    out.cells.insert(0, first)
-    return Instrumented(out, nonces, baseline, results)
-
-
-@dataclass
-class Proof:
-    """What a test cell's outputs prove (see :func:`read_proofs`)."""
-
-    found: bool = False
-    state: dict | None = None
-    foreign: bool = False      # a proof with another cell's nonce, or a malformed one
-    after: list = field(default_factory=list)   # output types that came after the proof
-
-
-def _proof_outputs(cell):
-    for i, out in enumerate(cell.get("outputs", [])):
-        data = out.get("data") if out.get("output_type") in ("display_data", "execute_result",
-                                                            "update_display_data") else None
-        if data and PROOF_MIME in data:
-            yield i, out, data[PROOF_MIME]
-
-
-def read_proofs(executed, inst: Instrumented):
-    """Read the proofs of an executed instrumented notebook.
-
-    Returns ``(baseline_state, {original index: Proof})``; ``baseline_state``
-    is ``None`` if the baseline probe did not report (then nothing can be
-    trusted).
-    """
-    baseline_state = None
-    cells = executed.cells
-    if cells:
-        for _, out, payload in _proof_outputs(cells[0]):
-            if isinstance(payload, dict) and payload.get("nonce") == inst.baseline:
-                baseline_state = payload.get("state") or {}
-    proofs = {}
-    for index, nonce in inst.nonces.items():
-        cell = cells[index + 1] if index + 1 < len(cells) else {}
-        proof = Proof()
-        outputs = cell.get("outputs", []) if cell else []
-        for i, out, payload in _proof_outputs(cell):
-            if isinstance(payload, dict) and payload.get("nonce") == nonce and not proof.found:
-                proof.found = True
-                proof.state = payload.get("state") or {}
-                proof.after = [o.get("output_type") for o in outputs[i + 1:]]
-            else:
-                proof.foreign = True
-        proofs[index] = proof
-    return baseline_state, proofs
-
-
-_ALLOWED_HOOK_MODULES = ("IPython.", "ipykernel.", "matplotlib.", "matplotlib_inline.",
-                         "ipywidgets.", "comm.", "ipympl.", "plotly.", "IPython.extensions.")
-
-
-def runtime_problems(baseline: dict, state: dict, learner_id: str | None = None) -> list[str]:
-    """What changed in the kernel between the baseline probe and a proof.
-
-    Each problem is a sentence for the instructor; an empty list means the
-    state is as the grader left it (up to ordinary changes such as the
-    inline plotting hooks matplotlib installs).
-
-    Examples
-    --------
-    >>> base = {"cleanup": ["a"], "post": [], "ast": [], "events": {"pre_run_cell": []}}
-    >>> runtime_problems(base, dict(base, post=["__main__.<lambda>"]))
-    ['an input transformer was added (__main__.<lambda>): it can rewrite every later cell']
-    """
-    problems = []
-    if state.get("probe_error"):
-        problems.append(f"the grader's check failed inside the kernel ({state['probe_error']})")
-    for key, what in (("cleanup", "an input transformer"), ("post", "an input transformer"),
-                      ("ast", "an AST transformer")):
-        if state.get(key) != baseline.get(key):
-            new = [x for x in state.get(key) or [] if x not in (baseline.get(key) or [])]
-            gone = not new
-            detail = ", ".join(new) if new else "one of IPython's own was removed or replaced"
-            problems.append(f"{what} was {'changed' if gone else 'added'} ({detail}): it can "
-                            "rewrite every later cell")
-    base_events = baseline.get("events") or {}
-    for event, callbacks in (state.get("events") or {}).items():
-        for cb in callbacks:
-            if cb not in base_events.get(event, []) and not cb.startswith(_ALLOWED_HOOK_MODULES):
-                problems.append(f"an execution hook was registered ({event}: {cb}): it runs "
-                                "around every cell, tests included")
-    simple = {
-        "trace": "a trace or profile function is active: it can skip statements of the tests",
-        "io": "standard output, standard error, the display hook or the display publisher "
-              "was replaced",
-        "overrides": "a method of the shell, the display hook, the display publisher or an "
-                     "output stream was replaced on the object",
-        "methods": "a method of the shell or of the display machinery was replaced",
-        "custom_exc": "a custom exception handler was installed",
-        "builtins": "built-in functions were replaced",
-    }
-    for key, why in simple.items():
-        if key in baseline and state.get(key) != baseline.get(key):
-            if key == "builtins":
-                why = f"{why} ({', '.join(state.get(key) or [])})"
-            problems.append(why)
-    for key, why in (("shadows", "built-in names were redefined by the notebook"),
-                     ("patched", "functions of libraries were replaced by the notebook's code")):
-        new = sorted(set(state.get(key) or []) - set(baseline.get(key) or []))
-        if new:
-            problems.append(f"{why} ({', '.join(new[:6])}{'...' if len(new) > 6 else ''})")
-    expected = learner_id if learner_id is not None else baseline.get("learner")
-    seen = state.get("learner")
-    if expected is not None and seen is not None and seen != expected:
-        problems.append(f"the exercise saw the learner id {seen!r} instead of {expected!r}: "
-                        "the personal data was switched")
-    return problems
-
-
-def strip(executed, inst: Instrumented, sources: dict):
-    """The executed notebook without the grader's additions.
-
-    Removes the baseline cell, puts back each test cell's own source
-    (``sources``: {original index: source}) and removes the proof outputs.
-    """
-    import nbformat
-
-    out = nbformat.from_dict(copy.deepcopy(dict(executed)))
-    out.cells = out.cells[1:]
-    for index, source in sources.items():
-        if index < len(out.cells):
-            out.cells[index].source = source
-    for cell in out.cells:
-        if cell.get("cell_type") == "code":
-            cell.outputs = [o for o in cell.outputs
-                            if not (isinstance(o.get("data"), dict) and PROOF_MIME in o["data"])]
-    return out
-

@@ -331,36 +331,7 @@ def expected_scores(assignment: str, spec: Variant, student: str,
     return {key: (pts if passes[key[1]] else 0.0) for key, pts in _points(assignment).items()}
 
 
-# --------------------------------------------------------------------------
-# pytest fixtures (import them into a test module to use them)
-
-try:
-    import pytest
-except ImportError:  # pragma: no cover - the benchmark runs without pytest
-    pytest = None
-
-
 def copy_course(template: Course, root) -> Course:
     """A copy of a prepared course folder at ``root`` (gradebook and releases included)."""
     shutil.copytree(template.root, root, symlinks=True)
     return Course(root, source=template.source).ensure()
-
-
-_TEMPLATE: dict = {}
-
-if pytest is not None:
-    @pytest.fixture(scope="session")
-    def course_template(tmp_path_factory) -> Course:
-        """A course with both fixture assignments released (made once per test session).
-
-        Each test module that imports this fixture gets its own copy of the
-        definition; the course itself is made once and shared.
-        """
-        if "course" not in _TEMPLATE:
-            _TEMPLATE["course"] = setup_course(tmp_path_factory.mktemp("template") / "course")
-        return _TEMPLATE["course"]
-
-    @pytest.fixture
-    def course(course_template, tmp_path) -> Course:
-        """A fresh copy of :func:`course_template` for one test."""
-        return copy_course(course_template, tmp_path / "course")

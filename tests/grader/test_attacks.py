@@ -24,11 +24,8 @@ import pytest
 from grader.stores import gradebook, status
 from grader.stores.course import PROJECT
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent / "attacks"))
-import cohort  # noqa: E402
-import corpus  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
+import cohort
+from attacks import corpus
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 

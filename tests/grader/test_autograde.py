@@ -16,9 +16,7 @@ from grader.stores import gradebook, status
 from grader.engine.batch import autograde
 from grader.cli import main
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cohort  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
+import cohort
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 

@@ -8,16 +8,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from grader.stores import gradebook, status
 from grader.cli import main
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cohort  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
+import cohort
 
 # nbgrader's own add_submission warns under SQLAlchemy 2 (used here to record grades by hand).
 pytestmark = pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")

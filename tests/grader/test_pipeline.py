@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -15,9 +13,7 @@ from hypothesis import strategies as st
 from grader.engine import pipeline
 from grader.engine.pipeline import NotebookUnreadable, Reference, sanitize
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cohort  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
+import cohort
 
 SOURCE = cohort.SOURCE / "ties-basics" / "ties-basics.ipynb"
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,8 +11,6 @@ from grader.stores import status
 from grader.stores.course import Course
 from grader.stores.status import StatusRecord, load_status, read_status, write_status
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
 
 
 def _write(course, *records):

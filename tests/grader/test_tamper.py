@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import copy
-import sys
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from grader.engine import pipeline, tamper
+from grader.engine import pipeline
 from grader.engine.tamper import SUSPICIOUS, TAMPER, Scanner
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent / "attacks"))
-import cohort  # noqa: E402
-import corpus  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
+import cohort
 
 # --------------------------------------------------------------------------
 # Static scan: ordinary student code raises nothing
@@ -125,8 +117,8 @@ HOSTILE = [
     ("%load_ext sneaky_extension", "magic", TAMPER),
     ("%%time\nimport sys\nsys.settrace(f)", "internals", TAMPER),       # inside a cell magic
     ("def learner_id():\n    return 'someone'", "helper", TAMPER),
-    ("__weakties_proof = lambda *a: None", "proof", TAMPER),
-    ("data = {'application/vnd.weakties.proof+json': {}}", "proof", TAMPER),
+    ("__weakties_proof = lambda *a: None", "grader", TAMPER),
+    ("data = {'application/vnd.weakties.proof+json': {}}", "grader", TAMPER),
     ("_check = G", "helper", TAMPER),
     ("from other import learner_id", "helper", TAMPER),
     # Suspicious only: the instructor sees them, points are not affected.
@@ -172,143 +164,3 @@ def test_the_python_files_of_a_submission_are_scanned(tmp_path):
     (tmp_path / "plain.py").write_text("def double(x):\n    return 2 * x\n")
     found = pipeline.scan(clean, ref, [tmp_path / "helper.py", tmp_path / "plain.py"])
     assert [(f.where, f.rule, f.cell) for f in found] == [("file helper.py", "internals", 1)]
-
-
-# --------------------------------------------------------------------------
-# Proofs: instrumenting, reading and removing them (no kernel)
-
-
-def _notebook(*sources):
-    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
-
-
-def test_instrument_adds_a_baseline_cell_and_one_secret_per_test():
-    nb = _notebook("x = 1", "assert x == 1", "assert x > 0\nx")
-    inst = tamper.instrument(nb, [1, 2])
-    assert len(inst.notebook.cells) == 4 and nb.cells[1].source == "assert x == 1"
-    assert set(inst.nonces) == {1, 2} and len(set(inst.nonces.values())) == 2
-    assert inst.baseline in inst.notebook.cells[0].source
-    for index, nonce in inst.nonces.items():
-        assert nonce in inst.notebook.cells[index + 1].source
-        assert all(nonce not in inst.notebook.cells[j].source
-                   for j in range(len(inst.notebook.cells)) if j != index + 1)
-    # The test ending with an expression keeps showing its value (nbgrader's partial credit).
-    assert inst.results == {2}
-    assert inst.notebook.cells[3].source.rstrip().endswith("__weakties_value")
-    assert tamper.instrument(nb, [1, 2]).nonces != inst.nonces     # new secrets every run
-
-
-@pytest.mark.parametrize("source,has_value", [
-    ("assert ok", False), ("score", True), ("score;", False), ("score  # the credit", True),
-    ("print('x')", True), ("x = 1\n\n# done", False), ("for i in x:\n    pass", False),
-])
-def test_final_expression(source, has_value):
-    assert (tamper.final_expression(source) is not None) is has_value
-
-
-def _proof(nonce, state=None):
-    return nbformat.v4.new_output("display_data", data={
-        tamper.PROOF_MIME: {"nonce": nonce, "kind": "test", "state": state or {}}})
-
-
-def test_read_proofs_tells_own_missing_and_foreign_proofs_apart():
-    nb = _notebook("a = 1", "assert a", "assert a", "assert a")
-    inst = tamper.instrument(nb, [1, 2, 3])
-    executed = copy.deepcopy(inst.notebook)
-    executed.cells[0].outputs = [_proof(inst.baseline, {"cleanup": []})]
-    executed.cells[2].outputs = [nbformat.v4.new_output("stream", text="hi\n"),
-                                 _proof(inst.nonces[1])]
-    executed.cells[3].outputs = [_proof(inst.nonces[1])]          # replayed from another cell
-    executed.cells[4].outputs = [_proof("0" * 32)]                # guessed
-    baseline, proofs = tamper.read_proofs(executed, inst)
-    assert baseline == {"cleanup": []}
-    assert proofs[1].found and not proofs[1].foreign
-    assert not proofs[2].found and proofs[2].foreign
-    assert not proofs[3].found and proofs[3].foreign
-    clean = tamper.strip(executed, inst, {i: nb.cells[i].source for i in inst.nonces})
-    assert [c.source for c in clean.cells] == [c.source for c in nb.cells]
-    assert [len(c.outputs) for c in clean.cells] == [0, 1, 0, 0]
-
-
-BASE = {"cleanup": ["IPython.core.inputtransformer2.leading_indent"], "post": [], "ast": [],
-        "events": {"pre_run_cell": [], "post_execute": ["IPython.core.displaypub.x"]},
-        "trace": ["None", "None"], "io": ["ipykernel.displayhook.ZMQShellDisplayHook"],
-        "overrides": {"shell": ["compile"]}, "methods": ["IPython.core.X.run_cell"],
-        "custom_exc": [], "builtins": [], "shadows": [], "patched": [], "cwd": "/w",
-        "learner": "ann"}
-
-
-@pytest.mark.parametrize("change,words", [
-    ({"cleanup": BASE["cleanup"] + ["__main__.<lambda>"]}, "input transformer"),
-    ({"post": ["__main__.drop"]}, "input transformer"),
-    ({"cleanup": []}, "input transformer"),
-    ({"ast": ["__main__.NoAsserts"]}, "AST transformer"),
-    ({"events": {"pre_run_cell": ["__main__._fake"], "post_execute": []}}, "execution hook"),
-    ({"trace": ["<function _tracer>", "None"]}, "trace"),
-    ({"io": ["__main__.Hook"]}, "standard output"),
-    ({"overrides": {"shell": ["compile", "run_cell"]}}, "replaced on the object"),
-    ({"methods": ["__main__.run_cell"]}, "method"),
-    ({"custom_exc": ["AssertionError"]}, "exception handler"),
-    ({"builtins": ["abs"]}, "built-in functions"),
-    ({"shadows": ["len"]}, "built-in names"),
-    ({"patched": ["weakties.population"]}, "libraries"),
-    ({"learner": "bob"}, "learner id"),
-    ({"probe_error": "KeyError: x"}, "check failed"),
-])
-def test_runtime_problems_name_each_change(change, words):
-    state = {**BASE, **change}
-    problems = tamper.runtime_problems(BASE, state)
-    assert len(problems) == 1 and words in problems[0], problems
-
-
-def test_runtime_problems_accept_ordinary_changes():
-    # matplotlib's inline backend registers hooks; learner unseen when weakties is not loaded.
-    state = {**BASE, "events": {"pre_run_cell": [], "post_execute": [
-        "IPython.core.displaypub.x", "matplotlib.pyplot._draw_all_if_interactive",
-        "matplotlib_inline.backend_inline.flush_figures"]}, "cwd": "/elsewhere"}
-    state.pop("learner")
-    assert tamper.runtime_problems(BASE, state) == []
-    assert tamper.runtime_problems(BASE, BASE, learner_id="ann") == []
-    assert tamper.runtime_problems(BASE, BASE, learner_id="bob") != []
-
-
-# --------------------------------------------------------------------------
-# The defence in depth: with the static scan switched off, the proofs and the
-# kernel state checks alone keep every point-earning trick from earning points.
-
-RUNTIME_ONLY = ["input-transformer", "input-transformer-post", "ast-transformer",
-                "hook-fake-result", "trace-skip-asserts", "custom-exception-handler",
-                "forged-proof", "redefined-abs", "builtins-module", "globals-abs",
-                "patched-population", "chdir-learner"]
-
-
-@pytest.mark.slow
-@pytest.mark.sandbox
-def test_proofs_and_state_checks_alone_stop_the_tricks(course):
-    from grader.engine.execute import Limits, execute
-
-    ref = pipeline.Reference.from_notebook(cohort.SOURCE / "ties-basics" / "ties-basics.ipynb")
-    attacks = [a for a in corpus.ATTACKS if a.name in RUNTIME_ONLY]
-    assert len(attacks) == len(RUNTIME_ONLY)
-
-    def run_without_scan(i_attack):
-        i, attack = i_attack
-        student = f"r{i:02d}"
-        folder = corpus.write(course, student, attack)
-        nb, _ = pipeline.load(folder / "ties-basics.ipynb")
-        nb, _ = pipeline.sanitize(nb, ref)
-        inst = tamper.instrument(nb, pipeline.autograded_cells(nb, ref))
-        with pipeline.working_copy() as (work, _):
-            run = execute(inst.notebook, work, learner_id=student,
-                          limits=Limits(cell_timeout=5, notebook_timeout=40, interrupt_grace=2))
-        verified = pipeline.verify(run.notebook, inst, [], learner_id=student)
-        cells = pipeline.score(nb, run.notebook, ref, inst, verified)
-        return attack, student, verified, cells
-
-    with ThreadPoolExecutor(3) as pool:
-        for attack, student, verified, cells in pool.map(run_without_scan, enumerate(attacks)):
-            earned = sum(c.points or 0 for c in cells)
-            assert earned <= attack.honest_points(student), (attack.name, earned,
-                                                             verified.reasons)
-            # Each trick shows in the kernel's state, or left its tests without proof.
-            assert verified.reasons or all(c.points in (0, None) for c in cells), attack.name

@@ -17,14 +17,12 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import cohort  # noqa: E402
+import cohort
 
 VICTIM = "h01"    # the honest student whose numbers copiers paste
 

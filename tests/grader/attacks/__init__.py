@@ -1,0 +1,1 @@
+"""The attack corpus (see README.md): hostile and broken submissions, and what each gets."""
