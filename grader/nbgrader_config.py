@@ -22,7 +22,11 @@ itself and its formgrader (started from the course root, for instance with
   still fail;
 - feedback pages hide the code of the tests (see :mod:`grader.plugins.feedback`);
 - ``nbgrader export`` run from the course root marks failed and flagged
-  submissions (see :mod:`grader.plugins.export`).
+  submissions (see :mod:`grader.plugins.export`);
+- ``nbgrader autograde`` and the formgrader's Autograde button grade through
+  ``weakties-grade``'s own pipeline (the learner id from the nbgrader student
+  id, the sandbox, the judge), so they give the same grades, or refuse (see
+  :mod:`grader.plugins.autograde`).
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ def configure(c, course_root: str) -> None:
     ('source', '/tmp/course/exchange')
     >>> c.IgnorePattern.enabled
     True
+    >>> c.Autograde.sanitize_preprocessors
+    ['grader.plugins.autograde.WeaktiesAutograde']
     """
     course_root = str(course_root)
     c.CourseDirectory.root = course_root
@@ -86,3 +92,8 @@ def configure(c, course_root: str) -> None:
     # `nbgrader export` from the course root: status column for failed and
     # flagged submissions.
     c.ExportApp.plugin_class = "grader.plugins.export.StatusCsvExportPlugin"
+
+    # `nbgrader autograde` and the formgrader's Autograde button: weakties-grade's
+    # pipeline does the grading; nbgrader executes nothing itself.
+    c.Autograde.sanitize_preprocessors = ["grader.plugins.autograde.WeaktiesAutograde"]
+    c.Autograde.autograde_preprocessors = []

@@ -289,7 +289,7 @@ def _outcome(graded: _Graded, state, reasons, changes=(), kept=()) -> Submission
 def autograde(course, assignment: str, *, students=None, jobs: int | None = None,
               sandbox: bool = True, force: bool = False, progress: bool = True,
               limits=None, keep_backups: int | None = None,
-              in_process: bool = False) -> list[SubmissionOutcome]:
+              in_process: bool = False, judge=None) -> list[SubmissionOutcome]:
     """Autograde the submissions of ``assignment``; returns one outcome per submission.
 
     Parameters
@@ -314,6 +314,9 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         Grade in this process, one submission after the other, without
         forking workers (nbgrader's entry points, which run inside a
         Jupyter server, use it).
+    judge : grader.engine.judge.JudgeServer, optional
+        A running judge to use (and leave running); by default the batch
+        starts its own and stops it at the end.
 
     Raises
     ------
@@ -382,7 +385,9 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     pool = None
     futures: dict = {}
     server = None
-    if todo:
+    if todo and judge is not None:
+        _JUDGE["server"] = judge
+    elif todo:
         try:
             server = JudgeServer(sandbox=sandbox, memory_mb=limits.memory_mb).start()
         except JudgeUnavailable as exc:
@@ -445,7 +450,7 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
             pool.shutdown(wait=True, cancel_futures=True)
         if server is not None:
             server.stop()
-            _JUDGE.pop("server", None)
+        _JUDGE.pop("server", None)
     order = {s: i for i, (s, _) in enumerate(submissions)}
     outcomes.sort(key=lambda o: order.get(o.student, 0))
     return outcomes

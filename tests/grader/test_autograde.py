@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,24 +188,71 @@ def test_an_assignment_that_was_not_released(tmp_path, course_template, capsys):
     assert "release it first" in capsys.readouterr().err
 
 
-def test_scores_equal_stock_nbgrader(course):
-    """The same six submissions graded by stock `nbgrader autograde` and by ours."""
+def _nbgrader(course, *args, env=None):
+    nbgrader = Path(sys.executable).parent / "nbgrader"
+    return subprocess.run([str(nbgrader), "autograde", "ties-basics", *args], cwd=course.root,
+                          capture_output=True, text=True, timeout=900,
+                          env={**os.environ, **(env or {})})
+
+
+def test_nbgrader_autograde_grades_like_weakties_grade(course):
+    """Stock `nbgrader autograde` in the course folder (what the formgrader's Autograde
+    button runs) grades through weakties-grade's pipeline: the same grades and statuses,
+    with no learner id file, and run as an instructor whose JUPYTERHUB_USER is set."""
     mix = ("full", "blank", "float-degree", "strict-threshold", "copier", "explorer")
     sims = cohort.make_cohort(course, "ties-basics", 6, mix=mix)
-    stock = cohort.copy_course(course, course.root.parent / "stock")
+    theirs = cohort.copy_course(course, course.root.parent / "nbgrader")
+    result = _nbgrader(theirs, env={"JUPYTERHUB_USER": "the-instructor"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    autograde(course, "ties-basics", progress=False)
+    ours_status, their_status = status.read_status(course), status.read_status(theirs)
     for sim in sims:
-        (stock.submission(sim.student, "ties-basics") / ".weakties-learner").write_text(
+        assert _scores(theirs, sim.student, "ties-basics") == \
+            _scores(course, sim.student, "ties-basics"), sim.variant
+        key = (sim.student, "ties-basics")
+        assert their_status[key].status == ours_status[key].status, sim.variant
+    # Not the instructor's data: the copier's pasted numbers still fail on their own data.
+    copier = next(s for s in sims if s.variant == "copier")
+    assert _scores(theirs, copier.student, "ties-basics")[("ties-basics", "test-degree")][0] == 0.0
+
+
+def test_honest_scores_equal_plain_nbgrader(course):
+    """Honest students get from the judge exactly what nbgrader's own in-kernel grading gives."""
+    from nbgrader.converters import Autograde
+
+    mix = ("full", "blank", "float-degree", "strict-threshold", "copier", "explorer")
+    sims = cohort.make_cohort(course, "ties-basics", 6, mix=mix)
+    plain = cohort.copy_course(course, course.root.parent / "plain")
+    traits = Autograde.class_traits()
+    defaults = {name: [f"{c.__module__}.{c.__name__}" for c in traits[name].default()]
+                for name in ("sanitize_preprocessors", "autograde_preprocessors")}
+    (plain.root / "nbgrader_config.py").write_text(
+        (plain.root / "nbgrader_config.py").read_text()
+        + f"c.Autograde.sanitize_preprocessors = {defaults['sanitize_preprocessors']!r}\n"
+        + f"c.Autograde.autograde_preprocessors = {defaults['autograde_preprocessors']!r}\n")
+    for sim in sims:          # plain nbgrader needs the learner id file to find the data
+        (plain.submission(sim.student, "ties-basics") / ".weakties-learner").write_text(
             sim.student)
-    nbgrader = Path(sys.executable).parent / "nbgrader"
-    result = subprocess.run([str(nbgrader), "autograde", "ties-basics"], cwd=stock.root,
-                            capture_output=True, text=True, timeout=600)
+    result = _nbgrader(plain)
     assert result.returncode == 0, result.stderr[-2000:]
     autograde(course, "ties-basics", progress=False)
     for sim in sims:
         ours = _scores(course, sim.student, "ties-basics")
-        theirs = _scores(stock, sim.student, "ties-basics")
+        theirs = _scores(plain, sim.student, "ties-basics")
         assert {k: v[0] for k, v in ours.items()} == {k: v[0] for k, v in theirs.items()}, \
             sim.variant
+
+
+def test_nbgrader_autograde_refuses_without_the_sandbox(course):
+    """Where the sandbox cannot run, nbgrader's Autograde writes no grade and names the way out."""
+    cohort.make_cohort(course, "ties-basics", 1)
+    scripts = str(Path(sys.executable).parent)
+    result = _nbgrader(course, env={"PATH": scripts})       # no bubblewrap on this PATH
+    log = result.stdout + result.stderr
+    assert "weakties-grade autograde" in log, log[-2000:]
+    with gradebook.open_gradebook(course) as gb:
+        grades = gb.find_submission_notebook("ties-basics", "ties-basics", "s01").grades
+        assert all(g.auto_score is None for g in grades)
 
 
 def test_late_submissions_get_the_course_penalty(course, monkeypatch):
