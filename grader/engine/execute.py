@@ -496,7 +496,7 @@ class _Run:
         if self.sandboxed:
             return {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("NBGRADER", "JPY_", "JUPYTER_"))}
+               if not k.startswith(("NBGRADER", "JPY_", "JUPYTER_", "JUPYTERHUB"))}
         env["MPLBACKEND"] = "Agg"
         return env
 

@@ -77,33 +77,48 @@ def _warning_assignment(root: Path) -> Path:
 
 @pytest.mark.slow
 def test_stock_autograde_does_not_count_warnings_but_counts_errors(tmp_path):
-    """With this configuration nbgrader's own autograde (and the formgrader) ignore warnings."""
+    """nbgrader's own autograde with this configuration (the command and the formgrader, which
+    grade through the judge) ignores warnings; so does nbgrader's in-kernel grading, through the
+    IgnorePattern settings, where the warnings really reach stderr."""
     from nbgrader.api import Gradebook
+    from nbgrader.converters import Autograde
+
+    from grader.engine.converters import run_converter
+    from grader.engine.execute import sandbox_problem
 
     source = _warning_assignment(tmp_path / "src")
     course = support.make_course(tmp_path / "course", source=source, release=("warn",))
     nb = nbformat.read(course.release / "warn" / "warn.ipynb", as_version=4)
     nb = support.fill(nb, {"answer": "answer = 42"})
     support.write_submission(course, "ann", nbformat.writes(nb).encode(), assignment="warn")
-    support.stock_autograde(course, "warn")
-    with Gradebook(course.db_url, "weakties") as gb:
-        grades = {g.name: g.score for g in gb.find_submission_notebook("warn", "warn", "ann").grades}
-    assert grades == {"test-deprecation": 1.0, "test-future": 1.0, "test-error": 0.0}
 
-    # Without the IgnorePattern settings, stock nbgrader fails both warning cells: the
-    # warnings really reached stderr, so the result above is the configuration's doing.
-    from nbgrader.converters import Autograde
+    def grades():
+        with Gradebook(course.db_url, "weakties") as gb:
+            return {g.name: g.score
+                    for g in gb.find_submission_notebook("warn", "warn", "ann").grades}
 
-    from grader.engine.converters import run_converter
+    if sandbox_problem() is None:
+        support.stock_autograde(course, "warn")
+        assert grades() == {"test-deprecation": 1.0, "test-future": 1.0, "test-error": 0.0}
 
+    # nbgrader's in-kernel grading (its default steps): IgnorePattern drops the warnings...
+    traits = Autograde.class_traits()
+    in_kernel = Config()
+    in_kernel.Autograde.sanitize_preprocessors = traits["sanitize_preprocessors"].default()
+    in_kernel.Autograde.autograde_preprocessors = traits["autograde_preprocessors"].default()
+    (course.submission("ann", "warn") / ".weakties-learner").write_text("ann")
     config = course.nbgrader_config()
+    config.merge(in_kernel)
+    run_converter(Autograde, course, "warn", "ann", config=config, force=True)
+    assert grades() == {"test-deprecation": 1.0, "test-future": 1.0, "test-error": 0.0}
+    # ... and without it both warning cells fail: the warnings really reached stderr.
+    config = course.nbgrader_config()
+    config.merge(in_kernel)
     extra = Config()
     extra.IgnorePattern.enabled = False
     config.merge(extra)
     run_converter(Autograde, course, "warn", "ann", config=config, force=True)
-    with Gradebook(course.db_url, "weakties") as gb:
-        grades = {g.name: g.score for g in gb.find_submission_notebook("warn", "warn", "ann").grades}
-    assert grades == {"test-deprecation": 0.0, "test-future": 0.0, "test-error": 0.0}
+    assert grades() == {"test-deprecation": 0.0, "test-future": 0.0, "test-error": 0.0}
 
 
 @pytest.mark.slow
