@@ -875,10 +875,10 @@ class _Run:
                              "`sys.stdout = None`), so it could no longer run cells")
                 await self._stop_kernel_now()
                 cell.outputs.append(_error_output(
-                    "KernelDiedError", f"the kernel stopped after this cell: {self.gone}"))
+                    "KernelDiedError", f"this cell could not run: {self.gone}"))
                 self.status = "kernel_died"
-                self.detail = (f"After {name}, the kernel no longer answered: {self.gone}; it "
-                               f"was stopped{self._not_run(index)}.")
+                self.detail = (f"When {name} was sent, the kernel no longer answered: "
+                               f"{self.gone}; it was stopped{self._not_run(index)}.")
                 self._mark_rest(index, "the kernel was stopped before it")
                 continue
             done = waited == "done"

@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -101,12 +100,9 @@ def test_the_attack_corpus_in_one_batch(course):
                                                   "gradebook.db-journal", "backups"}),
                "fixtures": _tree(cohort.FIXTURES), "exercises": _exercises()}
 
-    started = time.monotonic()
     batch = _cli(course, "--force", "--jobs", "3")
-    seconds = time.monotonic() - started
     report = batch.stdout + batch.stderr
     assert batch.returncode == 1, report         # corrupt-json could not be graded at all
-    assert seconds < BOUND_SECONDS
 
     # Nothing outside the working copies changed; the gradebook is sound and complete.
     assert _tree(course.root, skip={"autograded", "gradebook.db", "gradebook.db-journal",

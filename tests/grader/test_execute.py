@@ -16,7 +16,6 @@ import os
 import resource
 import stat
 import struct
-import time
 
 import nbformat
 import pytest
@@ -102,12 +101,16 @@ def test_input_is_not_modified_and_stored_outputs_are_cleared(tmp_path):
     assert errors(result.notebook.cells[2]) == ["CellNotRunError"]
 
 
-def test_empty_notebook_needs_no_kernel(tmp_path):
+def test_empty_notebook_needs_no_kernel(tmp_path, monkeypatch):
     nb = notebook("", "   ")
     nb.cells.append(nbformat.v4.new_markdown_cell("text"))
+
+    async def no_kernel(self):
+        raise AssertionError("a kernel was started for a notebook without code")
+
+    monkeypatch.setattr(execute_module._Run, "start", no_kernel)
     result = execute(nb, tmp_path, sandbox=False)
     assert (result.status, result.cells_run) == ("ok", 0)
-    assert result.seconds < 0.5
 
 
 def test_notebook_can_be_given_as_a_path(tmp_path):
@@ -163,29 +166,25 @@ def test_interrupt_ignoring_loop_stops_the_kernel_quickly(tmp_path):
     # In the same cell: ipykernel restores its SIGINT handler before each cell.
     nb = notebook("print('first')", "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
                   "while True:\n    pass", *["print('never')"] * 20)
-    start = time.monotonic()
     result = execute(nb, tmp_path, sandbox=False,
                      limits=Limits(cell_timeout=1, interrupt_grace=1, notebook_timeout=60))
-    elapsed = time.monotonic() - start
     assert result.status == "cell_timeout"
     assert "did not stop when interrupted" in result.detail
     assert "20 later code cells did not run" in result.detail
+    # Not one timeout per remaining cell: the kernel was stopped, the rest never sent to it.
+    assert result.cells_run == 2
     assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[2:])
-    assert elapsed < 21 * 1            # not one timeout per remaining cell
 
 
 def test_notebook_budget_bounds_many_slow_cells(tmp_path):
     nb = notebook(*["import time\ntime.sleep(1.5)"] * 8)
-    start = time.monotonic()
     result = execute(nb, tmp_path, sandbox=False,
                      limits=Limits(cell_timeout=2, notebook_timeout=2.5))
-    elapsed = time.monotonic() - start
     assert result.status == "notebook_timeout"
     assert result.detail.startswith("The notebook used its whole time budget of 2.5 s during cell 2")
     assert result.cells_run == 1
     assert errors(result.notebook.cells[1]) == ["NotebookTimeoutError"]
     assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[2:])
-    assert elapsed < 8 * 1.5           # the cells alone would take 12 s
 
 
 @pytest.mark.parametrize("sandboxed", MODES)
@@ -490,3 +489,22 @@ def test_folders_of_killed_graders_are_removed(tmp_path, monkeypatch):
     assert folders["alive"].exists() and folders["foreign"].exists()
     assert sorted(p.name for p in tmp_path.glob(execute_module.PRIVATE_PREFIX + "*")) == [
         "kernel-alive", "kernel-foreign"]
+
+
+@pytest.mark.parametrize("breaking", ["import sys\nsys.stdout = None",
+                                      "import sys\nsys.stderr = None"])
+def test_a_kernel_whose_output_is_broken_is_stopped_not_timed_out(tmp_path, breaking):
+    # After `sys.stdout = None` ipykernel goes idle without ever replying to a cell:
+    # waiting for the reply would cost one cell timeout per remaining cell.
+    nb = notebook("print('first')", breaking, *["print('never')"] * 10)
+    result = execute(nb, tmp_path, sandbox=False,
+                     limits=Limits(cell_timeout=60, notebook_timeout=600))
+    assert result.status == "kernel_died"
+    assert "broke the kernel's output" in result.detail
+    assert result.detail.startswith("When cell 3 was sent")
+    assert "9 later code cells did not run" in result.detail
+    assert text(result.notebook.cells[0]).strip() == "first"
+    assert errors(result.notebook.cells[2]) == ["KernelDiedError"]
+    assert all(errors(c) == ["CellNotRunError"] for c in result.notebook.cells[3:])
+    # Not a single cell timeout: the cells after the broken one were never sent.
+    assert "CellTimeoutError" not in {e for c in result.notebook.cells for e in errors(c)}
