@@ -12,7 +12,9 @@ mistakes, a copier and an exploring student, each on the student's own
 population) several ways, each in a fresh copy of the course:
 
 1. stock ``nbgrader autograde ties-basics``, sequential, in the course folder
-   with nbgrader's own (graceful) kernel shutdown, and ``weakties-grade
+   with nbgrader's own (graceful) kernel shutdown and nbgrader's own grading
+   steps (the hidden tests in the student's kernel; the course configuration
+   would otherwise send nbgrader's autograde through the judge too), and ``weakties-grade
    autograde ties-basics`` (sandbox on, default pool), back to back,
    ``--repeats`` times, the order alternating (the machine's load changes:
    pairs compare like with like);
@@ -80,8 +82,8 @@ def stock(template, work: Path, immediate: bool = False) -> tuple[float, dict]:
     """
     work.mkdir(parents=True, exist_ok=True)
     course = cohort.copy_course(template, work / ("stock-immediate" if immediate else "stock"))
-    for folder in course.submitted.iterdir():
-        (folder / "ties-basics" / ".weakties-learner").write_text(folder.name)
+    # nbgrader's own steps (tests in the student's kernel), not the course's judge.
+    cohort.use_plain_nbgrader(course)
     command = [str(BIN / "nbgrader"), "autograde", "ties-basics"]
     if not immediate:
         command.append("--Execute.shutdown_kernel=graceful")

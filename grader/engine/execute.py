@@ -226,6 +226,7 @@ class Execution:
     cells_run: int
     outcomes: dict = field(default_factory=dict)
     judge_error: str | None = None
+    notes: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -461,6 +462,7 @@ class _Run:
         self.gone: str | None = None       # why the kernel can no longer answer probes
         self.deadline = float("inf")
         self.judge_error: str | None = None
+        self.notes: list[str] = []         # for the instructor: what happened while probing
         self.workdir = workdir
         self.learner_file = learner_file
         self.limits = limits
@@ -615,6 +617,9 @@ class _Run:
             late = await self._shell_reply(msg_id, self.limits.interrupt_grace)
             why = (f"your code ran longer than {self.limits.cell_timeout:g} s while the grader "
                    "read your answers, and was interrupted")
+            self.notes.append(f"code of the notebook ran longer than "
+                              f"{self.limits.cell_timeout:g} s when the judge read an answer "
+                              "or called a function; it was interrupted")
             if late is None and not await self._responsive():
                 self.gone = why + "; the kernel did not stop, so it was stopped"
                 await self._stop_kernel_now()
@@ -1080,4 +1085,4 @@ def execute(notebook, workdir, *, learner_id: str | None = None, limits: Limits 
         lambda: _execute_async(nb, folder, learner_file, limits, bool(sandbox), judge))
     return Execution(notebook=run.nb, status=run.status, detail=run.detail,
                      seconds=seconds, cells_run=run.cells_run, outcomes=run.outcomes,
-                     judge_error=run.judge_error)
+                     judge_error=run.judge_error, notes=list(dict.fromkeys(run.notes)))

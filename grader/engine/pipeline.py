@@ -943,6 +943,7 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
     cells = score(nb, run.notebook, ref, run.outcomes)
     if run.status != "ok" or run.detail:
         flags.append(run.detail)
+    flags.extend(run.notes)
     if run.judge_error:
         flags.append(f"the exercise's own code failed in the judge, not the student's: "
                      f"{run.judge_error}")

@@ -13,7 +13,7 @@ files of the submission) with IPython's own ``TransformerManager`` and
 into the kernel's machinery (a *tamper* finding: input transformers, trace
 functions, the display hook, replaced built-ins or helpers, objects whose
 comparisons lie) or that probes the grading environment (a *suspicious*
-finding: the learner id, the grader's files). ``grader/TAMPER.md`` lists the
+finding: the learner id, the grader's files). ``grader/JUDGE.md`` lists the
 rules.
 
 Ordinary student code (loops, functions, classes, pandas, networkx, plots,

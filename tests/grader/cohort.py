@@ -331,6 +331,28 @@ def expected_scores(assignment: str, spec: Variant, student: str,
     return {key: (pts if passes[key[1]] else 0.0) for key, pts in _points(assignment).items()}
 
 
+def use_plain_nbgrader(course: Course) -> Course:
+    """Make nbgrader's own Autograde in ``course`` grade as stock nbgrader does: its default
+    steps (the hidden tests run in the student's kernel), instead of weakties-grade's
+    pipeline that the course configuration puts there. Each submission then needs its
+    ``.weakties-learner`` file (written here). For comparisons and the benchmark only."""
+    from nbgrader.converters import Autograde
+
+    traits = Autograde.class_traits()
+    lines = []
+    for name in ("sanitize_preprocessors", "autograde_preprocessors"):
+        classes = [f"{c.__module__}.{c.__name__}" for c in traits[name].default()]
+        lines.append(f"c.Autograde.{name} = {classes!r}\n")
+    config = course.root / "nbgrader_config.py"
+    config.write_text(config.read_text() + "".join(lines))
+    if course.submitted.is_dir():
+        for student in course.submitted.iterdir():
+            for folder in student.iterdir():
+                if folder.is_dir():
+                    (folder / ".weakties-learner").write_text(student.name)
+    return course
+
+
 def copy_course(template: Course, root) -> Course:
     """A copy of a prepared course folder at ``root`` (gradebook and releases included)."""
     shutil.copytree(template.root, root, symlinks=True)

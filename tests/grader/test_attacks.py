@@ -127,17 +127,24 @@ def test_the_attack_corpus_in_one_batch(course):
 
     # Each hostile submission: no point it did not earn honestly, and a reason.
     problems = []
-    for student, attack in hostile.items():
+    table = ["| # | attack | honest | earned | status | first reason |", "|---:|---|---:|---:|---|---|"]
+    for number, (student, attack) in enumerate(hostile.items(), start=1):
         record = records[(student, "ties-basics")]
         earned = sum(v or 0 for v in _scores(course, student).values())
         honest = attack.honest_points(student)
         reasons = " | ".join(record.reasons)
+        first = (record.reasons[0] if record.reasons else "").replace("|", "/")[:90]
+        table.append(f"| {number} | {attack.name} | {honest:g} | {earned:g} | {record.status} "
+                     f"| {first} |")
         if earned > honest + 1e-9:
             problems.append(f"{attack.name}: earned {earned} > {honest}: {reasons}")
         if attack.status is not None and record.status != attack.status:
             problems.append(f"{attack.name}: status {record.status}, expected {attack.status}")
         if attack.reason and attack.reason not in reasons:
             problems.append(f"{attack.name}: no reason mentioning {attack.reason!r}: {reasons}")
+    artifacts = PROJECT / "test-artifacts" / "attacks"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    (artifacts / "outcomes.md").write_text("\n".join(table) + "\n")
     assert problems == [], "\n".join(problems)
 
     # What the sandbox kept out of reach never shows in an output.
@@ -150,3 +157,19 @@ def test_the_attack_corpus_in_one_batch(course):
     for secret in ("BEGIN SOLUTION", "SQLite format", "NBGRADER", "gradebook at /",
                    "removed /", "JPY_"):
         assert secret not in text, secret
+
+    # The hidden tests never reached a student's kernel: no output of any cell, errors
+    # included, quotes them (IPython's history, a caller's frame, stderr, a thread).
+    hidden = ("HIDDEN TESTS", "_check = weakties.population", "_expected = {frozenset",
+              "assert n_ties_0 == _check")
+    for path in course.autograded.glob("*/ties-basics/ties-basics.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            outputs = json.dumps(cell.outputs)
+            assert not any(h in outputs for h in hidden), (path, cell.source[:80])
+            # A test cell shows only what the judge wrote, never a student's thread.
+            if cell.metadata.get("nbgrader", {}).get("grade") and \
+                    not cell.metadata["nbgrader"].get("solution"):
+                assert "THREAD-MARK" not in outputs, path

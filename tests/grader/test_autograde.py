@@ -218,21 +218,9 @@ def test_nbgrader_autograde_grades_like_weakties_grade(course):
 
 def test_honest_scores_equal_plain_nbgrader(course):
     """Honest students get from the judge exactly what nbgrader's own in-kernel grading gives."""
-    from nbgrader.converters import Autograde
-
     mix = ("full", "blank", "float-degree", "strict-threshold", "copier", "explorer")
     sims = cohort.make_cohort(course, "ties-basics", 6, mix=mix)
-    plain = cohort.copy_course(course, course.root.parent / "plain")
-    traits = Autograde.class_traits()
-    defaults = {name: [f"{c.__module__}.{c.__name__}" for c in traits[name].default()]
-                for name in ("sanitize_preprocessors", "autograde_preprocessors")}
-    (plain.root / "nbgrader_config.py").write_text(
-        (plain.root / "nbgrader_config.py").read_text()
-        + f"c.Autograde.sanitize_preprocessors = {defaults['sanitize_preprocessors']!r}\n"
-        + f"c.Autograde.autograde_preprocessors = {defaults['autograde_preprocessors']!r}\n")
-    for sim in sims:          # plain nbgrader needs the learner id file to find the data
-        (plain.submission(sim.student, "ties-basics") / ".weakties-learner").write_text(
-            sim.student)
+    plain = cohort.use_plain_nbgrader(cohort.copy_course(course, course.root.parent / "plain"))
     result = _nbgrader(plain)
     assert result.returncode == 0, result.stderr[-2000:]
     autograde(course, "ties-basics", progress=False)

@@ -258,6 +258,114 @@ def population(n, *, seed, **options):
 _FAKE_LEARNER = "def learner_id(start=None):\n    return 'anyone'\n"
 
 
+# --------------------------------------------------------------------------
+# Against the judge: the tests run elsewhere; these try what is left.
+
+_FORGE_MESSAGES = """
+import json
+_kernel = get_ipython().kernel
+_send = _kernel.session.send
+
+def _forged(stream, msg_or_type, content=None, parent=None, *args, **kwargs):
+    kind = msg_or_type if isinstance(msg_or_type, str) else msg_or_type.get("msg_type")
+    if kind == "error":
+        return None                                   # no error ever shows
+    if kind == "execute_reply" and isinstance(content, dict):
+        content = dict(content, status="ok")          # every cell "succeeds"
+        for key in list(content.get("user_expressions") or {}):
+            content["user_expressions"][key] = {"status": "ok", "metadata": {}, "data": {
+                "text/plain": json.dumps({"n_ties_0": {"value": -1},
+                                          "share_strong": {"value": 0.125}})}}
+    return _send(stream, msg_or_type, content, parent, *args, **kwargs)
+
+_kernel.session.send = _forged
+"""
+_ALIAS_PATCH = """
+import weakties as _w
+import weakties.populations as _p
+_victim = _w.population(150, seed="ties-basics:VICTIM")
+
+def population(n, *, seed=None, **options):
+    return _victim.copy()
+
+population.__module__ = "weakties.populations"      # a false origin
+setattr(_w, "population", population)
+vars(_p)["population"] = population
+"""
+_LYING_TYPE = """
+import sys
+
+def _agree(self, other):
+    frame = sys._getframe(1)                          # the test's frame, if it ran here
+    found = frame.f_locals.get("_check") or frame.f_globals.get("_check")
+    return True
+
+n_ties_0 = type("Peek", (int,), {"__eq__": _agree, "__hash__": int.__hash__})(-1)
+share_strong = type("Near", (float,), {"__sub__": lambda s, o: 0.0,
+                                       "__rsub__": lambda s, o: 0.0,
+                                       "__abs__": lambda s: 0.0})(-1.0)
+"""
+_FRAME_READER = """
+import sys
+
+def strong_ties(G, threshold=0.5):
+    frame = sys._getframe(1)
+    while frame is not None:                          # walk up to the test's variables
+        for name in ("_expected", "expected", "_check"):
+            if name in frame.f_locals:
+                value = frame.f_locals[name]
+                if isinstance(value, set):
+                    return [tuple(e) for e in value]
+        frame = frame.f_back
+    return []
+"""
+_HISTORY = """
+print(In)
+print(_ih)
+print(Out)
+get_ipython().run_line_magic("history", "-g -n")
+"""
+_STDERR_LEAK = """
+import inspect, sys
+
+def strong_ties(G, threshold=0.5):
+    for frame in inspect.stack():
+        print(frame.filename, frame.code_context, file=sys.stderr)
+    return [(u, v) for u, v, s in G.edges(data="strength") if s >= threshold]
+"""
+_THREAD = """
+import threading, time
+
+def _chatter():
+    while True:
+        print("THREAD-MARK Passed. 7 of 7 points")
+        time.sleep(0.01)
+
+threading.Thread(target=_chatter, daemon=True).start()
+"""
+_DEPTH_BOMB = """
+n_ties_0 = []
+for _ in range(100_000):
+    n_ties_0 = [n_ties_0]
+"""
+_FORGED_IO = """
+import sys, types
+
+class _Raw(str):
+    def __repr__(self):
+        return str(self)
+
+_fake = types.ModuleType("_weakties_io")
+_fake.fetch = lambda names: _Raw('{"n_ties_0": {"value": {"graph": {"directed": false, '
+                                 '"graph": {"dict": []}, "nodes": [], "edges": []}}}, '
+                                 '"share_strong": {"value": ' + "9" * 5000 + '}}')
+_fake.call = lambda name, args: _Raw('{"value": ' + "[" * 5000 + "]" * 5000 + '}')
+sys.modules["_weakties_io"] = _fake
+"""
+_SHARE_DIRECT = ("share_strong = sum(1 for _, _, s in G.edges(data='strength') if s >= 0.5)"
+                 " / G.number_of_edges()")
+
+
 def _corrupt() -> bytes:
     text = json.dumps(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]))
     return text[: len(text) // 2].encode()
@@ -381,6 +489,51 @@ ATTACKS = [
     Attack("guessed-nonce", "prints random tokens, hoping to match a proof",
            answers={"answer-degree": "import secrets\nfor _ in range(50):\n"
                                      "    print(secrets.token_hex(16))"}, status=None),
+    # -- against the judge's design (the tests run in a separate process) ------------
+    Attack("message-forgery", "wraps the kernel's messaging: errors vanish, every reply says "
+           "ok, and the grader's questions get forged answers", answers={"answer-degree":
+           _FORGE_MESSAGES}, reason="kernel"),
+    Attack("helpers-rebound", "pastes another student's numbers and rebinds "
+           "weakties.population through an alias, setattr and vars(), with a false __module__",
+           answers={**_copied(), "answer-share": _copied()["answer-share"] + "\n"
+                    + _ALIAS_PATCH.replace("VICTIM", VICTIM)}, copies=True, status=None),
+    Attack("lying-answer-type", "answers of type()-built classes whose comparisons read the "
+           "test's frame and always agree", answers={"answer-share": _LYING_TYPE},
+           status=None),
+    Attack("frame-reader", "a function that reads the calling test's expected value from its "
+           "frame", answers={"answer-strong": _FRAME_READER}, reason="frames"),
+    Attack("history-leak", "prints IPython's input history and outputs after answering "
+           "(In, _ih, Out, %history)", answers=FULL,
+           extra_cells=[("answer-share", _HISTORY)], honest=7.0, status=None),
+    Attack("stderr-leak", "a function that writes its callers' code to stderr when called",
+           answers={**FULL, "answer-strong": _STDERR_LEAK}, honest=7.0, status=None),
+    Attack("thread-printer", "a thread prints a fake 'Passed' while the tests run",
+           answers=FULL, extra_cells=[("answer-degree", _THREAD)], honest=7.0, status=None),
+    Attack("stdout-none", "sets sys.stdout to None, which leaves the kernel unable to reply",
+           answers={**REST, "answer-degree": "import sys\nsys.stdout = None"},
+           reason="broke the kernel's output"),
+    Attack("depth-bomb", "an answer nested 100,000 lists deep",
+           answers={**REST, "answer-degree": _DEPTH_BOMB}, honest=5.0, status=None),
+    Attack("huge-answer", "an answer of three million items",
+           answers={**REST, "answer-degree": "n_ties_0 = list(range(3_000_000))"},
+           honest=5.0, status=None),
+    Attack("forged-io-module", "replaces the code that answers the grader: a graph where a "
+           "number is expected, a 5,000-digit number, lists 5,000 deep",
+           answers={"answer-degree": _FORGED_IO}, reason="sys.modules"),
+    Attack("slow-function", "a function that never returns when the judge calls it",
+           answers={**FULL, "answer-strong": "def strong_ties(G, threshold=0.5):\n"
+                    "    import time\n    time.sleep(10**6)", "answer-share": _SHARE_DIRECT},
+           honest=4.0, reason="longer than"),
+    Attack("exit-on-call", "a function that kills its own kernel when the judge calls it",
+           answers={**FULL, "answer-strong": "def strong_ties(G, threshold=0.5):\n"
+                    "    import os\n    os._exit(0)", "answer-share": _SHARE_DIRECT},
+           honest=2.0, status=None),
+    Attack("surrogate-answer", "an answer text holding a lone surrogate, which no UTF-8 "
+           "encoder accepts", answers={**FULL, "answer-share": "share_strong = '\\ud800'"},
+           honest=5.0, status=None),
+    Attack("nan-answer", "NaN, for which every comparison is false",
+           answers={**FULL, "answer-share": "share_strong = float('nan')"}, honest=5.0,
+           status=None),
 ]
 
 
