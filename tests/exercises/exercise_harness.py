@@ -286,6 +286,7 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
                 problems.append(f"manually graded cell {gid} must follow a locked markdown cell "
                                 "holding its rubric ('Rubric')")
             manual.append(gid)
+    problems += _locked_reads_of_answers(cells)
     autograded = {k: v for k, v in tasks.items() if v["tests"]}
     # An assignment graded entirely by hand (no autograded test) needs no tasks, hidden
     # tests or recorded mistakes; any autograded part follows the full rules.
@@ -329,6 +330,45 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
                 if is_test(c) and any(pattern.search(r) for r in hidden_regions(c.source)):
                     problems.append(f"hidden test {grade_id(c)} calls {func}, a library function "
                                     "that is the answer: compute the expected value itself")
+    return problems
+
+
+def _names(source: str) -> tuple[set, set]:
+    """(names bound, names read) by a cell's code (empty when it is not Python)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set(), set()
+    bound, read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return bound, read
+
+
+def _locked_reads_of_answers(cells) -> list[str]:
+    """Locked code cells run in the student's kernel *and* in the grader's judge, which never
+    runs an answer cell: a locked cell must not read a name that only an answer defines."""
+    problems, locked_names, answer_names = [], set(), set()
+    for c in cells:
+        if c.cell_type != "code" or not meta(c):
+            continue
+        bound, read = _names(strip_markers(c.source))
+        if is_solution(c):
+            answer_names |= bound - locked_names
+        elif meta(c).get("locked") and not is_test(c):
+            wrong = sorted((read - bound - locked_names) & answer_names)
+            if wrong:
+                problems.append(f"locked cell {grade_id(c)} reads {', '.join(wrong)}, which only "
+                                "an answer defines: the judge runs locked cells without the "
+                                "answers (move that code into a test or a self-check)")
+            locked_names |= bound
     return problems
 
 

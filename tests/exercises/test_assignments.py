@@ -20,8 +20,8 @@ worker processes: ``-k 07-job`` grades only that assignment.
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import subprocess
 import os
 import sys
 from pathlib import Path
@@ -32,7 +32,6 @@ import pytest
 import exercise_harness as h
 
 ASSIGNMENTS = h.assignments()
-BUILDERS = sorted((Path(__file__).resolve().parent / "notebooks").glob("*.py"))
 
 
 def test_there_are_assignments():
@@ -45,19 +44,30 @@ def test_conventions(assignment):
     assert not problems, f"{assignment}:\n- " + "\n- ".join(problems)
 
 
-@pytest.mark.parametrize("builder", BUILDERS, ids=lambda p: p.stem)
-def test_build_script_reproduces_the_notebook(builder):
-    # An assignment built from a script (tests/exercises/notebooks/NN-slug.py) must not drift
-    # from it: after editing the notebook in JupyterLab, carry the change into the script.
-    spec = importlib.util.spec_from_file_location(f"build_{builder.stem.replace('-', '_')}",
-                                                  builder)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    stored = h.source_path(builder.stem).read_text(encoding="utf-8")
-    # nbformat.write ends the file with a newline that nbformat.writes leaves out.
-    assert nbformat.writes(module.nb.notebook()) + "\n" == stored, (
-        f"exercises/{builder.stem} differs from {builder.name}: run "
-        f"`.venv/bin/python tests/exercises/notebooks/{builder.name}` or update the script")
+def test_every_exercise_is_built_by_its_script():
+    # The notebooks of exercises/ must not drift from exercises/.sources/NN-slug.py: after
+    # editing a notebook in JupyterLab, carry the change into its script.
+    scripts = sorted(p.stem for p in (h.EXERCISES / ".sources").glob("[0-9][0-9]-*.py"))
+    assert scripts == ASSIGNMENTS
+    build = subprocess.run([sys.executable, str(h.EXERCISES / ".sources" / "build.py"),
+                            "--check"], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+
+
+def test_the_build_check_names_a_stale_exercise(tmp_path, monkeypatch):
+    # --check must be able to fail, and say which exercise: break a copy of one notebook.
+    import shutil
+
+    copy = tmp_path / "exercises"
+    shutil.copytree(h.EXERCISES, copy)
+    target = copy / ASSIGNMENTS[0] / f"{ASSIGNMENTS[0]}.ipynb"
+    nb = nbformat.read(target, as_version=4)
+    nb.cells[0].source += "\nAn edit made by hand."
+    nbformat.write(nb, target)
+    build = subprocess.run([sys.executable, str(copy / ".sources" / "build.py"), "--check"],
+                           capture_output=True, text=True)
+    assert build.returncode == 1
+    assert ASSIGNMENTS[0] in build.stderr and "build.py" in build.stderr
 
 
 def test_lint_catches_broken_notebooks():
@@ -74,7 +84,17 @@ def test_lint_catches_broken_notebooks():
     setup = next(c for c in nb.cells if c.cell_type == "code")
     setup.source += "\ndef helper(x):\n    return x\n"
     nb.cells[0].source = "# Exercise without a lesson"
+    # A locked cell after the first answer that reads a name only that answer defines.
+    first_answer = next(i for i, c in enumerate(nb.cells) if h.is_solution(c)
+                        and c.cell_type == "code")
+    answer_name = sorted(h._names(h.strip_markers(nb.cells[first_answer].source))[0])[0]
+    example = nbformat.v4.new_code_cell(f"print({answer_name})")
+    example.metadata["nbgrader"] = {"grade": False, "grade_id": "peek", "locked": True,
+                                    "schema_version": 3, "solution": False, "task": False}
+    example.id = "peek"
+    nb.cells.insert(first_answer + 1, example)
     problems = h.lint(a, nb)
+    assert any("locked cell peek reads" in p for p in problems), problems
     assert any("no hidden tests" in p for p in problems)
     assert any("round total" in p for p in problems)
     assert any("defines helper" in p for p in problems)

@@ -1,10 +1,6 @@
-"""Builds exercises/02-strong-and-weak-ties/02-strong-and-weak-ties.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/02-strong-and-weak-ties/02-strong-and-weak-ties.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
+from authoring import Notebook
 
 A = "02-strong-and-weak-ties"
 PERSON = "min_strong=3, min_weak=8, min_local_bridges=3"

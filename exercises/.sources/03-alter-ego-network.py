@@ -1,10 +1,6 @@
-"""Builds exercises/03-alter-ego-network/03-alter-ego-network.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/03-alter-ego-network/03-alter-ego-network.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
+from authoring import Notebook
 
 A = "03-alter-ego-network"
 PERSON = "min_strong=2, min_weak=8"

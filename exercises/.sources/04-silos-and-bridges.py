@@ -1,10 +1,6 @@
-"""Builds exercises/04-silos-and-bridges/04-silos-and-bridges.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/04-silos-and-bridges/04-silos-and-bridges.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
+from authoring import Notebook
 
 A = "04-silos-and-bridges"
 PERSON = "min_strong=2, max_ties=35"

@@ -1,10 +1,12 @@
-"""Build an exercise's source notebook from Python, with the right nbgrader metadata.
+"""What every exercise builder shares: the Notebook builder, the common texts and helpers.
 
-An optional convenience for exercise authors (see exercises/README.md): the
-notebook in ``exercises/NN-slug/`` stays the one source of truth, and may be
-edited in JupyterLab with nbgrader's "Create Assignment" toolbar just as well.
+The exercises' notebooks in ``exercises/NN-slug/`` are built from the scripts
+of this folder (``exercises/.sources/NN-slug.py``), one per assignment, with
+``python exercises/.sources/build.py`` (``--check``: fail if a notebook differs
+from its script). This folder's name starts with a dot so that nbgrader, which
+takes every folder of ``exercises/`` for an assignment, never lists it.
 
-    from authoring import Notebook
+    from authoring import HOW, OWN, Notebook, hidden, solution
     nb = Notebook("01-your-network")
     nb.markdown("intro", "# Exercise 01: Your network ...")
     nb.setup("setup", "from weakties import exercises as ex\\nG = ex.my_population(...)")
@@ -26,7 +28,46 @@ from pathlib import Path
 
 import nbformat
 
-EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
+EXERCISES = Path(__file__).resolve().parents[1]
+
+__all__ = ["Notebook", "HOW", "OWN", "hidden", "solution", "EXERCISES"]
+
+HOW = """\
+**How it works.**
+
+- Read each task, then write your answer in the cell marked
+  `# YOUR CODE HERE` (remove the line `raise NotImplementedError()`).
+- Run the **self-check** cell under your answer. It gives no points, but if
+  something is wrong it tells you what was expected, what it found, and gives
+  a hint.
+- When your work is graded, **hidden tests** check your answers on your own
+  population. Passing the self-checks does not guarantee every point.
+- Before you hand in: menu *Kernel*, then *Restart Kernel and Run All Cells*."""
+
+OWN = """\
+**Your own data.** The population below is built from your learner id, so
+your people, ties and numbers differ from those of every other learner.
+Compute your answers from your own data: numbers copied from someone else are
+wrong on your data."""
+
+
+def hidden(comment, body):
+    """A hidden test cell: one visible comment line, then the hidden part."""
+    return f"# {comment}\n### BEGIN HIDDEN TESTS\n{textwrap.dedent(body).strip()}\n### END HIDDEN TESTS"
+
+
+def solution(before, body, after=""):
+    parts = []
+    if before:
+        parts.append(textwrap.dedent(before).strip("\n"))
+    body = body.strip("\n")
+    first = body.splitlines()[0]
+    indent = first[:len(first) - len(first.lstrip())]
+    parts.append(f"{indent}### BEGIN SOLUTION\n{body}\n{indent}### END SOLUTION")
+    if after:
+        parts.append(textwrap.dedent(after).strip("\n"))
+    return "\n".join(parts)
+
 
 
 def _meta(grade_id, *, grade=False, solution=False, locked=False, points=None):

@@ -1,48 +1,6 @@
-"""Builds exercises/08-prospecting/08-prospecting.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/08-prospecting/08-prospecting.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-import textwrap
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
-
-HOW = """\
-**How it works.**
-
-- Read each task, then write your answer in the cell marked
-  `# YOUR CODE HERE` (remove the line `raise NotImplementedError()`).
-- Run the **self-check** cell under your answer. It gives no points, but if
-  something is wrong it tells you what was expected, what it found, and gives
-  a hint.
-- When your work is graded, **hidden tests** check your answers on your own
-  population. Passing the self-checks does not guarantee every point.
-- Before you hand in: menu *Kernel*, then *Restart Kernel and Run All Cells*."""
-
-OWN = """\
-**Your own data.** The population below is built from your learner id, so
-your people, ties and numbers differ from those of every other learner.
-Compute your answers from your own data: numbers copied from someone else are
-wrong on your data."""
-
-
-def hidden(comment, body):
-    """A hidden test cell: one visible comment line, then the hidden part."""
-    return f"# {comment}\n### BEGIN HIDDEN TESTS\n{textwrap.dedent(body).strip()}\n### END HIDDEN TESTS"
-
-
-def solution(before, body, after=""):
-    parts = []
-    if before:
-        parts.append(textwrap.dedent(before).strip("\n"))
-    body = body.strip("\n")
-    first = body.splitlines()[0]
-    indent = first[:len(first) - len(first.lstrip())]
-    parts.append(f"{indent}### BEGIN SOLUTION\n{body}\n{indent}### END SOLUTION")
-    if after:
-        parts.append(textwrap.dedent(after).strip("\n"))
-    return "\n".join(parts)
-
+from authoring import hidden, HOW, Notebook, OWN, solution
 
 A = "08-prospecting"
 nb = Notebook(A)

@@ -1,10 +1,6 @@
-"""Builds exercises/01-your-network/01-your-network.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/01-your-network/01-your-network.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
+from authoring import HOW, Notebook, OWN
 
 A = "01-your-network"
 REF = f'''_G = ex.reference_population("{A}", n=400)
@@ -19,21 +15,9 @@ You look at the network of one person, "you", in a simulated population, and
 you check how much of it is made of real professional relations and how much
 of mere contacts.
 
-**Your own data.** The population below is built from your learner id, so
-your people, ties and numbers differ from those of every other learner.
-Compute your answers from your own data: numbers copied from someone else are
-wrong on your data.
+{OWN}
 
-**How it works.**
-
-- Read each task, then write your answer in the cell marked
-  `# YOUR CODE HERE` (remove the line `raise NotImplementedError()`).
-- Run the **self-check** cell under your answer. It gives no points, but if
-  something is wrong it tells you what was expected, what it found, and gives
-  a hint.
-- When your work is graded, **hidden tests** check your answers on your own
-  population. Passing the self-checks does not guarantee every point.
-- Before you hand in: menu *Kernel*, then *Restart Kernel and Run All Cells*.
+{HOW}
 
 | Task | What | Points |
 |---|---|---|

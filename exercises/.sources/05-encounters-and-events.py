@@ -1,10 +1,6 @@
-"""Builds exercises/05-encounters-and-events/05-encounters-and-events.ipynb (run it after editing; a test checks the two agree)."""
+"""Builds exercises/05-encounters-and-events/05-encounters-and-events.ipynb (`python exercises/.sources/build.py`; a test checks the two agree)."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from authoring import Notebook  # noqa: E402
+from authoring import Notebook
 
 A = "05-encounters-and-events"
 REF = f'''_G = ex.reference_population("{A}", n=500)
