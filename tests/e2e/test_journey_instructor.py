@@ -191,3 +191,58 @@ def test_instructor_autogrades_then_grades_a_reflection_in_the_formgrader(page, 
     # The formgrader's grading page loads MathJax from a CDN; offline, that one script
     # is missing (math in answers is then shown as typed). Nothing else may fail.
     assert [e for e in page_errors if "MathJax is not defined" not in e] == [], page_errors
+
+
+def test_the_formgrader_autograde_button_grades_like_weakties_grade(page, page_errors, course,
+                                                                    grade, start_lab, tmp_path):
+    """The formgrader's Autograde button (nbgrader's own Autograde, run by the Jupyter server)
+    gives each student exactly the grades and status `weakties-grade autograde` gives."""
+    from nbgrader.api import Gradebook
+
+    from grader.stores.status import read_status
+
+    root = course["root"]
+    other = tmp_path / "other"
+    shutil.copytree(root, other, symlinks=True)
+    result = grade("--course", other, "autograde", A, "--no-progress", *_sandbox_flags())
+    assert "3 graded" in result.stdout, result.stdout
+    if _sandbox_flags():      # the button refuses without the sandbox, unless configured
+        (root / "nbgrader_config.py").write_text((root / "nbgrader_config.py").read_text()
+                                                 + "c.WeaktiesAutograde.sandbox = False\n")
+
+    lab = start_lab(root, command=[str(support.VENV_BIN / "weakties-grade"), "--course",
+                                   str(root), "lab", "--no-browser"],
+                    jupyter_args_after_dashes=True)
+    page.goto(lab.url("lab", reset=None))
+    page.locator("#jp-main-dock-panel").wait_for()
+    page.keyboard.press("Control+b")
+    support.menu(page, "Nbgrader", "Formgrader")
+    fg = formgrader_frame(page)
+    row = fg.locator("tr").filter(has=fg.get_by_role("link", name=A, exact=True))
+    expect()(row).to_have_count(1, timeout=support.KERNEL_START)
+    row.locator("td.num-submissions").get_by_role("link").click()
+    table = fg.locator("#main-table")
+    expect()(table.locator("tr").filter(has_text="needs autograding")).to_have_count(3)
+    for student in ("ada", "bruno", "chloe"):
+        line = table.locator("tr").filter(has_text=student)
+        line.locator("td.autograde a").click()
+        modal = fg.locator("#success-modal")
+        expect()(modal).to_be_visible(timeout=support.KERNEL_START * 4)
+        expect()(modal).to_contain_text(f"Successfully autograded '{A}' for student '{student}'")
+        modal.get_by_role("button", name="OK").click()
+        expect()(modal).to_have_count(0)
+    expect()(table.locator("tr").filter(has_text="needs autograding")).to_have_count(0)
+    support.screenshot(page, JOURNEY, "5-autograded-with-the-button")
+
+    def grades(folder):
+        with Gradebook(f"sqlite:///{folder / 'gradebook.db'}", "weakties") as gb:
+            return {s: {g.name: g.auto_score for n in gb.find_submission(A, s).notebooks
+                        for g in n.grades} for s in ("ada", "bruno", "chloe")}
+
+    assert grades(root) == grades(other)
+    from grader.stores.course import Course
+
+    ours, theirs = read_status(Course(other)), read_status(Course(root))
+    for student in ("ada", "bruno", "chloe"):
+        assert theirs[(student, A)].status == ours[(student, A)].status
+    assert [e for e in page_errors if "MathJax is not defined" not in e] == [], page_errors
