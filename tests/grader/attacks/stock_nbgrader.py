@@ -20,13 +20,12 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))     # a script, run by hand: cohort and attacks importable
 
 
 def main() -> None:
     import cohort
-    import corpus
+    from attacks import corpus
     from grader.stores.gradebook import open_gradebook
 
     root = Path(tempfile.mkdtemp(prefix="stock-attacks-")) / "course"
@@ -40,6 +39,8 @@ def main() -> None:
         folder = corpus.write(course, student, attack)
         (folder / ".weakties-learner").write_text(student)
         chosen[student] = attack
+    # nbgrader's own steps (the tests in the student's kernel), not the course's judge.
+    cohort.use_plain_nbgrader(course)
     nbgrader = Path(sys.executable).parent / "nbgrader"
     for student in chosen:   # one run per student: a bad one stops stock nbgrader's batch
         subprocess.run([str(nbgrader), "autograde", "ties-basics", "--student", student,
