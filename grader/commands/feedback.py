@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..engine.converters import run_converter
 from ..plugins.feedback import _box
+from ..render.text import inert
 from ..stores.status import status_of
 from .common import UserError, check_assignment, course_of
 
@@ -164,7 +165,7 @@ def run(args) -> int:
           + ").")
     if result["errors"]:
         print(f"No feedback for {len(result['errors'])} student(s), because nbgrader could not "
-              f"read their graded notebook: {', '.join(sorted(result['errors']))}. Autograde "
+              f"read their graded notebook: {inert(', '.join(sorted(result['errors'])))}. Autograde "
               "them again (`weakties-grade autograde ASSIGNMENT --student ID --force`).")
         return 1
     return 0

@@ -92,3 +92,23 @@ def test_progress_bar_shows_student_ids_as_text():
         text = console.file.getvalue()
     assert "ps1[/]" in text
     assert "\x1b]52" not in text
+
+
+def test_collect_prints_hostile_file_names_inert(tmp_path, capsys):
+    course = support.make_course(tmp_path / "course")
+    roster = support.write_roster(tmp_path / "roster.csv", [
+        "ada,Ada,Lovelace,ada@example.org,,1001"])
+    data = support.notebook_bytes(course)
+    files = {
+        "Ada Lovelace_1001_assignsubmission_file_/ps1.ipynb": data,
+        f"Eve{OSC52}_2002_assignsubmission_file_/ps1.ipynb": data,     # unknown student
+        f"Ada Lovelace_1001_assignsubmission_file_/notes{TITLE}[/].txt": b"x",
+        "Ada Lovelace_1001_assignsubmission_file_/\u202eexe.ipynb.txt": b"x",
+    }
+    zipped = support.moodle_zip(tmp_path / "moodle.zip", files)
+    code = main(["--course", str(course.root), "--source", str(support.SOURCE), "collect",
+                 "ps1", "--from", str(zipped), "--roster", str(roster)])
+    out = capsys.readouterr().out
+    assert code == 1                      # some files could not be collected, and say why
+    assert "Eve" in out and "notes" in out and "[/]" in out
+    assert not ACTIVE.search(out.replace("\n", "")), repr(out)
