@@ -180,21 +180,30 @@ def _style_ok(value: str) -> bool:
     return True
 
 
-def active_content(text: str) -> list[str]:
-    """What in the HTML ``text`` could run or load code (empty when nothing).
+#: Elements that can run, load or submit something (named in notes when removed);
+#: other elements outside :data:`ALLOWED_TAGS` are removed silently.
+DANGEROUS_TAGS = frozenset({
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "svg", "math", "base", "meta", "link",
+    "template", "portal", "video", "audio", "source", "track", "noscript", "xmp", "param"})
 
-    Definition: an element outside :data:`ALLOWED_TAGS`, an attribute outside
-    :data:`ALLOWED_ATTRIBUTES` (event handlers named as such), a link or
-    image source :func:`sanitize_html` would drop, a ``style`` beyond
-    :data:`STYLE_PROPERTIES`, a comment or declaration, or TeX that MathJax
-    would make into a link or a style (:data:`TEX_ACTIVE`). The sanitiser
-    itself decides what is kept; this list says what a note should name.
+
+def active_content(text: str) -> list[str]:
+    """What in the HTML ``text`` could run, load or submit code (empty when nothing).
+
+    Definition: an element of :data:`DANGEROUS_TAGS`, an event handler
+    (``on...`` attribute), a link, image or form target whose scheme is not
+    ``http``, ``https``, ``mailto`` (or ``data:image/...`` for images), a
+    ``style`` attribute beyond :data:`STYLE_PROPERTIES`, or TeX that MathJax
+    would make into a link or a style (:data:`TEX_ACTIVE`). Harmless markup
+    the sanitiser also drops (classes, ids, unknown elements) is not listed.
+    The sanitiser decides what is kept; this list says what a note names.
 
     Examples
     --------
     >>> active_content('<p>ok</p><img src=x onerror="alert(1)"><a href="javascript:x">y</a>')
     ['an event handler (onerror)', 'a javascript: link']
-    >>> active_content("<p><b>bold</b> and <i>italic</i></p>")
+    >>> active_content('<table class="dataframe"><tr><td id="a">1</td></tr></table>')
     []
     """
     found: list[str] = []
@@ -204,27 +213,31 @@ def active_content(text: str) -> list[str]:
             found.append(what)
 
     for tag, attrs in _tags(text):
-        if tag in ("!--", "!", "?", "!["):
-            add("an HTML comment or declaration")
-            continue
-        if tag not in ALLOWED_TAGS:
+        if tag in DANGEROUS_TAGS:
             add(f"a <{tag}> element")
-            continue
-        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
         for name, value in attrs:
             if name.startswith("on"):
                 add(f"an event handler ({name})")
-            elif name not in allowed:
-                add(f"a {name} attribute")
             elif name == "style" and not _style_ok(value):
                 add("a style that could move or cover the page")
-            elif name in ("href", "src") and _attribute_filter(tag, name, value) is None:
-                scheme = _SCHEME.match(value)
-                kind = (scheme.group().strip().lower() if scheme else "relative")
-                add(f"a {kind} link" if name == "href" else f"an image from {kind}")
+            elif name in ("href", "src", "action", "formaction", "xlink:href", "data",
+                          "srcdoc", "poster", "background"):
+                if name == "srcdoc":
+                    add("an embedded page (srcdoc)")
+                    continue
+                scheme = _SCHEME.match(value or "")
+                kind = scheme.group().strip().lower() if scheme else ""
+                if kind and kind not in ("http:", "https:", "mailto:", "attachment:") and not (
+                        name == "src" and _DATA_IMAGE.match((value or "").strip())):
+                    add(f"a {kind} link" if name == "href" else f"a {kind} {name}")
     if TEX_ACTIVE.search(_html.unescape(re.sub(r"<[^>]*>", "", text or ""))):
         add("TeX that makes a link or a style (\\href, \\url, \\style...)")
     return found
+
+
+def _rewritten(text: str) -> bool:
+    """True when the sanitiser would change the elements or attributes of ``text``."""
+    return _tags(text) != _tags(sanitize_html(text))
 
 
 class _AnyAttachment(dict):
@@ -265,8 +278,8 @@ def _fence(text: str) -> str:
 
 
 def _note(what: list[str]) -> str:
-    if what == ["HTML the sanitiser rewrote"]:
-        return f"<p><em>{NOTE_PREFIX}The HTML of this text was tidied for a safe display.</em></p>"
+    if not what:
+        return ""
     listed = ", ".join(what[:6]) + (f" and {len(what) - 6} more" if len(what) > 6 else "")
     return (f"<p><em>{NOTE_PREFIX}Removed because it could run code in the browser of whoever "
             f"opens this page: {_html.escape(listed)}.</em></p>")
@@ -274,7 +287,7 @@ def _note(what: list[str]) -> str:
 
 def _stable(html_text: str) -> bool:
     """True when ``html_text`` holds nothing the sanitiser would remove."""
-    return not active_content(html_text) and _tags(html_text) == _tags(sanitize_html(html_text))
+    return not active_content(html_text) and not _rewritten(html_text)
 
 
 def sanitize_markdown(source: str) -> tuple[str, list[str]]:
@@ -298,16 +311,14 @@ def sanitize_markdown(source: str) -> tuple[str, list[str]]:
         return source, []            # no HTML, no link, no entity, no TeX command: inert
     rendered = markdown_html(source)
     what = active_content(rendered)
-    if not what and _tags(rendered) == _tags(sanitize_html(rendered)):
+    if not what and not _rewritten(rendered):
         return source, []
-    if not what:
-        what = ["HTML the sanitiser rewrote"]
     cleaned = sanitize_html(rendered).strip()
-    candidate = re.sub(r"\n\s*\n", "\n", cleaned) + "\n\n" + _note(what)
+    candidate = (re.sub(r"\n\s*\n", "\n", cleaned) + "\n\n" + _note(what)).strip() + "\n"
     if _stable(markdown_html(candidate)):
         return candidate, what
-    fenced = _fence(source) + "\n\n" + _note(what)
-    return fenced, what
+    shown = what or ["HTML that a markdown renderer could read differently"]
+    return _fence(source) + "\n\n" + _note(shown), shown
 
 
 def _text(value) -> str:
