@@ -230,9 +230,19 @@ def active_content(text: str) -> list[str]:
                 if kind and kind not in ("http:", "https:", "mailto:", "attachment:") and not (
                         name == "src" and _DATA_IMAGE.match((value or "").strip())):
                     add(f"a {kind} link" if name == "href" else f"a {kind} {name}")
-    if TEX_ACTIVE.search(_html.unescape(re.sub(r"<[^>]*>", "", text or ""))):
-        add("TeX that makes a link or a style (\\href, \\url, \\style...)")
+    if _typeset_tex(text):
+        add("TeX that makes a link or a style (its href, url or style commands)")
     return found
+
+
+def _typeset_tex(text: str) -> bool:
+    """True when MathJax would typeset TeX of :data:`TEX_ACTIVE` in ``text``.
+
+    MathJax skips the text of ``pre`` and ``code`` elements (and of scripts,
+    styles and text areas, which the sanitiser removes).
+    """
+    shown = re.sub(r"<(pre|code)\b.*?</\1\s*>", "", text or "", flags=re.S | re.I)
+    return bool(TEX_ACTIVE.search(_html.unescape(re.sub(r"<[^>]*>", "", shown))))
 
 
 def _rewritten(text: str) -> bool:
@@ -387,7 +397,7 @@ def _sanitize_output(output, notes: list[str]):
             text = _text(value)
             found = active_content(text)
             cleaned = sanitize_html(text)
-            if TEX_ACTIVE.search(_html.unescape(re.sub(r"<[^>]*>", "", cleaned))):
+            if _typeset_tex(cleaned):
                 removed.append("HTML with TeX that makes links or styles")
                 continue
             if found:

@@ -258,3 +258,12 @@ def test_feedback_total_size_is_bounded():
                 for o in c.outputs)
     assert shown <= 200_000 + 50_000
     assert any("size limit" in n or "MB" in n for n in notes)
+
+
+def test_sanitising_twice_changes_nothing_more():
+    """The formgrader sanitises notebooks that were sanitised when written."""
+    once, notes = sanitize_notebook(hostile_notebook())
+    twice, again = sanitize_notebook(once)
+    assert notes and again == []
+    assert [c.source for c in twice.cells] == [c.source for c in once.cells]
+    assert [c.get("outputs") for c in twice.cells] == [c.get("outputs") for c in once.cells]
