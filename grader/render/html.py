@@ -30,8 +30,8 @@ renders it:
 - cell metadata keeps only ``nbgrader`` (with a grade id of letters,
   digits, ``.``, ``_``, ``-``), ``tags``, ``editable``, ``deletable`` and
   ``weakties``: hidden sources or outputs (``jupyter.source_hidden``...) are
-  shown; notebook metadata keeps only ``kernelspec`` and ``language_info``
-  (no widget state, no trust signature, no title); cell ids that are not
+  shown; notebook metadata keeps only ``kernelspec``, ``language_info`` and
+  ``weakties`` (no widget state, no trust signature, no title); cell ids that are not
   valid nbformat ids are replaced.
 
 The function returns the cleaned copy and the list of what it changed.
@@ -490,8 +490,7 @@ def _sanitize_cell_metadata(meta, notes):
         elif key in ("editable", "deletable"):
             out[key] = bool(value)
         elif key == "weakties" and isinstance(value, dict):
-            out[key] = {k: v for k, v in value.items()
-                        if isinstance(k, str) and isinstance(v, (str, int, float, bool))}
+            out[key] = copy.deepcopy(value)      # the grader's own notes; no front end reads them
     dropped = [k for k in meta if k not in CELL_METADATA]
     if any(k in ("jupyter", "collapsed", "scrolled", "hide_input") for k in dropped):
         notes.append("hidden cell parts were made visible")
@@ -546,6 +545,8 @@ def sanitize_notebook(nb):
         if isinstance(value, dict):
             kept[key] = {k: v for k, v in value.items()
                          if isinstance(k, str) and isinstance(v, (str, int))}
+    if isinstance(meta.get("weakties"), dict):
+        kept["weakties"] = copy.deepcopy(meta["weakties"])   # the grader's own, never shown
     if set(meta) - set(kept):
         dropped = sorted(set(meta) - set(kept))
         if any(k in ("widgets", "signature", "title") for k in dropped):
