@@ -203,7 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         message = str(exc) or type(exc).__name__
         if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in message:
             message = f"{message}: {exc.filename}"
-        print(f"{PROG} {args.command}: error: {' '.join(message.split())}", file=sys.stderr)
+        from .render.text import inert
+
+        # Messages may quote student text (file names, ids): printed inert.
+        print(f"{PROG} {args.command}: error: {inert(' '.join(message.split()))}",
+              file=sys.stderr)
         return 2
 
 

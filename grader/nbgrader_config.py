@@ -20,7 +20,10 @@ itself and its formgrader (started from the course root, for instance with
   that begin with a warning (:data:`WARNING_PATTERN`) before the grades are
   computed. Errors raised by the code are ``error`` outputs, not stderr, and
   still fail;
-- feedback pages hide the code of the tests (see :mod:`grader.plugins.feedback`);
+- feedback pages hide the code of the tests, show at most bounded limits of a
+  notebook, and are sanitised and autoescaped (see :mod:`grader.plugins.feedback`);
+- the formgrader renders sanitised notebooks (``HTMLExporter.sanitize_html``,
+  and :mod:`grader.plugins.formgrader` when it runs in a Jupyter server);
 - ``nbgrader export`` run from the course root marks failed and flagged
   submissions (see :mod:`grader.plugins.export`);
 - ``nbgrader autograde`` and the formgrader's Autograde button grade through
@@ -32,6 +35,7 @@ itself and its formgrader (started from the course root, for instance with
 from __future__ import annotations
 
 import os
+import sys
 
 #: Seconds a single cell may run before it is interrupted (nbgrader's per-cell timeout).
 CELL_TIMEOUT = 30
@@ -81,13 +85,28 @@ def configure(c, course_root: str) -> None:
     c.IgnorePattern.enabled = True
     c.IgnorePattern.pattern = WARNING_PATTERN
 
-    # Feedback shows each test's outcome and message, never the test code.
+    # --- Rendering of student text (owned by grader/render; keep in this block) ---
+    # Feedback shows each test's outcome and message, never the test code; the
+    # page is cut to bounded limits, sanitised and written from an autoescaping
+    # template that allows no script (grader.plugins.feedback.FeedbackExporter).
     c.GenerateFeedback.preprocessors = [
         "nbgrader.preprocessors.GetGrades",
         "grader.plugins.feedback.HideTestCode",
-        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     ]
+    c.GenerateFeedback.exporter_class = "grader.plugins.feedback.FeedbackExporter"
     c.HideTestCode.course_root = course_root
+    # A second layer for the formgrader's pages (nbconvert's HTMLExporter):
+    # markdown and HTML outputs sanitised when rendered. The first layer is
+    # grader.render.html.sanitize_notebook, applied when autograded notebooks
+    # are written and again by the formgrader extension before rendering.
+    c.HTMLExporter.sanitize_html = True
+    # In a Jupyter server that runs nbgrader's formgrader (which reads this
+    # configuration), escape what its templates print raw (student names).
+    if "nbgrader.server_extensions.formgrader.base" in sys.modules:
+        from grader.plugins.formgrader import install
+
+        install()
+    # --- end of the rendering block ---
 
     # `nbgrader export` from the course root: status column for failed and
     # flagged submissions.

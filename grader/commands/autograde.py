@@ -66,6 +66,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from ..render.text import inert, inert_text
 
     from ..engine.execute import SandboxUnavailable
 
@@ -82,15 +85,18 @@ def run(args) -> int:
     except SandboxUnavailable as exc:
         raise UserError(sandbox_refusal(str(exc))) from None
     console = Console(width=max(100, Console().width))
+    # Student ids, grade ids and reasons are the students' text: shown as Text
+    # objects (never read as markup), without control characters (inert).
     if not outcomes:
-        console.print(f"No submission of {args.assignment} in {course.submitted}: collect them "
-                      "first (`weakties-grade collect`).")
+        console.print(Text(f"No submission of {inert(args.assignment)} in "
+                           f"{inert(course.submitted)}: collect them first "
+                           "(`weakties-grade collect`)."))
         return 0
     counts = {}
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
-    table = Table(title=f"autograde {args.assignment}: "
-                        + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    table = Table(title=Text(f"autograde {inert(args.assignment)}: "
+                             + ", ".join(f"{n} {inert(s)}" for s, n in sorted(counts.items()))))
     table.add_column("student")
     table.add_column("status")
     table.add_column("score", justify="right")
@@ -99,16 +105,19 @@ def run(args) -> int:
         score = "-" if o.score is None else f"{o.score:g} / {o.max_score:g}"
         style = {FAILED: "red", FLAGGED: "yellow"}.get(o.status, "")
         shown = o.reasons if o.status in (FAILED, FLAGGED) else []
-        table.add_row(o.student, f"[{style}]{o.status}[/]" if style else o.status, score,
-                      "\n".join(f"- {r}" for r in shown[:8])
-                      + (f"\n... {len(shown) - 8} more" if len(shown) > 8 else ""))
+        reasons = "\n".join(f"- {inert(r)}" for r in shown[:8]) \
+            + (f"\n... {len(shown) - 8} more" if len(shown) > 8 else "")
+        table.add_row(inert_text(o.student), inert_text(o.status, style), Text(score),
+                      Text(reasons))
     console.print(table)
     changed = [(o.student, c) for o in outcomes for c in o.changes]
     if changed:
-        console.print("[bold]Automatic scores that changed since the last grading:[/]")
+        console.print(Text("Automatic scores that changed since the last grading:",
+                           style="bold"))
         for student, c in changed:
-            console.print(f"  {student}: {c}")
+            console.print(Text(f"  {inert(student)}: {inert(c)}"))
     kept = [(o.student, c) for o in outcomes for c in o.kept]
     if kept:
-        console.print(f"{len(kept)} manual grade(s) from the formgrader were kept as given.")
+        console.print(Text(f"{len(kept)} manual grade(s) from the formgrader were kept as "
+                           "given."))
     return 1 if counts.get(FAILED) else 0

@@ -40,6 +40,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from ..render.text import inert
 from ..stores.course import released_notebooks
 from ..stores.roster import Roster, Student, normalise_name, read_roster
 from .common import UserError, check_assignment, course_of
@@ -573,4 +574,5 @@ def print_report(result: CollectResult, course, source) -> None:
                    f"{', '.join(result.missing)}.")
     if result.roster_added:
         out.append(f"The gradebook lists the roster's {result.roster_added} student(s).")
-    print("\n".join(out))
+    # File names, folder names and reasons quote the students' text: printed inert.
+    print("\n".join(inert(line) for line in out))

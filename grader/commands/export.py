@@ -26,6 +26,7 @@ import argparse
 import sys
 import textwrap
 
+from ..render.text import inert
 from ..render.tables import CSV_COLUMNS, MOODLE_ID_HEADERS, csv_rows, moodle_rows, write_csv
 from ..stores.results import load_results
 from .common import UserError, course_of
@@ -135,5 +136,5 @@ def run(args) -> int:
         print(f"Left out (Moodle keeps its current grade for them): {len(left_out)}",
               file=stream)
         for line in left_out:
-            print(f"  {line}", file=stream)
+            print(f"  {inert(line)}", file=stream)
     return 0

@@ -21,13 +21,12 @@ button, through :mod:`grader.nbgrader_config`.
 from __future__ import annotations
 
 import argparse
-import html
 import re
 import textwrap
 from pathlib import Path
 
 from ..engine.converters import run_converter
-from ..plugins.feedback import _box
+from ..render.text import inert
 from ..stores.status import status_of
 from .common import UserError, check_assignment, course_of
 
@@ -49,30 +48,17 @@ __all__ = ["feedback", "configure_parser", "run"]
 
 
 
-FAILED_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
-<body style="font-family:sans-serif;max-width:45em;margin:2em auto">
-<h1>{title}</h1>
-{box}
-<p>Your notebook {notebook} could not be graded automatically, so it has no score yet.
-This is not a grade of zero. Your instructor has the details and will tell you what to do
-(often: fix the notebook as described above and hand it in again).</p>
-</body></html>
-"""
-
-
 def _failed_page(course, student: str, assignment: str, reasons: list[str]) -> list[Path]:
+    """The page of a submission that could not be graded: why, and that it is not a zero."""
+    from ..render.pages import render
     from ..stores.course import released_notebooks
 
     written = []
     folder = course.feedback / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
     for nb in released_notebooks(course, assignment):
-        title = f"{assignment}: {nb} could not be graded"
-        page = FAILED_PAGE.format(
-            title=html.escape(title), notebook=html.escape(f"{nb}.ipynb"),
-            box=_box("Could not be graded", "The grader could not finish grading this "
-                     "submission.", reasons))
+        page = render("failed.html.j2", title=f"{assignment}: {nb} could not be graded",
+                      notebook=f"{nb}.ipynb", reasons=list(reasons), extra_css="")
         path = folder / f"{nb}.html"
         path.write_text(page, encoding="utf-8")
         written.append(path)
@@ -96,11 +82,6 @@ def feedback(course, assignment: str, students: list[str] | None = None) -> dict
         raise UserError(f"no autograded submission of {assignment} in {graded_root}: run "
                         f"`weakties-grade autograde {assignment}` first.")
     config = course.nbgrader_config()
-    from traitlets.config import Config
-
-    extra = Config()
-    extra.HTMLExporter.template_name = "feedback"
-    config.merge(extra)
     written = []
     errors: dict[str, str] = {}
     if todo:
@@ -164,7 +145,7 @@ def run(args) -> int:
           + ").")
     if result["errors"]:
         print(f"No feedback for {len(result['errors'])} student(s), because nbgrader could not "
-              f"read their graded notebook: {', '.join(sorted(result['errors']))}. Autograde "
+              f"read their graded notebook: {inert(', '.join(sorted(result['errors'])))}. Autograde "
               "them again (`weakties-grade autograde ASSIGNMENT --student ID --force`).")
         return 1
     return 0

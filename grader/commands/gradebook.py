@@ -11,6 +11,7 @@ import argparse
 import textwrap
 
 from ..stores.gradebook import backup, backups, check, restore
+from ..render.text import inert
 from .common import UserError, course_of
 
 __all__ = ["configure_parser", "run"]
@@ -50,7 +51,7 @@ def run(args) -> int:
         if problems:
             print(f"The gradebook {course.gradebook} has {len(problems)} problem(s):")
             for p in problems[:50]:
-                print(f"  - {p}")
+                print(f"  - {inert(p)}")
             if len(problems) > 50:
                 print(f"  ... and {len(problems) - 50} more")
             return 1

@@ -6,13 +6,16 @@ folder, so that nbgrader's server extensions load the course's
 the Formgrader (menu Nbgrader > Formgrader, or ``/formgrader``) lists the
 assignments, submissions and autograded notebooks. The exchange folder
 (``exchange/``, used by the formgrader's release and collect buttons on a
-shared server) is created inside the course root.
+shared server) is created inside the course root. The server also loads
+:mod:`grader.plugins.formgrader`, so that the formgrader shows student text
+escaped and student notebooks sanitised.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -20,7 +23,10 @@ import textwrap
 
 from .common import course_of
 
-__all__ = ["lab_command", "configure_parser", "run"]
+__all__ = ["lab_command", "configure_parser", "run", "FORMGRADER_EXTENSION"]
+
+#: Our server extension (:mod:`grader.plugins.formgrader`), loaded next to nbgrader's.
+FORMGRADER_EXTENSION = "grader.plugins.formgrader"
 
 
 def lab_command(course, *, port: int | None = None, ip: str = "127.0.0.1",
@@ -28,7 +34,9 @@ def lab_command(course, *, port: int | None = None, ip: str = "127.0.0.1",
     """The command line that starts JupyterLab for ``course``."""
     cmd = [sys.executable, "-m", "jupyterlab",
            f"--ServerApp.root_dir={course.root}",
-           f"--ServerApp.ip={ip}"]
+           f"--ServerApp.ip={ip}",
+           # the formgrader escapes student text and sanitises notebooks
+           f"--ServerApp.jpserver_extensions={{'{FORMGRADER_EXTENSION}': True}}"]
     if port is not None:
         cmd.append(f"--ServerApp.port={port}")
     if not open_browser:
@@ -64,7 +72,7 @@ def run(args) -> int:
     cmd = lab_command(course, port=args.port, ip=args.ip, open_browser=not args.no_browser,
                       extra=args.jupyter_args)
     if args.print_command:
-        print(f"cd {course.root} && " + " ".join(cmd))
+        print(f"cd {shlex.quote(str(course.root))} && " + shlex.join(cmd))
         return 0
     print(f"Starting JupyterLab in {course.root}; the Formgrader is at /formgrader. "
           "Stop with Ctrl+C.", flush=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import html
 import io
 import statistics
 import textwrap
@@ -32,6 +31,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..render.pages import render as render_page
 from ..stores.results import STATUSES, SubmissionResult, load_results
 from .common import UserError, check_assignment, course_of
 
@@ -190,72 +190,31 @@ def render(assignment: str, results: list[SubmissionResult], *, plots: bool = Tr
         counts[r.status] = counts.get(r.status, 0) + 1
     images = _plots(results, tasks) if plots else {}
     rated = [t for t in tasks if t.success_rate is not None]
-    e = html.escape
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(assignment)}: results</title>",
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
-        "padding:0.3em 0.6em;text-align:left}th{background:#eee}td.num{text-align:right}"
-        ".cell td:first-child{padding-left:2em}.hard{font-weight:bold}</style></head><body>",
-        f"<h1>{e(assignment)}: results</h1>",
-        f"<p>Written {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by weakties-grade report. "
-        f"{len(results)} student(s) in the gradebook.</p>",
-    ]
+    hardest = None
     if rated:
-        hardest = min(rated, key=lambda t: (t.success_rate, t.mean_fraction or 0))
-        parts.append(f'<p class="hard" id="hardest">Hardest task: {e(hardest.task)} '
-                     f"({_pct(hardest.success_rate)} of the counted submissions earned all "
-                     "its points).</p>")
-    parts.append("<h2>Submissions</h2><table id=\"statuses\"><tr><th>Status</th>"
-                 "<th>Submissions</th></tr>")
-    for status in STATUSES:
-        parts.append(f'<tr data-status="{status}"><td>{e(STATUS_TEXT[status])}</td>'
-                     f'<td class="num">{counts.get(status, 0)}</td></tr>')
-    parts.append("</table><p>Success rates count graded submissions and those waiting for "
-                 "manual grading. Flagged and failed submissions are counted apart, not as "
-                 "zeros.</p>")
-    parts.append("<h2>Scores</h2>")
+        worst = min(rated, key=lambda t: (t.success_rate, t.mean_fraction or 0))
+        hardest = {"task": worst.task, "rate": _pct(worst.success_rate)}
     scored = [r.percent for r in results if r.status in COUNTED and r.percent is not None]
-    if scored:
-        parts.append(f"<p>Mean {statistics.fmean(scored):.1f}%, median "
-                     f"{statistics.median(scored):.1f}%, over {len(scored)} submission(s).</p>")
-    if "distribution" in images:
-        parts.append(f'<img alt="Histogram of the scores in percent of the maximum" '
-                     f'src="data:image/png;base64,{images["distribution"]}">')
-    parts.append("<h2>Tasks</h2>")
-    if "tasks" in images:
-        parts.append(f'<img alt="Success rate and mean score of each task" '
-                     f'src="data:image/png;base64,{images["tasks"]}">')
-    parts.append('<table id="tasks"><tr><th>Task / graded cell</th><th>Kind</th><th>Points</th>'
-                 "<th>Success rate</th><th>Mean score</th><th>Counted</th></tr>")
-    for t in tasks:
-        parts.append(f'<tr class="task" data-task="{e(t.task)}"><th>{e(t.task)}</th><th></th>'
-                     f'<th class="num">{t.points:g}</th>'
-                     f'<th class="num">{_pct(t.success_rate)}</th>'
-                     f'<th class="num">{_pct(t.mean_fraction)}</th>'
-                     f'<th class="num">{len(t.full)}</th></tr>')
-        for c in t.cells:
-            kind = "test" if c.kind == "test" else "graded by hand"
-            parts.append(f'<tr class="cell" data-cell="{e(c.notebook)}/{e(c.grade_id)}">'
-                         f"<td>{e(c.grade_id)} ({e(c.notebook)})</td><td>{kind}</td>"
-                         f'<td class="num">{c.points:g}</td>'
-                         f'<td class="num">{_pct(c.success_rate)}</td>'
-                         f'<td class="num">{_pct(c.mean_fraction)}</td>'
-                         f'<td class="num">{c.n}</td></tr>')
-    parts.append("</table>")
-    troubled = [r for r in results if r.status in ("failed", "flagged")]
-    parts.append("<h2>Failed and flagged submissions</h2>")
-    if troubled:
-        parts.append('<table id="troubled"><tr><th>Student</th><th>Status</th><th>Reasons</th></tr>')
-        for r in troubled:
-            parts.append(f"<tr><td>{e(r.student)}</td><td>{e(STATUS_TEXT[r.status])}</td>"
-                         f"<td>{e('; '.join(r.reasons))}</td></tr>")
-        parts.append("</table>")
-    else:
-        parts.append("<p>None.</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    # Every value is escaped by the template (grader/templates/report.html.j2).
+    return render_page(
+        "report.html.j2", title=f"{assignment}: results", assignment=assignment,
+        written=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", n_results=len(results),
+        hardest=hardest, extra_css=".cell td:first-child{padding-left:2em}.hard{font-weight:bold}",
+        statuses=[{"status": s, "text": STATUS_TEXT[s], "count": counts.get(s, 0)}
+                  for s in STATUSES],
+        scored={"mean": f"{statistics.fmean(scored):.1f}",
+                "median": f"{statistics.median(scored):.1f}", "n": len(scored)} if scored else None,
+        images=images,
+        tasks=[{"task": t.task, "points": f"{t.points:g}", "rate": _pct(t.success_rate),
+                "mean": _pct(t.mean_fraction), "n": len(t.full),
+                "cells": [{"notebook": c.notebook, "grade_id": c.grade_id,
+                           "kind": "test" if c.kind == "test" else "graded by hand",
+                           "points": f"{c.points:g}", "rate": _pct(c.success_rate),
+                           "mean": _pct(c.mean_fraction), "n": c.n} for c in t.cells]}
+               for t in tasks],
+        troubled=[{"student": r.student, "status": STATUS_TEXT[r.status],
+                   "reasons": "; ".join(r.reasons)}
+                  for r in results if r.status in ("failed", "flagged")])
 
 
 def write_report(course, assignment: str) -> "Path":

@@ -176,7 +176,10 @@ def run(args) -> int:
                                         sandbox=not args.unsafe_no_sandbox)
     if args.unsafe_no_sandbox:
         print("Warning: running without the sandbox (--unsafe-no-sandbox).")
-    print(f"Self-check of {args.notebook} for the learner {learner!r} "
-          f"(exercise {source.parent.name}).")
-    print(format_result(result, source))
+    from ..render.text import inert
+
+    print(inert(f"Self-check of {args.notebook} for the learner {learner!r} "
+                f"(exercise {source.parent.name})."))
+    # Test messages quote what the learner's code produced: printed inert.
+    print("\n".join(inert(line) for line in format_result(result, source).splitlines()))
     return 1 if result.status == "failed" else 0

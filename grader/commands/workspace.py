@@ -139,16 +139,18 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
+    from ..render.text import inert
+
     result = setup_workspace(args.path, name=args.name, source=args.source)
     path = result["path"]
     print(f"Workspace {path} for the learner {result['learner']!r}.")
     for name, files in sorted(result["added"].items()):
-        print(f"  added {name}: {', '.join(files)}")
+        print(inert(f"  added {name}: {', '.join(files)}"))
     kept = sorted(result["kept"])
     if kept:
-        print(f"  kept as they were (your work): {', '.join(kept)}")
+        print(inert(f"  kept as they were (your work): {', '.join(kept)}"))
     for name, message in sorted(result["errors"].items()):
-        print(f"  could not prepare {name}: {message}")
+        print(inert(f"  could not prepare {name}: {message}"))
     if not result["added"] and not result["errors"]:
         print("  nothing to add: every exercise is already there.")
     print(f"Open it with: jupyter lab {path}")

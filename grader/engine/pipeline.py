@@ -951,8 +951,16 @@ def grade_notebook(submitted, source, *, learner_id, limits=None, sandbox=True,
                      if not o.outputs and o.setup_error})
     flags.extend(f"the judge stopped: {why}" for why in broken)
     flags.extend(f"to review: {f.describe()}" for f in findings)
+    # Nothing the student wrote may run where the graded notebook is shown (the formgrader,
+    # feedback): what a browser would run is removed now, and the instructor told.
+    from ..render.html import sanitize_notebook
+
+    shown, removed = sanitize_notebook(run.notebook)
+    if removed:
+        flags.append("to review: what would run in a browser was removed from the graded "
+                     "notebook: " + "; ".join(removed[:5]) + ("; ..." if len(removed) > 5 else ""))
     return NotebookResult(name=name, status=FLAGGED if flags else GRADED, cells=cells,
-                          flags=list(dict.fromkeys(flags)), notebook=run.notebook,
+                          flags=list(dict.fromkeys(flags)), notebook=shown,
                           findings=findings, execution=run.status,
                           seconds=time.monotonic() - started, answered=_answered(nb, ref))
 

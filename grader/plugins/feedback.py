@@ -11,19 +11,26 @@ button use it:
 - hidden-test and mark-scheme regions are removed from every cell;
 - a summary at the top gives the score of each task, and a banner marks a
   submission that was flagged for the instructor's review.
+
+:class:`FeedbackExporter` (``GenerateFeedback.exporter_class`` in the course
+configuration) writes the page: the notebook is first cut to the limits of
+:data:`grader.render.pages.FEEDBACK_LIMITS` (bounded time and memory for any
+submission) and sanitised (:func:`grader.render.html.sanitize_notebook`),
+then rendered with the autoescaping template ``grader/templates/feedback.html.j2``,
+whose pages allow no script.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
-from nbformat.v4 import new_markdown_cell, new_output
+from nbconvert.exporters import Exporter
+from nbformat.v4 import new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPreprocessor
-from traitlets import List, Unicode
+from traitlets import List, Unicode, default
 
-__all__ = ["HideTestCode", "outcome_of", "HIDDEN_SOURCE"]
+__all__ = ["HideTestCode", "FeedbackExporter", "outcome_of", "HIDDEN_SOURCE"]
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -123,18 +130,13 @@ class HideTestCode(NbGraderPreprocessor):
                 cell.source = HIDDEN_SOURCE
                 cell.outputs = [new_output("stream", name="stdout", text=text + "\n")]
                 cell.execution_count = None
-        intro = []
-        banner = self._banner(resources)
-        if banner:
-            intro.append(new_markdown_cell(banner))
-        if tasks:
-            intro.append(new_markdown_cell(tasks))
-        nb.cells[0:0] = intro
+        # The page (FeedbackExporter) shows the banner and the task table at the top.
+        resources["weakties_feedback"] = {"banner": self._banner(resources), "tasks": tasks}
         return nb, resources
 
-    def _banner(self, resources) -> str:
+    def _banner(self, resources) -> dict | None:
         if not self.course_root:
-            return ""
+            return None
         from ..stores.course import Course
         from ..stores.status import status_of
 
@@ -142,15 +144,15 @@ class HideTestCode(NbGraderPreprocessor):
         try:
             course = Course(root, source=(root / "source").resolve())
         except ValueError:
-            return ""
+            return None
         info = resources.get("nbgrader", {})
         record = status_of(course).get((info.get("student"), info.get("assignment")))
         if not record or record["status"] != "flagged":
-            return ""
-        return _box("Flagged for review",
-                    "Your instructor will review this submission before the grade is final. "
-                    "Tests that did not run as expected earned no points.",
-                    record["reasons"])
+            return None
+        return {"title": "Flagged for review",
+                "text": "Your instructor will review this submission before the grade is "
+                        "final. Tests that did not run as expected earned no points.",
+                "reasons": list(record["reasons"])}
 
     def _pending(self, resources) -> set:
         """grade ids of this submission that still wait for manual grading."""
@@ -167,7 +169,8 @@ class HideTestCode(NbGraderPreprocessor):
         except MissingEntry:
             return set()
 
-    def _task_summary(self, nb, pending=frozenset()) -> str:
+    def _task_summary(self, nb, pending=frozenset()) -> list[dict]:
+        """Rows (task, shown score, tests passed) of the table at the top of the page."""
         from ..stores.results import task_of_cells
 
         labels = task_of_cells(nb)
@@ -186,22 +189,65 @@ class HideTestCode(NbGraderPreprocessor):
             if _is_test(cell) and float(meta.get("points") or 0) > 0:
                 row[3] += 1
                 row[2] += 1 if _graded_outcome(cell)[0] else 0
-        if not rows:
-            return ""
-        lines = ["## Your results by task", "",
-                 "| Task | Score | Tests passed |", "|---|---|---|"]
-        for task, (score, points, passed, tests, pending) in rows.items():
-            shown = "to be graded" if pending else f"{_fmt(score)} / {_fmt(points)}"
-            lines.append(f"| {task.replace('|', '/')} | {shown} | "
-                         f"{f'{passed} of {tests}' if tests else 'graded by hand'} |")
-        lines += ["", "Each test below says whether it passed and, if not, what was expected "
-                      "and a hint. The code of the tests is not shown."]
-        return "\n".join(lines)
+        return [{"task": task,
+                 "shown": "to be graded" if pending else f"{_fmt(score)} / {_fmt(points)}",
+                 "tests": f"{passed} of {tests}" if tests else "graded by hand"}
+                for task, (score, points, passed, tests, pending) in rows.items()]
 
 
-def _box(title: str, text: str, reasons=()) -> str:
-    items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-    items = f"<ul>{items}</ul>" if items else ""
-    return (f'<div style="border:3px solid #d55e00;padding:0.8em;margin:0.5em 0;'
-            f'background:#fff4ec"><strong>&#9888; {html.escape(title)}</strong>'
-            f"<p>{html.escape(text)}</p>{items}</div>")
+class FeedbackExporter(Exporter):
+    """The feedback page: the notebook cut to bounded limits, sanitised, autoescaped.
+
+    nbgrader's ``GenerateFeedback`` (command line and the formgrader's
+    button) uses it through ``GenerateFeedback.exporter_class``; its
+    preprocessors (``GetGrades``, :class:`HideTestCode`) run after the
+    notebook is cut and sanitised, and the page comes from
+    ``grader/templates/feedback.html.j2``.
+    """
+
+    output_mimetype = "text/html"
+    export_from_notebook = "Feedback page"
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".html"
+
+    def from_filename(self, filename, resources=None, **kw):
+        from ..render.pages import FEEDBACK_LIMITS
+
+        size = Path(filename).stat().st_size
+        if size > FEEDBACK_LIMITS.file_bytes:
+            from nbformat.v4 import new_markdown_cell, new_notebook
+
+            nb = new_notebook(cells=[new_markdown_cell(
+                f"This notebook is {size // (1024 * 1024)} MB, more than the "
+                f"{FEEDBACK_LIMITS.file_bytes // (1024 * 1024)} MB a feedback page shows. "
+                "Your instructor has your graded notebook.")])
+            resources = self._init_resources(resources)
+            resources.setdefault("metadata", {})["name"] = Path(filename).stem
+            return self.from_notebook_node(nb, resources, **kw)
+        return super().from_filename(filename, resources, **kw)
+
+    def from_file(self, file_stream, resources=None, **kw):
+        # nbformat.read would also validate every cell against the schema, which
+        # costs most of the time on a notebook of thousands of cells; the cells
+        # are checked one by one by the sanitiser instead.
+        import nbformat
+        from nbformat.reader import reads
+
+        nb = nbformat.convert(reads(file_stream.read()), 4)
+        return self.from_notebook_node(nb, resources, **kw)
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        from ..render.html import sanitize_notebook
+        from ..render.pages import FEEDBACK_LIMITS, cap_notebook, feedback_page
+
+        capped, limit_notes = cap_notebook(nb, FEEDBACK_LIMITS)
+        clean, _ = sanitize_notebook(capped)
+        nb_copy, resources = super().from_notebook_node(clean, resources, **kw)
+        extra = resources.get("weakties_feedback", {})
+        page = feedback_page(nb_copy, resources, banner=extra.get("banner"),
+                             tasks=extra.get("tasks", ()), limits_notes=limit_notes)
+        resources["output_extension"] = ".html"
+        return page, resources
+

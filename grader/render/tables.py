@@ -1,4 +1,10 @@
-"""The grade tables: rows for the CSV export and for Moodle's grade import, and the writer."""
+"""The grade tables: rows for the CSV export and for Moodle's grade import, and the writer.
+
+Text cells are neutralised against formula injection (:func:`neutralise`):
+a spreadsheet opening ``grades.csv`` never evaluates a student's name,
+email or reason as a formula. Score columns are written by this module
+from numbers, so they stay numbers.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,8 @@ from pathlib import Path
 from ..errors import UserError
 from ..stores.results import SubmissionResult
 
-__all__ = ["CSV_COLUMNS", "MOODLE_ID_HEADERS", "csv_rows", "moodle_rows", "write_csv"]
+__all__ = ["CSV_COLUMNS", "MOODLE_ID_HEADERS", "NUMBER_COLUMNS", "csv_rows", "moodle_rows",
+           "neutralise", "write_csv"]
 
 
 CSV_COLUMNS = ("assignment", "student_id", "first_name", "last_name", "email", "id_number",
@@ -19,6 +26,39 @@ CSV_COLUMNS = ("assignment", "student_id", "first_name", "last_name", "email", "
 
 
 MOODLE_ID_HEADERS = {"email": "Email address", "id_number": "ID number"}
+
+#: Columns written from numbers by this module (never neutralised).
+NUMBER_COLUMNS = ("score", "max_score", "percent", "late_penalty")
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's
+#: list, with the full-width forms some spreadsheets also accept).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value) -> str:
+    """A text cell that no spreadsheet reads as a formula.
+
+    Definition: a value whose first character (or first character after
+    leading spaces) is ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    (or a full-width ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe,
+    which spreadsheets show as text and do not evaluate; other values are
+    unchanged, so names stay readable.
+
+    Reference: OWASP, "CSV Injection"
+    (https://owasp.org/www-community/attacks/CSV_Injection).
+
+    Examples
+    --------
+    >>> neutralise("=HYPERLINK('http://x', 'y')")
+    "'=HYPERLINK('http://x', 'y')"
+    >>> neutralise("Chloé"), neutralise("-"), neutralise("  @SUM(A1)")
+    ('Chloé', "'-", "'  @SUM(A1)")
+    """
+    text = "" if value is None else str(value)
+    stripped = text.lstrip(" ")
+    if text.startswith(FORMULA_START) or stripped.startswith(FORMULA_START):
+        return "'" + text
+    return text
 
 
 def _fmt(value: float | None) -> str:
@@ -32,7 +72,7 @@ def csv_rows(results: list[SubmissionResult], roster=None) -> list[dict]:
     rows = []
     for r in results:
         student = roster.get(r.student) if roster is not None else None
-        rows.append({
+        row = {
             "assignment": r.assignment,
             "student_id": r.student,
             "first_name": (student.first_name if student and student.first_name else r.first_name),
@@ -46,7 +86,8 @@ def csv_rows(results: list[SubmissionResult], roster=None) -> list[dict]:
             "late_penalty": _fmt(r.late_penalty) if r.score is not None else "",
             "timestamp": r.timestamp,
             "reasons": "; ".join(r.reasons),
-        })
+        }
+        rows.append({k: v if k in NUMBER_COLUMNS else neutralise(v) for k, v in row.items()})
     return rows
 
 
@@ -58,7 +99,7 @@ def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", ros
         raise UserError("the Moodle format holds one assignment (one grade column): choose it "
                         "with --assignment.")
     name = assignments[0]
-    header = [MOODLE_ID_HEADERS[match_on], name]
+    header = [MOODLE_ID_HEADERS[match_on], neutralise(name)]
     rows, left_out = [], []
     for r in results:
         student = roster.get(r.student) if roster is not None else None
@@ -80,7 +121,7 @@ def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", ros
         score = r.score
         if out_of is not None and r.max_score:
             score = score * out_of / r.max_score
-        rows.append([ident, _fmt(score)])
+        rows.append([neutralise(ident), _fmt(score)])
     return header, rows, left_out
 
 

@@ -59,10 +59,14 @@ def write_autograded(course: Course, graded: _Graded) -> None:
         target = tmp / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
+    from ..render.html import sanitize_notebook
+
     for name, result in graded.results.items():
         if result.notebook is not None:
+            # Nothing a student wrote may run where the notebook is shown (formgrader).
+            clean, _ = sanitize_notebook(result.notebook)
             # nbformat's own JSON writer; the schema was checked when the notebook was read.
-            (tmp / f"{name}.ipynb").write_text(nbformat.v4.nbjson.writes(result.notebook),
+            (tmp / f"{name}.ipynb").write_text(nbformat.v4.nbjson.writes(clean),
                                                encoding="utf-8")
     old = None
     if dest.exists():

