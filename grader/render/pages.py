@@ -181,7 +181,6 @@ def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
 
 def _cap_output(output, limits: FeedbackLimits):
     from nbformat import from_dict
-    from nbformat.v4 import new_output
 
     kind = output.get("output_type")
     if kind == "stream":
