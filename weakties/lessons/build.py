@@ -47,7 +47,8 @@ from ..i18n import LANGUAGES, decimal, number, percent
 from ._core import Lesson, claims_of, lesson_module
 
 __all__ = ["BuildError", "Built", "build_lesson", "build_all", "check_claims", "render_text",
-           "glossary_anchors", "anchor", "sources", "output_path", "main"]
+           "glossary_anchors", "anchor", "sources", "output_path", "legacy_lessons",
+           "start_source", "first_difference", "main"]
 
 #: The project folder (this package is installed in editable mode from it).
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,7 +195,8 @@ def render_text(text: str, facts: dict, *, lang: str = "en", glossary: str = "GL
 
     text = PLACEHOLDER.sub(fill, text)
     text = TERM.sub(link, text)
-    if "{{" in text or "}}" in text:
+    rest = PLACEHOLDER.sub("", text)  # placeholders that failed are reported above
+    if "{{" in rest or "}}" in rest:
         problems.append("a '{{' or '}}' is left that is not a placeholder like {{ name }} or "
                         "{{ name | percent }}")
     return text, claims, problems
@@ -349,6 +351,7 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
             continue
         if key in keys:
             problems.append(f"{label}: the key is used twice in the lesson; keys are unique")
+            continue
         keys.add(key)
         if cell.cell_type == "markdown":
             text, claims, found = render_text(cell.source, facts, lang=lang,
@@ -493,6 +496,39 @@ def first_difference(built_text: str, stored_text: str) -> str:
     return "the notebook's metadata, outputs or formatting"
 
 
+def start_source(root: Path, number_: str) -> Path:
+    """Write a first MyST source for an old lesson, from its stored notebook.
+
+    Each cell keeps its id as its key (``l07-setup`` becomes ``setup``), so
+    that the converted lesson keeps its cell ids. The text still holds the
+    numbers the old script computed: replace them with placeholders, mark
+    the claims, and move quizzes and long code into the lesson module
+    (``course/LESSON-GUIDE.md``, "Converting a lesson").
+    """
+    import jupytext
+
+    root = Path(root)
+    stored = sorted((root / "course").glob(f"{number_}-*.ipynb"))
+    if len(stored) != 1:
+        raise BuildError(f"no notebook course/{number_}-*.ipynb to start from.")
+    target = root / "course" / "sources" / "en" / (stored[0].stem + ".md")
+    if target.exists():
+        raise BuildError(f"{_show(target, root)} exists already: edit it.")
+    nb = nbformat.read(stored[0], as_version=4)
+    prefix = f"l{number_}-"
+    for cell in nb.cells:
+        key = cell.get("id", "")
+        cell.metadata["id"] = key[len(prefix):] if key.startswith(prefix) else key
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata["jupytext"] = {"formats": "md:myst", "text_representation": {
+        "extension": ".md", "format_name": "myst"}}
+    nb.metadata.pop("language_info", None)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    jupytext.write(nb, target, fmt="md:myst")
+    return target
+
+
 def main(argv=None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m course.build",
@@ -505,11 +541,25 @@ def main(argv=None, root: Path = ROOT) -> int:
                              "notebook differs from what its source builds")
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help="only the lessons of this language (default: all)")
+    parser.add_argument("--start-source", action="store_true",
+                        help="write a first MyST source for each old lesson NN from its "
+                             "stored notebook (the first step of converting it), then stop")
     args = parser.parse_args(argv)
     bad = [n for n in args.lessons if not re.fullmatch(r"\d\d", n)]
     if bad:
         parser.error(f"lesson numbers are two digits, like 01: not {', '.join(bad)}")
     root = Path(root)
+    if args.start_source:
+        if not args.lessons:
+            parser.error("--start-source needs the lesson numbers, for example --start-source 07")
+        try:
+            for n in args.lessons:
+                print(f"wrote {_show(start_source(root, n), root)}: now follow "
+                      "'Converting a lesson' in course/LESSON-GUIDE.md")
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        return 0
     try:
         built = build_all(root, args.lessons or None, args.lang)
     except BuildError as exc:
