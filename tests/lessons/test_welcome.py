@@ -77,12 +77,15 @@ def test_strong_share_prediction_answers_from_the_median(G):
 
 
 def _facts(**changes):
-    base = {"ties": 31, "outer_ties": 24, "outer_weak": 23, "median_strong_share": 0.17,
+    base = {"ties": 31, "median_ties": 29, "her_relation_share": 0.32,
+            "median_relation_share": 0.3, "outer_ties": 24, "outer_weak": 23, "median_strong_share": 0.17,
             "strong_share_95": 0.29, "mostly_own_region": 0.9, "median_own_region": 0.67}
     return dict(base, **changes)
 
 
 @pytest.mark.parametrize("name, breaking", [
+    ("her_network_is_typical", {"ties": 35}),
+    ("her_network_is_typical", {"her_relation_share": 0.4}),
     ("most_ties_on_outer_rings", {"outer_ties": 15}),
     ("outer_ties_are_weak", {"outer_weak": 20}),
     ("almost_everyone_has_more_weak_ties", {"median_strong_share": 0.25}),
@@ -101,3 +104,9 @@ def test_facts_name_the_followed_person(G):
     assert (f["name"], f["ties"], f["district"]) == (
         G.nodes[person]["name"], G.degree(person), G.nodes[person]["district"])
     assert f["edges"] == G.number_of_edges() and f["people"] == 2000
+
+
+def test_population_summary_counts_people_and_ties():
+    G = nx.path_graph(1201)
+    assert welcome.population_summary(G, lang="en") == "1,201 people, 1,200 ties between them"
+    assert welcome.population_summary(G, lang="fr").startswith("1\u202f201 people")

@@ -120,3 +120,18 @@ def test_each_claim_can_fail(name, breaking):
     c = claims_of(yn)[name]
     assert c.verify(_facts())[0] is True
     assert c.verify(_facts(**breaking))[0] is False
+
+
+def test_count_relations_and_show_rings_print_what_the_library_counts(G, capsys):
+    yn.count_relations(G, 3)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"Ties: {G.degree(3)}", f"Relations: {len(ties.relations(G, 3))}",
+                     f"Contacts that are not (yet) relations: {len(ties.contacts(G, 3))}"]
+    yn.count_relations(G, 3, lang="fr")  # French numbers, English words until the catalog
+    assert capsys.readouterr().out.splitlines()[0] == f"Ties: {G.degree(3)}"
+    before = len(plt.get_fignums())
+    yn.show_rings(G, 3)
+    rings = ties.layers(G, 3)
+    assert capsys.readouterr().out.splitlines() == [
+        f"{name}: {len(rings[k])} people" for k, name in zip((1, 2, 3, 4), ties.LAYER_NAMES)]
+    assert len(plt.get_fignums()) == before

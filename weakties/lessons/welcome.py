@@ -10,11 +10,12 @@ from __future__ import annotations
 import statistics
 
 from .. import ties as _ties
-from ..i18n import N_, gettext, percent
+from ..i18n import N_, gettext, number, percent
 from ._core import Lesson, PredictionData, QuizData, claim
 from .people import followed_person, typical_people
 
-__all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "people_table", "strong_tie_shares",
+__all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "people_table", "population_summary",
+           "strong_tie_shares",
            "own_region_shares", "explorer_people", "explore_networks", "facts"]
 
 LESSON = Lesson("00", "welcome", population=(2000, 7))
@@ -49,6 +50,19 @@ def people_table(G, count=5, lang=None):
     people = sorted(G)[:count]
     return pd.DataFrame([{gettext(h, lang): G.nodes[p].get(a) for a, h in PEOPLE_COLUMNS.items()}
                          for p in people], index=people)
+
+
+def population_summary(G, lang=None) -> str:
+    """How many people and ties the population has, in words.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> population_summary(weakties.population(300, seed=1), lang="en")  # doctest: +ELLIPSIS
+    '300 people, ... ties between them'
+    """
+    return gettext(N_("{people} people, {ties} ties between them"), lang).format(
+        people=number(G.number_of_nodes(), lang), ties=number(G.number_of_edges(), lang))
 
 
 def strong_tie_shares(G):
@@ -283,6 +297,10 @@ def facts(G):
         "generation": attrs["generation"],
         "ties": G.degree(person),
         "describe": describe_ego(G, person),
+        "median_ties": statistics.median(d for _, d in G.degree()),
+        "her_relation_share": len(_ties.relations(G, person)) / G.degree(person),
+        "median_relation_share": statistics.median(
+            len(_ties.relations(G, p)) / G.degree(p) for p in G if G.degree(p)),
         "outer_ties": len(outer),
         "outer_weak": sum(1 for v in outer if not _ties.is_strong(G[person][v]["strength"])),
         "explorer_people": len(people),
@@ -291,6 +309,15 @@ def facts(G):
         "median_strong_share": statistics.median(shares),
         "strong_share_95": sorted(shares)[int(0.95 * len(shares))],
     }
+
+
+@claim("she has about as many ties, and about as many relations among them, as the middle "
+       "person of the population")
+def her_network_is_typical(f):
+    return (abs(f["ties"] - f["median_ties"]) <= 0.1 * f["median_ties"]
+            and abs(f["her_relation_share"] - f["median_relation_share"]) <= 0.05,
+            f"{f['ties']} ties against a median of {f['median_ties']}; relation share "
+            f"{f['her_relation_share']:.2f} against {f['median_relation_share']:.2f}")
 
 
 @claim("most of her ties sit on the two outer rings")

@@ -26,7 +26,7 @@ from ._core import Lesson, PredictionData, QuizData, claim
 from .people import followed_person
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "DUNBAR_CIRCLES", "tie_table",
-           "relation_shares", "TieMeasures", "tie_measures", "relation_counts",
+           "count_relations", "show_rings", "relation_shares", "TieMeasures", "tie_measures", "relation_counts",
            "explore_relation_rule", "circle_sizes", "show_circles", "facts"]
 
 LESSON = Lesson("01", "your-network", population=(2000, 7))
@@ -76,6 +76,41 @@ def tie_table(G, person, lang=None):
             _ties.is_relation(G, person, other)))))
     table = pd.DataFrame(rows, columns=names)
     return table.sort_values(names[5], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def count_relations(G, person, lang=None):
+    """Print how many ties ``person`` has, how many are relations, and how many are contacts only.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> count_relations(G, 0, lang="en")  # doctest: +ELLIPSIS
+    Ties: ...
+    Relations: ...
+    Contacts that are not (yet) relations: ...
+    """
+    _ties._check_node(G, person, "person")
+    t = lambda text: gettext(text, lang)  # noqa: E731
+    print(t(N_("Ties: {count}")).format(count=number(G.degree(person), lang)))
+    print(t(N_("Relations: {count}")).format(count=number(len(_ties.relations(G, person)), lang)))
+    print(t(N_("Contacts that are not (yet) relations: {count}")).format(
+        count=number(len(_ties.contacts(G, person)), lang)))
+
+
+def show_rings(G, person, lang=None):
+    """Print how many people sit on each of ``person``'s four rings, then draw them.
+
+    The rings are Dunbar's layers by tie strength (:func:`weakties.ties.layers`);
+    the drawing is :func:`weakties.plotting.show_ego`.
+    """
+    from ..plotting import show_ego
+
+    rings = _ties.layers(G, person)
+    for ring, name in zip((1, 2, 3, 4), _LAYER_NAMES):
+        print(gettext(N_("{ring}: {count} people"), lang).format(
+            ring=gettext(name, lang), count=number(len(rings[ring]), lang)))
+    show_ego(G, person)
 
 
 def relation_shares(G):
