@@ -146,14 +146,17 @@ def test_comments_vanish_and_claim_lines_name_their_claims():
     assert claims == ["first", "second", "third"] and problems == []
 
 
-def test_glossary_links_show_the_words_and_point_at_the_entry():
+def test_glossary_links_show_the_words_and_point_at_the_entry(tmp_path):
+    glossary = tmp_path / "GLOSSAIRE.md"
+    glossary.write_text("# Glossary\n\n### kernel\n\n### weak tie\n\n### Blau index\n")
+    anchors = build.glossary_anchors(glossary)
+    assert anchors == {"kernel": "kernel", "weak-tie": "weak-tie", "blau-index": "Blau-index"}
     text, _, problems = build.render_text(
-        "{term}`kernel` and {term}`weak ties <weak tie>` and {term}`Ego network`", {},
-        glossary="GLOSSAIRE.md",
-        anchors={"kernel": "kernel", "weak-tie": "weak tie", "ego-network": "ego network"})
+        "{term}`kernel` and {term}`weak ties <weak tie>` and {term}`blau index`", {},
+        glossary="GLOSSAIRE.md", anchors=anchors)
     assert problems == []
     assert text == ("[kernel](GLOSSAIRE.md#kernel) and [weak ties](GLOSSAIRE.md#weak-tie) and "
-                    "[Ego network](GLOSSAIRE.md#ego-network)")
+                    "[blau index](GLOSSAIRE.md#Blau-index)")
 
 
 # --------------------------------------------------------------------------

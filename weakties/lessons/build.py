@@ -90,26 +90,33 @@ class Built:
 
 
 def anchor(term: str) -> str:
-    """The link anchor of a glossary term: lowercase, words joined by ``-``.
+    """The link anchor of a glossary term: JupyterLab's id for a ``### term`` heading.
 
-    It is the anchor GitHub and JupyterLab give a ``### term`` heading.
+    JupyterLab gives a heading the id of its text with each space replaced by
+    ``-`` (case kept), and scrolls to it when a lesson's link names it.
 
     Examples
     --------
-    >>> anchor("Ego network"), anchor("alter-ego share"), anchor("liens faibles")
-    ('ego-network', 'alter-ego-share', 'liens-faibles')
+    >>> anchor("ego network"), anchor("Blau index"), anchor("liens faibles")
+    ('ego-network', 'Blau-index', 'liens-faibles')
     """
-    text = re.sub(r"[^\w\s-]", "", term.strip().lower())
-    return re.sub(r"\s+", "-", text)
+    return re.sub(r"\s+", "-", term.strip())
+
+
+def _key(term: str) -> str:
+    return anchor(term).lower()
 
 
 def glossary_anchors(path: Path) -> dict:
-    """``{anchor: term}`` for each ``### term`` heading of a glossary file."""
+    """``{key: anchor}`` for each ``### term`` heading of a glossary file.
+
+    The key is the anchor in lowercase, so that ``{term}`blau index``` finds
+    the entry ``### Blau index`` and links to its anchor ``Blau-index``.
+    """
     found = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("### "):
-            term = line[4:].strip()
-            found[anchor(term)] = term
+            found[_key(line[4:])] = anchor(line[4:])
     return found
 
 
@@ -163,7 +170,7 @@ def render_text(text: str, facts: dict, *, lang: str = "en", glossary: str = "GL
     --------
     >>> text, claims, problems = render_text(
     ...     "Most ties are {term}`weak <weak tie>`: {{ share | percent }}.\\n% claim: mostly_weak",
-    ...     {"share": 0.83}, anchors={"weak-tie": "weak tie"})
+    ...     {"share": 0.83}, anchors={"weak-tie": "weak-tie"})
     >>> text
     'Most ties are [weak](GLOSSARY.md#weak-tie): 83%.'
     >>> claims, problems
@@ -187,11 +194,14 @@ def render_text(text: str, facts: dict, *, lang: str = "en", glossary: str = "GL
 
     def link(match):
         words, target = match.group("text").strip(), match.group("target")
-        key = anchor(target or words)
-        if anchors is not None and key not in anchors:
-            problems.append(f"the glossary ({glossary}) has no term {target or words!r}: add "
-                            f"'### {target or words}' with its one-sentence definition")
-        return f"[{words}]({glossary}#{key})"
+        term = (target or words).strip()
+        if anchors is None:
+            return f"[{words}]({glossary}#{anchor(term)})"
+        if _key(term) not in anchors:
+            problems.append(f"the glossary ({glossary}) has no term {term!r}: add "
+                            f"'### {term}' with its one-sentence definition")
+            return f"[{words}]({glossary}#{anchor(term)})"
+        return f"[{words}]({glossary}#{anchors[_key(term)]})"
 
     text = PLACEHOLDER.sub(fill, text)
     text = TERM.sub(link, text)
