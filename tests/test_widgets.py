@@ -211,8 +211,11 @@ def test_exercise_all_names_widget_views_and_predictions_without_description(mon
                                    run=lambda: ("a", plt.subplots()[0], "A picture."))
     words = widgets.Prediction("Words only?", ["a", "b"], run=lambda: ("a", "a sentence"))
     explorer = widgets.Explorer(lambda k: None, k=w.Checkbox(value=False))
-    report = widgets.exercise_all([silent, described, words, explorer])
+    drawing = widgets.Explorer(lambda k: plt.subplots()[1], k=w.Checkbox(value=False))
+    report = widgets.exercise_all([silent, described, words, explorer, drawing])
     assert report["undescribed"] == ["Undescribed?"]
     assert report["views"][explorer.widget.model_id] == "Explorer"
     assert report["views"][silent.widget.model_id] == "Prediction"
+    assert set(report["pictures"]) == {silent.widget.model_id, described.widget.model_id,
+                                       drawing.widget.model_id}
     assert report["problems"] == []

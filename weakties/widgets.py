@@ -92,6 +92,12 @@ def _close_new(before: set) -> None:
             plt.close(num)
 
 
+def _is_picture(result, before: set) -> bool:
+    """Whether a callback drew a picture: it returned a Figure or an Axes, or opened a figure."""
+    return (hasattr(result, "savefig") or (hasattr(result, "figure") and hasattr(result, "plot"))
+            or bool(_pyplot_figures() - set(before)))
+
+
 def _show_result(result, before: set = frozenset()):
     """Display what a callback returned (a figure, an Axes, a table, text or
     nothing), then each other pyplot figure it drew, once, and close them.
@@ -175,6 +181,7 @@ class Explorer:
         self.calls = 0
         self.last_result = None
         self.last_error: BaseException | None = None
+        self.showed_picture = False
         for name, c in self.controls.items():
             if not getattr(c, "description", ""):
                 c.description = name.replace("_", " ")
@@ -203,6 +210,7 @@ class Explorer:
             try:
                 self.last_result = self.func(**self.values())
                 self.last_error = None
+                self.showed_picture = _is_picture(self.last_result, before)
                 _show_result(self.last_result, before)
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
@@ -345,8 +353,7 @@ class Prediction:
                                      "one of the choices")
                 self.correct = answer
                 self.last_error = None
-                self.showed_picture = bool(set(_pyplot_figures()) - set(before)) or (
-                    hasattr(result, "savefig") or hasattr(result, "figure"))
+                self.showed_picture = _is_picture(result, before)
                 _show_result(result, before)
                 self.description = description or ""
                 if self.description:
@@ -479,10 +486,12 @@ def exercise_all(objects=None) -> dict:
     Moves every control of every :class:`Explorer`, presses every
     :class:`Prediction` and :class:`Quiz` button with each choice, and
     returns ``{"Explorer": n, "Prediction": n, "Quiz": n, "problems": [...],
-    "views": {model_id: kind}, "undescribed": [...]}``: ``views`` names the
-    kind of each object by the id of the widget a notebook cell displays
-    (so a test can tell which cell holds an Explorer), ``undescribed`` lists
-    the predictions that showed a picture without its description. The
+    "views": {model_id: kind}, "pictures": [model_id, ...], "undescribed":
+    [...]}``: ``views`` names the kind of each object by the id of the widget
+    a notebook cell displays, ``pictures`` lists the ids of the objects that
+    drew a picture (so a test can tell which cell shows one), and
+    ``undescribed`` the predictions that showed a picture without its
+    description. The
     lesson tests call it at the end of each executed lesson and require no
     problems. Pass ``objects`` to exercise only those.
 
@@ -494,7 +503,7 @@ def exercise_all(objects=None) -> dict:
     True
     """
     report = {"Explorer": 0, "Prediction": 0, "Quiz": 0, "problems": [], "views": {},
-              "undescribed": []}
+              "pictures": [], "undescribed": []}
     for obj in (registered() if objects is None else objects):
         kind = type(obj).__name__
         report[kind] = report.get(kind, 0) + 1
@@ -505,6 +514,8 @@ def exercise_all(objects=None) -> dict:
             report["views"][model_id] = kind
         for problem in obj.poke():
             report["problems"].append(f"{kind} {label!r}: {problem}")
+        if model_id and getattr(obj, "showed_picture", False):
+            report["pictures"].append(model_id)
         if isinstance(obj, Prediction) and obj.showed_picture and not obj.description:
             report["undescribed"].append(label)
     return report

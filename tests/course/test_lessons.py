@@ -321,13 +321,15 @@ EXERCISE_CELL = (
 )
 
 
-def _shows_picture(cell, views):
+def _shows_picture(cell, report):
+    """Whether a cell shows a picture: an image, or an Explorer that draws one."""
     for out in cell.get("outputs", []):
         data = out.get("data", {})
         if "image/png" in data or "image/svg+xml" in data:
             return True
-        view = data.get("application/vnd.jupyter.widget-view+json")
-        if view and views.get(view.get("model_id")) == "Explorer":
+        view = data.get("application/vnd.jupyter.widget-view+json") or {}
+        if report["views"].get(view.get("model_id")) == "Explorer" and \
+                view.get("model_id") in report["pictures"]:
             return True
     return False
 
@@ -359,7 +361,7 @@ def test_lesson_executes_and_widgets_respond(path, tmp_path, monkeypatch):
         assert report.get(kind, 0) >= 1, f"{_id(path)}: no {kind} was created when run"
     cells = nb.cells[:-1]
     undescribed = [c.id for c, below in zip(cells, cells[1:] + [None])
-                   if _shows_picture(c, report["views"])
+                   if _shows_picture(c, report)
                    and not (below is not None and below.cell_type == "markdown"
                             and below.source.startswith("*Picture description:*"))]
     assert not undescribed, (f"{_id(path)}: cells {undescribed} show a picture but the next cell "
