@@ -299,3 +299,24 @@ def test_sources_read_back_the_same_through_jupytext(path):
     assert [(c.cell_type, dict(c.metadata), c.source) for c in first.cells] == \
         [(c.cell_type, dict(c.metadata), c.source) for c in again.cells]
     assert all("id" in c.metadata for c in first.cells)
+
+
+def test_a_lesson_of_an_old_script_is_built_by_it_and_its_failures_are_reported(tmp_path):
+    scripts = tmp_path / "course" / "build"
+    scripts.mkdir(parents=True)
+    (scripts / "lessons_old.py").write_text(
+        "from pathlib import Path\n"
+        "BUILDERS = {'13': 'lesson_13', '14': 'lesson_14'}\n"
+        "def build(numbers):\n"
+        "    if numbers == ['14']:\n"
+        "        raise AssertionError(\"lesson 14 says 'most ties are weak', but the simulation "
+        "no longer shows it\")\n"
+        f"    return {{Path({str(tmp_path)!r}) / 'course' / '13-old.ipynb': 'TEXT'}}\n")
+    assert build.legacy_lessons(tmp_path) == {"13": scripts / "lessons_old.py",
+                                              "14": scripts / "lessons_old.py"}
+    made = {b.number: b for b in build.build_all(tmp_path)}
+    assert made["13"].text == "TEXT" and made["13"].problems == []
+    assert made["13"].legacy == "course/build/lessons_old.py"
+    assert made["14"].problems == [
+        "lesson 14 (course/build/lessons_old.py, not converted yet): AssertionError: lesson 14 "
+        "says 'most ties are weak', but the simulation no longer shows it"]

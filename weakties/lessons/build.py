@@ -489,7 +489,13 @@ def build_all(root: Path = ROOT, numbers=None, lang=None) -> list:
     for n, script in sorted(legacy.items()):
         if n in converted or (wanted and n not in wanted):
             continue
-        out.append(_build_legacy(n, script, root))
+        try:
+            out.append(_build_legacy(n, script, root))
+        except Exception as exc:  # an old script's claim() raises AssertionError
+            out.append(Built(n, "en", root / "course" / f"{n}.ipynb", "",
+                             legacy=_show(script, root),
+                             problems=[f"lesson {n} ({_show(script, root)}, not converted yet): "
+                                       f"{type(exc).__name__}: {exc}"]))
     return sorted(out, key=lambda b: (b.number, b.lang))
 
 
