@@ -78,3 +78,54 @@ def test_draw_network_highlights_and_labels():
 def test_draw_ego_unknown_person(G):
     with pytest.raises(nx.NodeNotFound):
         plotting.draw_ego(G, -1)
+
+
+def test_share_histogram_marks_values_with_distinct_styles():
+    ax = plotting.share_histogram([0.1, 0.2, 0.3, 0.9], {"median": 0.25, "Lucie": 0.3},
+                                  title="t", xlabel="share", ylabel="people")
+    marks = [ln for ln in ax.get_lines()]
+    assert [ln.get_xdata()[0] for ln in marks] == [0.25, 0.3]
+    assert marks[0].get_linestyle() != marks[1].get_linestyle()
+    assert marks[0].get_color() != marks[1].get_color()
+    assert ax.get_title() == "t" and ax.get_xlabel() == "share" and ax.get_ylabel() == "people"
+    assert ax.xaxis.get_major_formatter()(0.5, 0) == "50%"
+
+
+@pytest.mark.parametrize("shares", [[], [0.2, 1.2], [-0.1, 0.5], [float("nan")]])
+def test_share_histogram_refuses_what_is_not_a_share(shares):
+    with pytest.raises(ValueError, match="share"):
+        plotting.share_histogram(shares, title="t", xlabel="x", ylabel="y")
+
+
+def test_percent_axis_follows_the_language():
+    fig, ax = plt.subplots()
+    plotting.percent_axis(ax.yaxis, lang="fr")
+    assert ax.yaxis.get_major_formatter()(0.25, 0) == "25\u00a0%"
+
+
+def test_count_histogram_outlines_the_second_count_without_colour():
+    ax = plotting.count_histogram([1, 1, 2], [3, 4, 4], labels=("relations", "ties"),
+                                  title="t", xlabel="x", ylabel="y")
+    filled = [p for p in ax.patches if p.get_fill()]
+    assert sum(p.get_height() for p in filled) == 3
+    outline = [p for p in ax.patches if not p.get_fill()]
+    assert outline and outline[0].get_linestyle() not in ("-", "solid", (0.0, None))
+
+
+def test_compare_circles_labels_every_point_and_uses_a_log_scale():
+    ax = plotting.compare_circles([1.5, 3.5, 10.8, 29.2], [5, 15, 50, 150],
+                                  names=["a", "b", "c", "d"], labels=("sim", "Dunbar"),
+                                  title="t", xlabel="x", ylabel="y", lang="fr")
+    texts = [t.get_text() for t in ax.texts]
+    assert "150" in texts and "29,2" in texts and len(texts) == 8
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Dunbar", "sim"]
+    with pytest.raises(ValueError, match="one value per circle"):
+        plotting.compare_circles([1, 2], [5, 15, 50], names="ab", labels=("a", "b"),
+                                 title="t", xlabel="x", ylabel="y")
+
+
+def test_show_closes_the_figure_it_shows(G):
+    before = plt.get_fignums()
+    plotting.show_ego(G, 5)
+    assert plt.get_fignums() == before

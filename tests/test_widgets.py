@@ -169,3 +169,53 @@ def test_a_failing_callback_leaves_no_figure_open(monkeypatch):
     ex.set(k=2)
     assert str(ex.last_error) == "half-drawn"
     assert plt.get_fignums() == []
+
+
+def test_prediction_shows_the_picture_description_under_the_picture_after_the_run(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    shown = []
+    monkeypatch.setattr(widgets, "display", shown.append)
+
+    def run():
+        fig, ax = plt.subplots()
+        ax.bar([0, 1], [3, 1])
+        return "left", fig, "Two bars; the left one is three times the right one."
+
+    p = widgets.Prediction("Which bar is taller?", ["left", "right"], run=run)
+    assert p.description == "" and not shown  # nothing before the run
+    p.choose("right")
+    p.reveal()
+    assert [type(x).__name__ for x in shown] == ["Figure", "HTML"]
+    assert widgets.MESSAGES["description"] in shown[1].value
+    assert "three times" in shown[1].value and p.description.startswith("Two bars")
+    assert p.correct == "left" and p.matched is False
+    assert p.showed_picture
+
+
+def test_exercise_all_names_widget_views_and_predictions_without_description(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setattr(widgets, "display", lambda obj: None)
+
+    def picture():
+        plt.subplots()
+        return "a"
+
+    silent = widgets.Prediction("Undescribed?", ["a", "b"], run=picture)
+    described = widgets.Prediction("Described?", ["a", "b"],
+                                   run=lambda: ("a", plt.subplots()[0], "A picture."))
+    words = widgets.Prediction("Words only?", ["a", "b"], run=lambda: ("a", "a sentence"))
+    explorer = widgets.Explorer(lambda k: None, k=w.Checkbox(value=False))
+    drawing = widgets.Explorer(lambda k: plt.subplots()[1], k=w.Checkbox(value=False))
+    report = widgets.exercise_all([silent, described, words, explorer, drawing])
+    assert report["undescribed"] == ["Undescribed?"]
+    assert report["views"][explorer.widget.model_id] == "Explorer"
+    assert report["views"][silent.widget.model_id] == "Prediction"
+    assert set(report["pictures"]) == {silent.widget.model_id, described.widget.model_id,
+                                       drawing.widget.model_id}
+    assert report["problems"] == []

@@ -25,7 +25,8 @@ import numpy as np
 from . import ties as _ties
 
 __all__ = ["PALETTE", "MARKERS", "category_styles", "style_axes", "draw_ego",
-           "describe_ego", "draw_network"]
+           "describe_ego", "draw_network", "show", "show_ego", "share_histogram",
+           "count_histogram", "compare_circles", "percent_axis"]
 
 #: Okabe-Ito colour-blind-safe palette (black last, kept for the ego).
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
@@ -252,3 +253,196 @@ def draw_network(G, color_by="sector", ax=None, highlight=None, seed=0,
                           f"coloured and shaped by {color_by}")
     return ax
 
+
+
+# --------------------------------------------------------------------------
+# Pictures the lessons show in one call
+
+def show(ax=None):
+    """Show the figure of ``ax`` (or the current one) under the cell, then close it.
+
+    Lesson cells call drawing functions through ``show_...`` helpers so that
+    a cell shows its picture and nothing else (no ``<Axes ...>`` line).
+    """
+    fig = ax.figure if ax is not None else plt.gcf()
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is not None:
+            display(fig)
+    finally:
+        plt.close(fig)
+
+
+def show_ego(G, ego, color_by="sector"):
+    """Draw one person's network (:func:`draw_ego`) and show it under the cell.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> open_before = len(plt.get_fignums())
+    >>> show_ego(G, 0)   # draws, shows and closes the figure; returns nothing
+    >>> len(plt.get_fignums()) == open_before
+    True
+    """
+    show(draw_ego(G, ego, color_by=color_by))
+
+
+def percent_axis(axis, lang=None):
+    """Write the tick labels of ``axis`` (``ax.xaxis``) as percentages of shares in [0, 1].
+
+    Uses :func:`weakties.i18n.percent`, so the labels follow the language
+    (``40%`` in English, ``40 %`` in French).
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> percent_axis(ax.xaxis, lang="en")
+    >>> ax.xaxis.get_major_formatter()(0.4, 0)
+    '40%'
+    >>> plt.close(fig)
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    from .i18n import percent
+
+    axis.set_major_formatter(FuncFormatter(lambda x, _: percent(x, lang=lang)))
+
+
+_MARK_STYLES = (("black", "--", 2), (PALETTE[5], ":", 3), (PALETTE[2], "-.", 2))
+
+
+def share_histogram(shares, marks=None, *, title, xlabel, ylabel, bins=20, ax=None,
+                    lang=None):
+    """A histogram of shares (values in [0, 1]) with marked values as vertical lines.
+
+    Parameters
+    ----------
+    shares : sequence of float in [0, 1]
+        One share per person (for example, the share of their ties that are strong).
+    marks : dict, optional
+        ``{label: value}``: each drawn as a vertical line, with its own colour
+        *and* line style, named in the legend ("median person: 13%").
+    title, xlabel, ylabel : str
+    bins : int, default 20
+    ax : matplotlib Axes, optional
+    lang : str, optional
+        Language of the percentages on the axis.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = share_histogram([0.1, 0.2, 0.2, 0.5], {"median person: 20%": 0.2},
+    ...                      title="Shares", xlabel="share", ylabel="people")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['median person: 20%']
+    >>> int(sum(p.get_height() for p in ax.patches))
+    4
+    >>> plt.close(ax.figure)
+    """
+    values = np.asarray(list(shares), dtype=float)
+    if values.size == 0:
+        raise ValueError("share_histogram needs at least one share to draw.")
+    if np.isnan(values).any() or values.min() < 0 or values.max() > 1:
+        raise ValueError("shares must be numbers between 0 and 1 (a share of 30% is 0.3).")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    ax.hist(values, bins=bins, range=(0, 1) if values.max() > 0.5 else None,
+            color=PALETTE[4], edgecolor="black")
+    for (label, value), (colour, style, width) in zip((marks or {}).items(), _MARK_STYLES):
+        ax.axvline(value, color=colour, ls=style, lw=width, label=label)
+    percent_axis(ax.xaxis, lang=lang)
+    if marks:
+        ax.legend(frameon=False)
+    return style_axes(ax, title, xlabel, ylabel)
+
+
+def count_histogram(counts, outline=None, *, labels, title, xlabel, ylabel, ax=None):
+    """Filled bars for one count per person, and optionally a dashed outline for another.
+
+    Parameters
+    ----------
+    counts : sequence of int
+        Drawn as filled bars (for example relations per person).
+    outline : sequence of int, optional
+        Drawn as a dashed black outline on the same bins (for example all
+        ties per person), so that the two are told apart without colour.
+    labels : (str, str)
+        Legend names of ``counts`` and ``outline``.
+    title, xlabel, ylabel : str
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = count_histogram([1, 2, 2], [3, 4, 4], labels=("relations", "ties"),
+    ...                      title="t", xlabel="x", ylabel="y")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['relations', 'ties']
+    >>> plt.close(ax.figure)
+    """
+    counts = np.asarray(list(counts))
+    top = max(counts.max(), np.max(outline) if outline is not None else 0)
+    bins = np.arange(0, top + 2)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4))
+    ax.hist(counts, bins=bins, color=PALETTE[4], edgecolor="black", label=labels[0])
+    if outline is not None:
+        ax.hist(outline, bins=bins, histtype="step", color="black", ls="--", lw=1.5,
+                label=labels[1])
+    ax.legend(frameon=False)
+    return style_axes(ax, title, xlabel, ylabel)
+
+
+def compare_circles(simulated, reference, *, names, labels, title, xlabel, ylabel,
+                    ax=None, lang=None):
+    """Two lines over nested circles of people, on a log scale, each point labelled.
+
+    Parameters
+    ----------
+    simulated, reference : sequences of float
+        The number of people within each circle, from the closest out (for
+        example this population's averages and Dunbar's 5, 15, 50, 150).
+    names : sequence of str
+        The circles' names, on the horizontal axis.
+    labels : (str, str)
+        Legend names of ``simulated`` and ``reference``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = compare_circles([3, 8, 20, 30], [5, 15, 50, 150], names="abcd",
+    ...                      labels=("simulated", "Dunbar"), title="t", xlabel="x", ylabel="y")
+    >>> ax.get_yscale(), len(ax.get_lines())
+    ('log', 2)
+    >>> plt.close(ax.figure)
+    """
+    from .i18n import decimal, number
+
+    if len(simulated) != len(reference) or len(names) != len(simulated):
+        raise ValueError("simulated, reference and names need one value per circle each.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.5))
+    x = np.arange(1, len(names) + 1)
+    ax.plot(x, reference, marker="s", ls="--", color=PALETTE[5], label=labels[1])
+    ax.plot(x, simulated, marker="o", color=PALETTE[4], label=labels[0])
+    for xi, r, s in zip(x, reference, simulated):
+        ax.annotate(number(r, lang=lang), (xi, r), textcoords="offset points",
+                    xytext=(8, 0), va="center")
+        ax.annotate(decimal(s, 1, lang=lang), (xi, s), textcoords="offset points",
+                    xytext=(8, 0), va="center")
+    ax.set_yscale("log")
+    ax.set_xticks(x, list(names))
+    ax.set_xlim(0.7, len(names) + 0.5)
+    ax.legend(frameon=False, loc="upper left")
+    return style_axes(ax, title, xlabel, ylabel)

@@ -41,6 +41,7 @@ MESSAGES = {
     "right": "Your prediction matches the simulation.",
     "wrong": "The simulation shows something else: {answer}.",
     "working": "Computing...",
+    "description": "Picture description:",
 }
 
 _REGISTRY: "weakref.WeakSet" = weakref.WeakSet()
@@ -89,6 +90,12 @@ def _close_new(before: set) -> None:
     if plt is not None:
         for num in set(plt.get_fignums()) - set(before):
             plt.close(num)
+
+
+def _is_picture(result, before: set) -> bool:
+    """Whether a callback drew a picture: it returned a Figure or an Axes, or opened a figure."""
+    return (hasattr(result, "savefig") or (hasattr(result, "figure") and hasattr(result, "plot"))
+            or bool(_pyplot_figures() - set(before)))
 
 
 def _show_result(result, before: set = frozenset()):
@@ -174,6 +181,7 @@ class Explorer:
         self.calls = 0
         self.last_result = None
         self.last_error: BaseException | None = None
+        self.showed_picture = False
         for name, c in self.controls.items():
             if not getattr(c, "description", ""):
                 c.description = name.replace("_", " ")
@@ -202,6 +210,7 @@ class Explorer:
             try:
                 self.last_result = self.func(**self.values())
                 self.last_error = None
+                self.showed_picture = _is_picture(self.last_result, before)
                 _show_result(self.last_result, before)
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
@@ -274,9 +283,17 @@ class Prediction:
         Called with no argument when the learner presses the button. It
         returns either the correct choice, or a tuple ``(correct_choice,
         result)`` where ``result`` is shown (a figure, an Axes, a table or
-        text). It may also draw with matplotlib.
+        text), or ``(correct_choice, result, description)`` where
+        ``description`` is the picture's text alternative, shown under it:
+        a description that quotes what the simulation shows appears only
+        once it has run. It may also draw with matplotlib.
     explanation : str, optional
         Shown after the result: why the simulation behaves so.
+
+    Attributes
+    ----------
+    description : str
+        The description of the last picture shown ("" before a run).
 
     Examples
     --------
@@ -298,6 +315,8 @@ class Prediction:
         self.explanation = explanation
         self.correct = None
         self.matched = None
+        self.description = ""
+        self.showed_picture = False
         self.last_error: BaseException | None = None
         self.buttons = w.RadioButtons(options=self.choices, value=None,
                                       layout=w.Layout(width="auto"))
@@ -324,15 +343,22 @@ class Prediction:
             before = _pyplot_figures()
             try:
                 answer = self.run()
-                result = None
-                if isinstance(answer, tuple):
+                result, description = None, ""
+                if isinstance(answer, tuple) and len(answer) == 3:
+                    answer, result, description = answer
+                elif isinstance(answer, tuple):
                     answer, result = answer
                 if answer not in self.choices:
                     raise ValueError(f"the simulation returned {answer!r}, which is not "
                                      "one of the choices")
                 self.correct = answer
                 self.last_error = None
+                self.showed_picture = _is_picture(result, before)
                 _show_result(result, before)
+                self.description = description or ""
+                if self.description:
+                    display(w.HTML(f"<p><i>{html.escape(MESSAGES['description'])}</i> "
+                                   f"{html.escape(self.description)}</p>"))
             except Exception as exc:
                 self.last_error = exc
                 _close_new(before)
@@ -459,9 +485,15 @@ def exercise_all(objects=None) -> dict:
 
     Moves every control of every :class:`Explorer`, presses every
     :class:`Prediction` and :class:`Quiz` button with each choice, and
-    returns ``{"Explorer": n, "Prediction": n, "Quiz": n, "problems": [...]}``.
-    The lesson tests call it at the end of each executed lesson and require
-    no problems. Pass ``objects`` to exercise only those.
+    returns ``{"Explorer": n, "Prediction": n, "Quiz": n, "problems": [...],
+    "views": {model_id: kind}, "pictures": [model_id, ...], "undescribed":
+    [...]}``: ``views`` names the kind of each object by the id of the widget
+    a notebook cell displays, ``pictures`` lists the ids of the objects that
+    drew a picture (so a test can tell which cell shows one), and
+    ``undescribed`` the predictions that showed a picture without its
+    description. The
+    lesson tests call it at the end of each executed lesson and require no
+    problems. Pass ``objects`` to exercise only those.
 
     Examples
     --------
@@ -470,12 +502,20 @@ def exercise_all(objects=None) -> dict:
     >>> report["Quiz"] >= 1 and report["problems"] == []
     True
     """
-    report = {"Explorer": 0, "Prediction": 0, "Quiz": 0, "problems": []}
+    report = {"Explorer": 0, "Prediction": 0, "Quiz": 0, "problems": [], "views": {},
+              "pictures": [], "undescribed": []}
     for obj in (registered() if objects is None else objects):
         kind = type(obj).__name__
         report[kind] = report.get(kind, 0) + 1
         label = (getattr(obj, "question", None)
                  or getattr(getattr(obj, "func", None), "__name__", kind))
+        model_id = getattr(getattr(obj, "widget", None), "model_id", None)
+        if model_id:
+            report["views"][model_id] = kind
         for problem in obj.poke():
             report["problems"].append(f"{kind} {label!r}: {problem}")
+        if model_id and getattr(obj, "showed_picture", False):
+            report["pictures"].append(model_id)
+        if isinstance(obj, Prediction) and obj.showed_picture and not obj.description:
+            report["undescribed"].append(label)
     return report

@@ -1,9 +1,10 @@
-"""Build lessons 06 to 10 of the course: notebooks stored without outputs.
+"""Build lessons 06 to 10 of the course: notebooks stored without outputs, the old way.
 
-Run from the project root::
-
-    .venv/bin/python course/build/lessons_06_10.py          # write the five notebooks
-    .venv/bin/python course/build/lessons_06_10.py 07 09    # only these lessons
+These lessons are not converted yet to MyST sources (``course/sources/``,
+see ``course/LESSON-GUIDE.md``); until they are, the one build command
+``.venv/bin/python -m course.build`` runs this script for them, and
+``--check`` compares its output with the stored notebooks. Converting a
+lesson removes its code from here; when none is left, this file goes.
 
 Each lesson is a list of cells written here as source strings, with stable
 cell ids (``l07-setup``, ...), nbformat 4.5 and the ``python3`` kernel.
@@ -11,9 +12,8 @@ cell ids (``l07-setup``, ...), nbformat 4.5 and the ``python3`` kernel.
 The picture descriptions ("*Picture description:*" cells) must say what the
 picture shows *for this population and seed*. So the numbers they quote are
 computed here, at build time, by the same library calls the lesson makes
-(``facts_NN`` functions). ``tests/course/test_lessons_06_10.py`` rebuilds the
-notebooks in memory and fails if the committed ones differ: when the library
-changes a result, run this script again and read the new numbers.
+(``facts_NN`` functions). The qualitative claims of their text are checked
+by ``tests/course/test_claims_not_converted.py``.
 """
 
 from __future__ import annotations

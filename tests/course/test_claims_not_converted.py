@@ -1,22 +1,19 @@
-"""Lessons 06 to 10 say what their simulations show, and are what their build script makes.
+"""Claims of lessons 06 to 10, which are not converted to MyST sources yet.
 
-The lessons quote numbers from the simulations in their text (picture
-descriptions, explanations); ``course/build/lessons_06_10.py`` computes them
-when it writes the notebooks. Two kinds of test keep the text true:
-
-- the committed notebooks must be exactly what the build script makes now
-  (a library change that moves a number makes this fail until the lessons
-  are rebuilt and their numbers read again);
-- every qualitative claim the text makes (an ordering, a "far below", an
-  "about half") is checked here on the lessons' own population, seed and
-  parameters, so that a rebuild cannot silently turn a sentence false.
-  Claims that restate the literature cite their source.
+Lessons 06 to 10 quote numbers from their simulations, computed by
+``course/build/lessons_06_10.py`` (``tests/course/test_lessons.py`` checks
+that the stored notebooks are what it builds). The qualitative claims their
+text makes (an ordering, a "far below", an "about half") are checked here on
+the lessons' own population, seed and parameters. Converting a lesson
+(``course/LESSON-GUIDE.md``) turns its tests here into claim functions of
+its lesson module, checked at build time, and removes them from this file;
+when the file is empty, it goes. Claims that restate the literature cite
+their source.
 """
 
 import importlib.util
 import statistics
 
-import nbformat
 import pytest
 
 from pathlib import Path
@@ -41,51 +38,6 @@ B = _build_module()
 @pytest.fixture(scope="module")
 def G():
     return weakties.population(B.N, seed=B.SEED)
-
-
-@pytest.fixture(scope="module")
-def built():
-    """{path: notebook} as the build script makes them now (runs its simulations once)."""
-    return B.build()
-
-
-# ---------------------------------------------------------------------------
-# The notebooks are the build script's output
-
-def test_committed_lessons_are_what_the_build_script_makes(built):
-    assert sorted(p.name for p in built) == sorted(f"{s}.ipynb" for s in B.LESSONS.values())
-    for path, nb in built.items():
-        assert path.exists(), f"{path.name} is missing: run .venv/bin/python {BUILD.relative_to(ROOT)}"
-        stored = nbformat.read(path, as_version=4)
-        expected = [(c.id, c.cell_type, c.source) for c in nb.cells]
-        found = [(c.id, c.cell_type, c.source) for c in stored.cells]
-        for want, got in zip(expected, found):
-            assert want == got, (
-                f"{path.name}: cell {got[0]!r} differs from what the build script makes "
-                f"(expected cell {want[0]!r}). A library change may have moved a number: run "
-                f".venv/bin/python {BUILD.relative_to(ROOT)}, then read the new numbers in the text.")
-        assert len(expected) == len(found), f"{path.name}: {len(found)} cells, expected {len(expected)}"
-        assert stored.metadata.kernelspec == nb.metadata.kernelspec
-
-
-def test_every_cell_id_is_unique_and_prefixed_by_its_lesson(built):
-    for path, nb in built.items():
-        number = path.name[:2]
-        ids = [c.id for c in nb.cells]
-        assert len(ids) == len(set(ids))
-        assert all(i.startswith(f"l{number}-") for i in ids), ids
-
-
-def test_every_picture_has_its_description_right_below(built):
-    for path, nb in built.items():
-        number = path.name[:2]
-        cells = nb.cells
-        for cell, below in zip(cells, cells[1:] + [None]):
-            if cell.cell_type == "code" and ("plt.show()" in cell.source
-                                             or "Explorer(" in cell.source):
-                assert below is not None and below.cell_type == "markdown" and \
-                    below.source.startswith("*Picture description:*"), \
-                    f"lesson {number}: cell {cell.id} draws a picture without a description below"
 
 
 # ---------------------------------------------------------------------------
