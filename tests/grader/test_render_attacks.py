@@ -25,13 +25,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "attacks"))
-import cohort  # noqa: E402
-import corpus  # noqa: E402
-from cohort import course, course_template  # noqa: E402,F401  (fixtures)
-from test_render_html import active_parts  # noqa: E402
+import cohort
+from attacks import corpus
+from test_render_html import active_parts
 
-from grader.stores import gradebook  # noqa: E402
+from grader.stores import gradebook
 
 pytestmark = [pytest.mark.slow, pytest.mark.sandbox]
 
