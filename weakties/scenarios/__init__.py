@@ -7,6 +7,7 @@ object holding tidy pandas DataFrames, a readable summary and a
 
 =====================  ===================================================
 :func:`job_search`     leads and hires through contacts
+:func:`tie_experiment`  the naive correlation against a randomised experiment
 :func:`recommend`      "people you may know" and the alter-ego network
 :func:`networking_event`  evenings, breakfasts, neighbourhood poles
 :func:`reputation`     the engagement triangle and augmented transparency
@@ -17,7 +18,7 @@ object holding tidy pandas DataFrames, a readable summary and a
 """
 
 from .cascade import CascadeResult, cascade
-from .job_search import JobSearchResult, job_search
+from .job_search import JobSearchResult, TieExperimentResult, job_search, tie_experiment
 from .networking_event import NetworkingEventResult, networking_event
 from .prospecting import ProspectingResult, prospecting
 from .recommend import RecommendResult, recommend
@@ -25,8 +26,9 @@ from .reputation import ReputationResult, reputation
 from .venture import VentureResult, venture
 
 __all__ = [
-    "job_search", "recommend", "networking_event", "reputation", "prospecting",
-    "cascade", "venture",
-    "JobSearchResult", "RecommendResult", "NetworkingEventResult", "ReputationResult",
-    "ProspectingResult", "CascadeResult", "VentureResult",
+    "job_search", "tie_experiment", "recommend", "networking_event",
+    "reputation", "prospecting", "cascade", "venture",
+    "JobSearchResult", "TieExperimentResult", "RecommendResult",
+    "NetworkingEventResult", "ReputationResult", "ProspectingResult", "CascadeResult",
+    "VentureResult",
 ]
