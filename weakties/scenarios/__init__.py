@@ -8,6 +8,7 @@ object holding tidy pandas DataFrames, a readable summary and a
 =====================  ===================================================
 :func:`job_search`     leads and hires through contacts
 :func:`tie_experiment`  the naive correlation against a randomised experiment
+:func:`labour_market`  employment over time when contacts pass on jobs
 :func:`recommend`      "people you may know" and the alter-ego network
 :func:`networking_event`  evenings, breakfasts, neighbourhood poles
 :func:`reputation`     the engagement triangle and augmented transparency
@@ -19,6 +20,7 @@ object holding tidy pandas DataFrames, a readable summary and a
 
 from .cascade import CascadeResult, cascade
 from .job_search import JobSearchResult, TieExperimentResult, job_search, tie_experiment
+from .labour_market import LabourMarketResult, labour_market
 from .networking_event import NetworkingEventResult, networking_event
 from .prospecting import ProspectingResult, prospecting
 from .recommend import RecommendResult, recommend
@@ -26,9 +28,9 @@ from .reputation import ReputationResult, reputation
 from .venture import VentureResult, venture
 
 __all__ = [
-    "job_search", "tie_experiment", "recommend", "networking_event",
+    "job_search", "tie_experiment", "labour_market", "recommend", "networking_event",
     "reputation", "prospecting", "cascade", "venture",
-    "JobSearchResult", "TieExperimentResult", "RecommendResult",
+    "JobSearchResult", "TieExperimentResult", "LabourMarketResult", "RecommendResult",
     "NetworkingEventResult", "ReputationResult", "ProspectingResult", "CascadeResult",
     "VentureResult",
 ]
