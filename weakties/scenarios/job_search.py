@@ -850,83 +850,95 @@ def job_search(G, seekers, *, rounds=12, seed, strategy="everyone", target=None,
     **Openings.** Every month, each job at an employer of two people or
     more falls vacant with probability ``openings``; the opening is the
     job of the person who leaves (their occupation and skills). It stays
-    open about two months unless a seeker fills it.
+    open about two months.
 
-    **Who knows of an opening (a shared world).** Everyone who works at
+    **Who knows of an opening: a shared world.** Everyone who works at
     the employer knows of it. Another workplace of the same sector and
     region hears of it with probability 0.15, and then 8 in 10 of its
-    staff do (trade news, clients, job boards). Each month, people also
+    staff do (trade news, clients, job boards). Each month people also
     tell the contacts they meet about the openings at their own workplace
-    (hearsay), with probability ``word_of_mouth x strength``. Colleagues
-    and the members of a close circle therefore know the same openings:
-    what one of them can tell you, you often know already. The chance to
-    meet a contact in a month is ``1 - exp(-frequency / 12)``, from the
-    tie's number of meetings a year.
+    (hearsay), with probability ``word_of_mouth x strength``, and those
+    contacts can pass them on later. So colleagues, and people whose
+    circles overlap, know the same openings: what one of them can tell
+    you, you often know already. The chance to meet a contact in a month
+    is ``1 - exp(-frequency / 12)``, from the tie's meetings a year.
 
-    **When a contact passes it on.** A contact the seeker asks this month
+    **Passed on: willingness.** A contact the seeker asks this month
     passes on each opening they know that suits the seeker with
     probability ``0.3 + 0.7 x strength``: most people answer a direct
     request, close ones almost always. A contact the seeker meets without
-    asking mentions it with probability ``word_of_mouth x strength``: close
-    ties think of you, acquaintances rarely do. Each month the seeker asks
-    ``asks`` contacts, chosen by ``strategy`` and cycling through them.
+    being asked mentions it with probability ``word_of_mouth x strength``
+    (close ties think of you, acquaintances rarely do), and only for
+    openings in the seeker's current trade: unasked, people do not know
+    you want to change. Each month the seeker asks ``asks`` contacts,
+    chosen by ``strategy``.
 
     **New to the seeker.** A lead counts only if the seeker did not know
     the opening already, through their own workplace or from another
-    contact (an opening that several contacts pass on the same month
+    contact (an opening passed on by several contacts the same month
     counts for the first one asked). What a contact passes on that the
-    seeker knew already is counted as a *repeat*: it shows how much two
-    overlapping circles share.
+    seeker knew already counts as a *repeat*: it measures how much two
+    circles overlap.
 
-    **Relevant to the seeker.** An opening suits the seeker only if it is
-    in the sector they want (``target``, by default their own), at another
-    employer, and in their region, unless the seeker is among the one in
-    ten who would move or the opening accepts remote candidates (with
-    probability ``0.25 x digital`` of its sector). Its *fit* is 1 for
-    the seeker's own occupation, otherwise the share of the leaver's
-    skills the seeker has (at least 0.2).
+    **Relevant to the seeker: similarity.** An opening suits the seeker
+    only if it is in the sector they want (``target``, by default their
+    own), at another employer, and in their region, unless it accepts
+    remote candidates (probability ``0.25 x digital`` of its sector). Its
+    *fit* is 1 for the seeker's own occupation, otherwise the share of
+    the leaver's skills the seeker has (at least 0.2).
 
-    **Hired.** The seeker applies to every new opening that suits them and
-    gets it with probability ``hire_rate x fit``, except that an opening
-    that needs a recommendation (probability ``recommendation x (1 -
-    digital)`` of its sector) takes only a candidate whose lead came from
-    a strong tie who works there and vouches for them. One job per seeker,
-    one seeker per opening; a hired seeker stops searching.
+    **Hired: vouching.** The seeker applies to every new opening that
+    suits them and gets it with probability ``hire_rate x fit``, except
+    that an opening that needs a recommendation (probability
+    ``recommendation x (1 - digital)`` of its sector, see
+    :data:`DIGITAL`) takes only a candidate whose lead came from a strong
+    tie who works there and vouches for them. A hired seeker stops
+    searching. Seekers do not compete with each other: each is one of many
+    candidates, and ``hire_rate`` stands for the competition of everyone
+    else, so the results do not depend on how many seekers are simulated.
 
-    **What comes out** (default population of 2,000 people, everyone
-    searching, three populations; ``tests/scenarios/test_job_search.py``
+    **What comes out** (five populations of 2,000 people, everyone
+    searching, default options; ``tests/scenarios/test_job_search.py``
     checks each result over several seeds):
 
-    - *An inverted U.* Leads per tie rise from ties with 0 or 1 mutual
-      contact to ties with about 3 to 6, then fall for ties with 9 or
-      more (Rajkumar et al. 2022 found the peak near 10 mutual
-      connections on LinkedIn, whose members have hundreds). Ties with
-      few mutual contacts are weak (they rarely bother) and often far
-      away in trade or region (their news rarely suits); ties with many
-      are colleagues and close circles, whose news the seeker mostly
-      knows already (the share of new news falls from about 9 in 10 to 2
-      in 10).
-    - *By interaction intensity, the weakest ties help most* when asked:
-      leads per request are highest for contacts seen once a year or
-      less and lowest for those seen twice a week or more, whose news has
-      already reached the seeker (:meth:`JobSearchResult.per_request`).
+    - *An inverted U* (Rajkumar et al. 2022). Leads per tie peak at 4 or
+      5 mutual contacts: about 1.6 times as many as for ties with 0 or 1,
+      and about twice as many as for ties with 9 or more. Ties with few
+      mutual contacts are weak (they pass on less) and often in another
+      trade or region (their news rarely suits); ties with many are
+      colleagues and close circles, whose news the seeker mostly knows
+      already: the share of what contacts pass on that is new falls from
+      about 3 in 4 (no mutual contact) to 1 in 4 (10 or more). Rajkumar et
+      al. found the peak near 10 mutual connections on LinkedIn, whose
+      members have hundreds; here people have about 30 contacts.
+    - *By interaction intensity* (same study): asked, contacts seen
+      occasionally or once a year or less bring about twice as many leads
+      per request as contacts seen twice a week or more, whose news has
+      reached the seeker already (:meth:`JobSearchResult.per_request`).
+      Contacts seen once a year bring the most only where jobs accept
+      candidates from anywhere (``digital=1``); elsewhere they often live
+      in another region and tie with those seen occasionally.
     - *One by one, or all together* (Gee et al. 2017): one strong tie
-      brings about 1.5 to 2.5 times as many hires as one weak tie (it
-      passes more on and it can vouch), yet weak ties bring about three
-      quarters of the hires through contacts, because there are many
-      more of them.
-    - *Digital and less digital trades.* The fewer openings need a
-      recommendation, the more weak ties are worth: compare runs with
-      ``digital=0.9`` and ``digital=0.1``, or see
+      brings 1.2 to 1.7 times as many hires as one weak tie (it passes on
+      more and it can vouch), yet weak ties bring about three quarters
+      of the hires through contacts, because there are many more of
+      them. Do not rely only on strong ties; do not ignore them either.
+    - *Digital and less digital trades.* The more openings need someone
+      who vouches, the more a strong tie is worth against a weak one:
+      compare ``digital=0.1`` with ``digital=0.9``, or see
       :func:`tie_experiment`. This follows from the vouching rule, an
       assumption you can switch off with ``recommendation=0``.
     - *Granovetter's figures.* Hires through contacts seen often,
-      occasionally and rarely come out near 5%, 80% and 15%, against
+      occasionally and rarely come out near 6%, 81% and 12%, against
       16.7%, 55.6% and 27.8% in 1974: most come through contacts seen
-      occasionally or rarely, as Granovetter found, but in this
-      population the contacts seen twice a week are mostly colleagues
-      (who share the seeker's news) and the contacts seen once a year
-      are mostly online or met once (often in another trade or region).
+      occasionally or rarely, as Granovetter found, but fewer through
+      the two extremes. In this population the contacts seen twice a week
+      are mostly colleagues (whose news the seeker shares), and those
+      seen once a year are mostly online or met once, often in another
+      trade or region.
+    - About 15% of the seekers find a job within the year, about a fifth
+      of them through what their own workplace hears and four fifths
+      through a contact (Granovetter found 56% through contacts).
 
     Parameters
     ----------
@@ -944,15 +956,16 @@ def job_search(G, seekers, *, rounds=12, seed, strategy="everyone", target=None,
         Whom to ask: all contacts, in random order; strong ties only
         (strength at least :data:`weakties.ties.STRONG_THRESHOLD`); weak
         ties only; or weak ties chosen for the target job (those who work
-        in the target sector first, then the other weak ties). Contacts
-        not asked can still mention an opening when they meet the seeker.
+        in the target sector first, every month, then the other weak ties
+        in turn). Contacts not asked can still mention an opening of the
+        seeker's current trade when they meet.
     target : str, optional
         The sector every seeker wants; default: each seeker's own sector.
     asks : int, default 5
         Contacts each seeker asks per month, 1 to 100.
-    openings : float in [0, 1], default 0.02
+    openings : float in [0, 1], default 0.03
         Chance that a job falls vacant in a month.
-    word_of_mouth : float in [0, 1], default 0.6
+    word_of_mouth : float in [0, 1], default 0.3
         How readily people talk about openings when they meet (see above).
     hire_rate : float in [0, 1], default 0.5
         Chance that an application to an opening that fits perfectly ends
@@ -1166,17 +1179,20 @@ def tie_experiment(G, seekers=None, *, seed, runs=2, rounds=12, asks=10, opening
     unasked. The share hired in the two arms is compared. Because the arms
     were drawn at random, the difference is caused by whom people asked.
 
-    **What comes out** (default population, several seeds, checked by
-    ``tests/scenarios/test_job_search.py``): the correlation favours strong
-    ties (about 1.5 to 2.5 times as many hires per tie), while the
-    experiment favours weak ties (the strong-ties arm finds about 0.65 to
-    0.75 times as many jobs as the weak-ties arm): the two point different
-    ways, as Rajkumar et al. (2022) report. The reasons are in the model
+    **What comes out** (five populations of 2,000 people, default options,
+    checked over several seeds by ``tests/scenarios/test_job_search.py``):
+    the correlation favours strong ties (1.3 to 1.5 times as many hires
+    per tie, the 95% interval above 1), while the experiment favours weak
+    ties (the strong-ties arm finds 0.65 to 0.75 times as many jobs as the
+    weak-ties arm, the interval below 1): the two point different ways,
+    as Rajkumar et al. (2022) report. The reasons are in the model
     of :func:`job_search`: strong ties are few, much of what they know
     reaches you anyway, and weak ties bring news from other circles. When
-    most openings need someone who vouches (``recommendation=1`` and a
-    low ``digital``), the experiment turns to strong ties: strong ties help
-    more in trades that hire through trusted recommendation.
+    most openings need someone who vouches (``recommendation=1`` and
+    ``digital=0.1``), the experiment turns to strong ties (1.3 to 1.8),
+    and when every trade is digital (``digital=0.9``) weak ties win by
+    more (0.57 to 0.66): strong ties help more in trades that hire
+    through trusted recommendation, weak ties in digital ones.
 
     Parameters
     ----------
