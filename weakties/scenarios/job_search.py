@@ -54,7 +54,7 @@ _MUTUAL_CAP = 10          # "10 or more" in the tables by number of mutual conta
 _DIGITAL_SPLIT = 0.5      # sectors at least this digital count as "more digital"
 
 # Constants of the model (see the docstring of job_search).
-_VACANCY_MONTHS = 2.0     # mean months an opening stays open if nobody here fills it
+_VACANCY_MONTHS = 2.0     # mean months an opening stays open
 _POSITION = 0.15          # chance that another workplace of the sector and region hears of it
 _WORKPLACE_SHARE = 0.8    # share of that workplace's staff who hear of it
 _REMOTE = 0.25            # an opening accepts other regions with probability 0.25 x digital
@@ -591,6 +591,7 @@ def _run(model, pool, rounds, asks, word_of_mouth, hire_rate):
     meet = 1.0 - np.exp(-np.nan_to_num(A.frequency[A.eid], nan=0.0) / 12.0)
     emp = A.codes["employer"]
     own_sector = A.codes["sector"][s_idx]
+    n_sec = max(len(A.labels["sector"]), 1)
     pool_len = np.diff(pool[1])
 
     # Every tie of every seeker (seekers are distinct: a CSR slot is one row).
@@ -636,14 +637,17 @@ def _run(model, pool, rounds, asks, word_of_mouth, hire_rate):
         hp, hk = np.nonzero(heard[:, open_idx])
         cp = np.concatenate([kp, hp])
         co = np.concatenate([ko, open_idx[hk]])
-        order = np.argsort(cp, kind="stable")
-        cp_sorted, co_sorted = cp[order], co[order]
-        kptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(cp_sorted, minlength=n), out=kptr[1:])
+        # Indexed by (person, sector of the opening): only openings of the
+        # sector a seeker wants can suit them.
+        ckey = cp * n_sec + model.o_sec[co]
+        order = np.argsort(ckey, kind="stable")
+        co_sorted = co[order]
+        kptr = np.zeros(n * n_sec + 1, dtype=np.int64)
+        np.cumsum(np.bincount(ckey, minlength=n * n_sec), out=kptr[1:])
 
         who = np.flatnonzero(active & (pool_len > 0))
         owner, a_slots, offset = _asked_this_month(pool, who, asks, r)
-        np.add.at(t_asks, row_of[a_slots], 1)
+        t_asks += np.bincount(row_of[a_slots], minlength=len(t_slot))
         met = active[t_owner] & (rng.random(len(t_slot)) < meet[t_slot])
         met[row_of[a_slots]] = False
         n_met = int(met.sum())
@@ -651,10 +655,10 @@ def _run(model, pool, rounds, asks, word_of_mouth, hire_rate):
         c_slot = np.concatenate([a_slots, t_slot[met]])
         c_asked = np.concatenate([np.ones(len(owner), bool), np.zeros(n_met, bool)])
         c_rank = np.concatenate([offset.astype(float), len(A.indices) + rng.random(n_met)])
-        contact = A.indices[c_slot]
-        cnt = kptr[contact + 1] - kptr[contact]
+        lookup = A.indices[c_slot] * n_sec + model.tgt[c_owner]
+        cnt = kptr[lookup + 1] - kptr[lookup]
         ci = np.repeat(np.arange(len(c_slot)), cnt)
-        lo = co_sorted[kptr[contact[ci]] + _within(cnt)]
+        lo = co_sorted[kptr[lookup[ci]] + _within(cnt)]
         ls = c_owner[ci]
         f = model.fit(ls, lo)
         # A contact not asked knows the seeker's current trade, not the one
@@ -667,7 +671,7 @@ def _run(model, pool, rounds, asks, word_of_mouth, hire_rate):
         passed = rng.random(len(ci)) < p_pass
         ci, lo, ls, f = ci[passed], lo[passed], ls[passed], f[passed]
         new = known[ls, lo] == 0
-        np.add.at(t_repeats, row_of[c_slot[ci[~new]]], 1)
+        t_repeats += np.bincount(row_of[c_slot[ci[~new]]], minlength=len(t_slot))
         ci, lo, ls, f = ci[new], lo[new], ls[new], f[new]
         # The same opening from several contacts this month: the first one
         # (asked before met, in asking order) brings the lead.
@@ -676,11 +680,11 @@ def _run(model, pool, rounds, asks, word_of_mouth, hire_rate):
         _, first = np.unique(key[o2], return_index=True)
         sel = np.zeros(len(ci), dtype=bool)
         sel[o2[first]] = True
-        np.add.at(t_repeats, row_of[c_slot[ci[~sel]]], 1)
+        t_repeats += np.bincount(row_of[c_slot[ci[~sel]]], minlength=len(t_slot))
         ci, lo, ls, f = ci[sel], lo[sel], ls[sel], f[sel]
         known[ls, lo] = 1
         l_slot = c_slot[ci]
-        np.add.at(t_leads, row_of[l_slot], 1)
+        t_leads += np.bincount(row_of[l_slot], minlength=len(t_slot))
         vouched = ((slot_strength[l_slot] >= _ties.STRONG_THRESHOLD)
                    & (emp[A.indices[l_slot]] == model.o_emp[lo]))
 

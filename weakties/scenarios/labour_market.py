@@ -324,11 +324,11 @@ def labour_market(G, *, seed, months=120, warm_up=24, openings=0.04, separation=
     n = A.n
     slot_strength = A.strength[A.eid]
     strong_slot = slot_strength >= _ties.STRONG_THRESHOLD
+    region = A.require("region", "labour_market")
     owner = np.repeat(np.arange(n), A.degree)
     # Job news is about jobs of one's own trade: it suits a contact of the
-    # same sector. Each person thinks of their strong ties and of a share
-    # of their weak ties.
-    region = A.require("region", "labour_market")
+    # same sector and region. Each person thinks of their strong ties and
+    # of a share of their weak ties.
     same_trade = (sector[A.indices] == sector[owner]) & (region[A.indices] == region[owner])
     usable = same_trade & (strong_slot | (rng.random(len(A.indices)) < weak_share))
     e_trade = (sector[A.eu] == sector[A.ev]) & (region[A.eu] == region[A.ev])
