@@ -5,17 +5,17 @@ Each scenario is a function of a population graph (from
 object holding tidy pandas DataFrames, a readable summary and a
 ``.plot(ax=None)`` method. Same seed, same result.
 
-=====================  ===================================================
-:func:`job_search`     leads and hires through contacts
-:func:`tie_experiment`  the naive correlation against a randomised experiment
-:func:`labour_market`  employment over time when contacts pass on jobs
-:func:`recommend`      "people you may know" and the alter-ego network
+========================  =====================================================
+:func:`job_search`        leads and hires through contacts
+:func:`tie_experiment`    the naive correlation against a randomised experiment
+:func:`labour_market`     employment over time when contacts pass on jobs
+:func:`recommend`         "people you may know" and the alter-ego network
 :func:`networking_event`  evenings, breakfasts, neighbourhood poles
-:func:`reputation`     the engagement triangle and augmented transparency
-:func:`prospecting`    warm introductions to prospects
-:func:`cascade`        e-reputation and influence
-:func:`venture`        assembling a company's partners and first clients
-=====================  ===================================================
+:func:`reputation`        the engagement triangle and augmented transparency
+:func:`prospecting`       warm introductions to prospects
+:func:`cascade`           e-reputation and influence
+:func:`venture`           assembling a company's partners and first clients
+========================  =====================================================
 """
 
 from .cascade import CascadeResult, cascade
