@@ -6,7 +6,6 @@ import asyncio
 import builtins
 import json
 
-import pytest
 
 from grader.engine import judge_process as jp
 from grader.engine.judge import JudgePlan, JudgeSession
