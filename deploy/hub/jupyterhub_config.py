@@ -81,6 +81,9 @@ c.JupyterHub.services = [
             "USER": S["grader"],
             "LANG": "C.UTF-8",
             "JUPYTER_CONFIG_PATH": str(STATE / "etc" / "jupyter-grader"),
+            # weakties-grade in the service's terminals: this course, its own sources.
+            "WEAKTIES_GRADING_DIR": S["course_dir"],
+            "WEAKTIES_SOURCE_DIR": str(Path(S["course_dir"]) / "source"),
         },
     },
     {"name": "weakties-ops", "api_token": (STATE / "ops-token").read_text().strip()},

@@ -298,7 +298,7 @@ sys.path.insert(0, {project!r})
 from grader.stores.course import Course
 from grader.stores.gradebook import open_gradebook
 from grader.stores.roster import read_roster
-course = Course({course_dir!r}).ensure()
+course = Course({course_dir!r}, source={course_dir!r} + "/source").ensure()
 course.root.chmod(0o700)
 (course.root / "course.ini").write_text({ini!r})
 roster = read_roster({roster!r}) if {roster!r} else None
@@ -310,6 +310,32 @@ with open_gradebook(course) as gb:
                                     email=student.email or None)
 print(course.db_url)
 '''
+
+
+def copy_sources(settings: dict) -> None:
+    """The course's own copy of the source assignments (solutions, hidden tests), private.
+
+    Assignments already in the course are left as they are (the instructor may
+    have edited them). The project's ``exercises/`` is then closed to other
+    users (students must not read the solutions there either).
+    """
+    grader = pwd.getpwnam(settings["grader"])
+    source = Path(settings["course_dir"]) / "source"
+    course = source.parent
+    for folder in (course, source):
+        if folder.is_symlink():
+            folder.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chown(folder, grader.pw_uid, grader.pw_gid)
+    course.chmod(0o700)
+    exercises = PROJECT / "exercises"
+    for assignment in sorted(exercises.iterdir()):
+        if assignment.is_dir() and not (source / assignment.name).exists():
+            shutil.copytree(assignment, source / assignment.name,
+                            ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+            for path in [source / assignment.name, *(source / assignment.name).rglob("*")]:
+                os.chown(path, grader.pw_uid, grader.pw_gid, follow_symlinks=False)
+    exercises.chmod(exercises.stat().st_mode & ~0o007)
 
 
 def setup_course(settings: dict, roster: str | None) -> None:
@@ -324,6 +350,7 @@ def setup_course(settings: dict, roster: str | None) -> None:
         shutil.copyfile(roster, copy)
         copy.chmod(0o644)
         roster = str(copy)
+    copy_sources(settings)
     code = COURSE_SETUP.format(project=str(PROJECT), course_dir=settings["course_dir"], ini=ini,
                                roster=roster or "", prefix=settings["prefix"])
     run_as(settings["grader"], [venv_bin() / "python", "-c", code],
