@@ -67,6 +67,8 @@ sys.path.insert(0, str(HERE))
 import users  # noqa: E402  (deploy/hub/users.py)
 
 DEFAULT_STATE = Path("/srv/weakties-hub")
+#: util-linux's runuser (root runs a command as another user with it).
+RUNUSER = shutil.which("runuser", path="/usr/sbin:/sbin:/usr/bin:/bin") or "runuser"
 COURSE_ID = "weakties"
 SETTINGS = "hub.json"
 
@@ -140,8 +142,7 @@ def free_port() -> int:
 def run_as(user: str, command: list[str], *, env: dict | None = None, cwd=None,
            check: bool = True, input: str | None = None, timeout: float = 600):
     """Run ``command`` as the Unix user ``user`` (``runuser``: root only), capturing its output."""
-    runuser = shutil.which("runuser", path="/usr/sbin:/sbin:/usr/bin:/bin") or "runuser"
-    full = [runuser, "-u", user, "--", *map(str, command)]
+    full = [RUNUSER, "-u", user, "--", *map(str, command)]
     result = subprocess.run(full, env=env, cwd=cwd, capture_output=True, text=True,
                             input=input, timeout=timeout)
     if check and result.returncode != 0:

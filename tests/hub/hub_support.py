@@ -131,14 +131,20 @@ class Hub:
     def run_as(self, name: str, command, *, cwd=None, check=True, timeout=900, **env):
         """Run ``command`` as the Unix account of ``name`` (a class member, or the grader)."""
         user = name if name == self.grader else self.user(name)
-        base = stack.user_env(user, **env)
-        if name == self.grader:
-            base.update(WEAKTIES_GRADING_DIR=str(self.course),
-                        WEAKTIES_SOURCE_DIR=str(self.course / "source"))
-        else:
-            base["JUPYTER_CONFIG_PATH"] = str(self.state / "etc" / "jupyter-students")
+        base = self.env_of(name, **env)
         return stack.run_as(user, command, env=base, cwd=cwd or stack.pwd.getpwnam(user).pw_dir,
                             check=check, timeout=timeout)
+
+    def env_of(self, name: str, **extra) -> dict:
+        """The environment of a command run as ``name``, as the hub gives it to them."""
+        user = name if name == self.grader else self.user(name)
+        env = stack.user_env(user, **extra)
+        if name == self.grader:
+            env.update(WEAKTIES_GRADING_DIR=str(self.course),
+                       WEAKTIES_SOURCE_DIR=str(self.course / "source"))
+        else:
+            env["JUPYTER_CONFIG_PATH"] = str(self.state / "etc" / "jupyter-students")
+        return env
 
     def grade(self, *args, check=True, timeout=900):
         """``weakties-grade ARGS`` as the grading account, in the course."""
