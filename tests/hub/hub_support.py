@@ -100,13 +100,19 @@ class Hub:
             raise AssertionError(f"{method} /hub/api{path}: {status} {reply}")
         return reply
 
+    def ensure_user(self, name: str) -> None:
+        """Make the hub know ``name`` (a user is added on their first login, else by the API)."""
+        self.api(f"/users/{self.user(name)}", "POST", expect=(201, 409))
+
     def token_for(self, name: str) -> str:
         """A new API token of the hub user ``name`` (its own rights, nothing more)."""
+        self.ensure_user(name)
         reply = self.api(f"/users/{self.user(name)}/tokens", "POST",
                          {"note": "test", "expires_in": 3600})
         return reply["token"]
 
     def start_server(self, name: str) -> None:
+        self.ensure_user(name)
         self.api(f"/users/{self.user(name)}/server", "POST", expect=(201, 202, 400))
 
     def wait_ready(self, names, timeout: float = 600) -> None:
