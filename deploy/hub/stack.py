@@ -263,8 +263,11 @@ c.Exchange.root = {exchange!r}
 '''
 
 #: Students do not create assignments or grade: those parts of nbgrader are off.
+#: JupyterLab asks no one about news and checks for no updates (no request leaves
+#: the server for that).
 STUDENT_SERVER = {"ServerApp": {"jpserver_extensions": {
-    "nbgrader.server_extensions.formgrader": False}}}
+    "nbgrader.server_extensions.formgrader": False}},
+    "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}
 STUDENT_LAB = {"disabledExtensions": {"@jupyter/nbgrader:formgrader": True,
                                       "@jupyter/nbgrader:create-assignment": True}}
 
@@ -274,6 +277,8 @@ GRADER_SERVER = '''\
 c = get_config()  # noqa: F821
 c.ServerApp.root_dir = {course_dir!r}
 c.ServerApp.default_url = "/formgrader"
+c.LabApp.news_url = None
+c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 '''
 
 
