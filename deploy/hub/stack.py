@@ -121,6 +121,13 @@ def problems(need_root: bool = True) -> list[str]:
         pwd.getpwnam("postgres")
     except KeyError:
         out.append("there is no `postgres` account (Debian's postgresql package creates it)")
+    base = Path(sys.base_prefix)
+    closed = _readable_by_others(base / "lib")
+    if closed is not None:
+        out.append(f"other users cannot enter {closed}, so the course's Python ({base}) would not "
+                   "run as them (their servers would load another Python's library, or none): "
+                   f"`chmod o+x` the folders on the way to {base} (.ci/run does), or build the "
+                   "environment with a Python installed in /usr/local or /opt")
     closed = _readable_by_others(venv_bin())
     if closed is not None:
         out.append(f"other users cannot enter {closed}, so students' servers could not use the "
