@@ -1,6 +1,7 @@
 """Fixtures of the hub tests: one running stack (PostgreSQL, JupyterHub, the formgrader).
 
-Every test here is marked ``hub``. Without root, PostgreSQL, npm's
+Every test here that uses the running stack (the ``hub`` fixture) is marked
+``hub``. Without root, PostgreSQL, npm's
 configurable-http-proxy or JupyterHub in the environment they are skipped
 with the reason (``-rs`` shows it) and the rest of the suite runs as usual.
 The stack is started once per test session (per pytest-xdist worker, with
@@ -23,7 +24,8 @@ import hub_support as support  # noqa: E402
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
-    mine = [item for item in items if Path(str(item.fspath)).resolve().parent == here]
+    mine = [item for item in items if Path(str(item.fspath)).resolve().parent == here
+            and "hub" in getattr(item, "fixturenames", ())]
     for item in mine:
         item.add_marker(pytest.mark.hub)
     problem = support.hub_problem()
