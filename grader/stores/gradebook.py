@@ -248,20 +248,23 @@ def _pg_run(url: str, tool: str, *args: str, database: bool = True) -> str:
     command = [_pg_tool(tool), *args] + ([f"--dbname={uri}"] if database else [])
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
-        raise ValueError(f"{tool} failed: {lines[-1] if lines else f'exit {result.returncode}'}")
+        lines = [line.strip() for line in (result.stderr or result.stdout).splitlines()
+                 if line.strip()]
+        errors = [line for line in lines if "error" in line.lower()] or lines
+        raise ValueError(f"{tool} failed: {errors[0] if errors else f'exit {result.returncode}'}")
     return result.stdout
 
 
 def _pg_clear(url: str) -> None:
-    """Drop the gradebook's tables (before a restore puts the backup's back)."""
-    from sqlalchemy import create_engine, inspect, text
+    """Empty the gradebook's schema: tables, and the enumerated types nbgrader creates
+    (before a restore puts the backup's back; the database's owner may do it)."""
+    from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     try:
         with engine.begin() as con:
-            for name in inspect(con).get_table_names():
-                con.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+            con.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            con.execute(text("CREATE SCHEMA public"))
     finally:
         engine.dispose()
 

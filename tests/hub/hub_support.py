@@ -119,14 +119,12 @@ class Hub:
         deadline = time.monotonic() + timeout
         waiting = list(names)
         while waiting and time.monotonic() < deadline:
-            still = []
-            for name in waiting:
-                server = (self.api(f"/users/{self.user(name)}").get("servers") or {}).get("", {})
-                if not server.get("ready"):
-                    still.append(name)
-            waiting = still
+            users = {u["name"]: u for u in self.api("/users?state=ready")}
+            waiting = [name for name in waiting if not ((users.get(self.user(name)) or {})
+                                                        .get("servers") or {}).get("", {})
+                       .get("ready")]
             if waiting:
-                time.sleep(1)   # between two polls of the servers' state
+                time.sleep(2)   # between two polls: one request for the whole class
         if waiting:
             raise AssertionError(f"servers not ready after {timeout:.0f} s: {waiting}")
 

@@ -54,8 +54,13 @@ def browser():
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(e2e.CHROMIUM),
                                       args=e2e.CHROMIUM_FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+        # A page waits on a server that serves a whole class on a shared machine.
+        expect().set_options(timeout=60_000)
+        try:
+            yield chromium
+        finally:
+            expect().set_options(timeout=5_000)
+            chromium.close()
 
 
 def shot(page, step: str) -> None:
