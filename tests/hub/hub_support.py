@@ -119,10 +119,8 @@ class Hub:
         deadline = time.monotonic() + timeout
         waiting = list(names)
         while waiting and time.monotonic() < deadline:
-            users = {u["name"]: u for u in self.api("/users?state=ready")}
-            waiting = [name for name in waiting if not ((users.get(self.user(name)) or {})
-                                                        .get("servers") or {}).get("", {})
-                       .get("ready")]
+            ready = {u["name"] for u in self.api("/users?state=ready&limit=1000")}
+            waiting = [name for name in waiting if self.user(name) not in ready]
             if waiting:
                 time.sleep(2)   # between two polls: one request for the whole class
         if waiting:
