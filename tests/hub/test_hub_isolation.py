@@ -112,4 +112,4 @@ def test_a_student_cannot_submit_as_another_student(hub, released):
     submitted = hub.course / "submitted" / hub.user("bruno") / A / f"{A}.ipynb"
     text = hub.run_as(hub.grader, ["cat", submitted]).stdout
     assert "by bruno himself" in text and "forged by ada" not in text
-    assert not (hub.course / "submitted" / hub.user("ada")).exists()
+    assert not (hub.course / "submitted" / hub.user("ada") / A).exists()

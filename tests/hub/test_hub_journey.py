@@ -258,6 +258,8 @@ def test_a_class_works_through_an_assignment_on_the_hub(hub, browser):
     # 4. Ada's reflection graded by hand.
     _formgrader(hub, prof, f"submissions/{_submission_id(hub, 'ada')}")
     score = prof.locator("input.score#answer-reflection")
+    # the page's script marks the cell once the grades are loaded: only then may one type
+    expect()(score).to_have_class(re.compile("needs_manual_grade"))
     expect()(prof.locator(".nbgrader_cell").filter(has=score)).to_contain_text(ADA_REFLECTION[:60])
     score.fill(str(POINTS))
     score.press("Tab")
