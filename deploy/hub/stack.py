@@ -270,8 +270,8 @@ c.Exchange.root = {exchange!r}
 '''
 
 #: Students do not create assignments or grade: those parts of nbgrader are off.
-#: JupyterLab asks no one about news and checks for no updates (no request leaves
-#: the server for that).
+#: JupyterLab fetches no news and checks for no updates (no request leaves the
+#: server for that; it may still ask once whether to show news).
 STUDENT_SERVER = {"ServerApp": {"jpserver_extensions": {
     "nbgrader.server_extensions.formgrader": False}},
     "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}}
