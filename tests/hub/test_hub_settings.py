@@ -118,3 +118,13 @@ def test_roster_ids_must_be_unix_names(tmp_path):
     roster.write_text("student_id\nada\n", encoding="utf-8")
     with pytest.raises(ValueError, match="both a student and an instructor"):
         users.create_accounts(roster, ["ada"], dry_run=True)
+
+
+def test_a_machine_without_postgresql_or_npm_is_told_what_to_install(monkeypatch):
+    import stack  # deploy/hub/stack.py
+
+    monkeypatch.setattr(stack, "postgres_bin", lambda: None)
+    monkeypatch.setattr(stack.shutil, "which", lambda name, *a, **k: None)
+    found = " | ".join(stack.problems(need_root=False))
+    assert "PostgreSQL is not installed: `apt-get install postgresql`" in found
+    assert "npm install -g configurable-http-proxy" in found
