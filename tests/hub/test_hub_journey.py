@@ -101,7 +101,7 @@ def _dismiss_news(page) -> None:
     whenever it covers the page)."""
     toast = page.locator(".Toastify__toast").filter(has_text="Jupyter news")
     if toast.count():
-        toast.get_by_role("button", name="No").click()
+        toast.get_by_role("button", name="No", exact=True).click()
 
 
 def _scores(hub) -> dict:
