@@ -107,7 +107,8 @@ def main(argv=None) -> int:
         *[f"| {name} | {wall:.2f} | {fetch:.2f} | {submit:.2f} |"
           for name, wall, fetch, submit in rows],
         "",
-        f"Thirty students fetching and handing in at the same moment took **{result['batch']:.1f} s, "
+        f"Thirty students fetching and handing in at the same moment took "
+        f"**{result['batch']:.1f} s, "
         f"{ratio:.1f}x one student's time alone** ({baseline:.2f} s; thirty served one after "
         f"another would take 30x); the slowest student waited {max(each):.1f} s from fetch "
         f"to submitted. All 30 submissions (and the baseline's) were collected, one each, "

@@ -100,7 +100,7 @@ def ensure_group(name: str, dry_run: bool = False) -> None:
 
 def ensure_user(name: str, groups: list[str], *, password: bool = True, reset: bool = False,
                 dry_run: bool = False) -> str | None:
-    """Create the user ``name`` (home 0700) in ``groups``; returns a new password, if one was set."""
+    """Create the user ``name`` (home 0700) in ``groups``; returns a new password, if set."""
     created = False
     if not _exists_user(name):
         _run(["useradd", "--create-home", "--shell", "/bin/bash", "--user-group", name], dry_run)

@@ -193,7 +193,7 @@ class Course:
         return make_url(self.db_url).render_as_string(hide_password=True)
 
     def has_gradebook(self) -> bool:
-        """Whether the gradebook exists (a PostgreSQL database: whether it has nbgrader's tables)."""
+        """Whether the gradebook exists (PostgreSQL: whether the database has nbgrader's tables)."""
         if self.sqlite:
             return Path(self.db_url[len("sqlite:///"):]).is_file()
         from .gradebook import table_names

@@ -219,7 +219,7 @@ def restore(course, source: str | os.PathLike) -> Path | None:
 
 
 def _pg_tool(name: str) -> str:
-    """The newest ``pg_dump``/``pg_restore`` of the machine (it must not be older than the server)."""
+    """The newest ``pg_dump``/``pg_restore`` of the machine (not older than the server)."""
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
                    key=lambda p: int(Path(p).parts[4]) if Path(p).parts[4].isdigit() else 0)
     if found:

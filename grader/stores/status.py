@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from typing import TYPE_CHECKING
 

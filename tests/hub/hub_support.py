@@ -171,7 +171,8 @@ class Hub:
         page = context.new_page()
         # JupyterLab may ask about news in a toast that covers the page: answer No when it does.
         toast = page.locator(".Toastify__toast").filter(has_text="Jupyter news")
-        page.add_locator_handler(toast, lambda t: t.get_by_role("button", name="No", exact=True).click())
+        page.add_locator_handler(
+            toast, lambda t: t.get_by_role("button", name="No", exact=True).click())
         page.goto(self.base + "/hub/login")
         page.fill("#username_input", self.user(name))
         page.fill("#password_input", self.passwords[self.user(name)])

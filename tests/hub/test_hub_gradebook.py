@@ -112,7 +112,8 @@ def _status_count(hub) -> int:
 
 def test_a_database_restart_during_autograde_loses_nothing(hub, faults_course):
     course = faults_course
-    command = [support.stack.RUNUSER, "-u", hub.grader, "--", str(support.stack.venv_bin() / "weakties-grade"),
+    command = [support.stack.RUNUSER, "-u", hub.grader, "--",
+               str(support.stack.venv_bin() / "weakties-grade"),
                *map(str, course["args"]), "autograde", A, "--jobs", "2", "--no-progress",
                *sandbox_flags()]
     env = hub.env_of(hub.grader)
