@@ -163,16 +163,21 @@ class Hub:
                           user=self.grader)
 
     # -- the browser ----------------------------------------------------------
+    def _no_news_question(self, name: str) -> None:
+        """The user's JupyterLab setting that answers its question about news (a toast
+        that would cover the page), as the user would have answered it once."""
+        self.run_as(name, ["sh", "-c",
+                           "d=.jupyter/lab/user-settings/@jupyterlab/apputils-extension && "
+                           "mkdir -p $d && echo '{\"fetchNews\": \"false\"}' > "
+                           "$d/notification.jupyterlab-settings"])
+
     def login(self, browser, name: str):
         """A new browser context logged in as ``name`` through the hub's login page."""
         context = browser.new_context(viewport={"width": 1400, "height": 1000},
                                       device_scale_factor=1)
         context.set_default_timeout(120_000)
         page = context.new_page()
-        # JupyterLab may ask about news in a toast that covers the page: answer No when it does.
-        toast = page.locator(".Toastify__toast").filter(has_text="Jupyter news")
-        page.add_locator_handler(
-            toast, lambda t: t.get_by_role("button", name="No", exact=True).click())
+        self._no_news_question(name)
         page.goto(self.base + "/hub/login")
         page.fill("#username_input", self.user(name))
         page.fill("#password_input", self.passwords[self.user(name)])
