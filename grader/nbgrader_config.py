@@ -66,12 +66,24 @@ def configure(c, course_root: str) -> None:
     course_root = str(course_root)
     c.CourseDirectory.root = course_root
     c.CourseDirectory.source_directory = "source"   # a link to the project's exercises/
-    c.CourseDirectory.db_url = f"sqlite:///{course_root}/gradebook.db"
     c.CourseDirectory.course_id = "weakties"
-    # The exchange must be inside the course root (nbgrader's default,
-    # /srv/nbgrader/exchange, does not exist here and breaks the formgrader's
-    # release and collect buttons).
-    c.Exchange.root = os.path.join(course_root, "exchange")
+
+    # --- Gradebook database and exchange (issue 15, deploy/hub/) -------------
+    # The course's settings (course.ini in the course root, or WEAKTIES_DB_URL
+    # and WEAKTIES_EXCHANGE_ROOT) choose them, so that nbgrader, its formgrader
+    # and weakties-grade always use the same database. By default: SQLite in the
+    # course root, and the exchange inside the course root (nbgrader's default,
+    # /srv/nbgrader/exchange, does not exist on one machine and breaks the
+    # formgrader's release and collect buttons). A shared exchange (a hub)
+    # collects a submission only when its files belong to the student it names.
+    from grader.stores.course import course_settings
+
+    settings = course_settings(course_root)
+    c.CourseDirectory.db_url = settings["db_url"] or f"sqlite:///{course_root}/gradebook.db"
+    c.Exchange.root = settings["exchange_root"] or os.path.join(course_root, "exchange")
+    if settings["exchange_root"]:
+        c.ExchangeFactory.collect = "grader.plugins.exchange.OwnerCheckedCollect"
+    # --- end of the gradebook database and exchange block --------------------
 
     # Kernels: one cell may run CELL_TIMEOUT seconds at most, then it is
     # interrupted and its test fails; kernels are stopped at once afterwards.

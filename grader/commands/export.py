@@ -87,7 +87,7 @@ def run(args) -> int:
     from ..stores.roster import read_roster
 
     course = course_of(args)
-    if not course.gradebook.exists():
+    if not course.has_gradebook():
         raise UserError(f"there is no gradebook in {course.root} yet: release, collect and "
                         "autograde an assignment first (or give the right --course).")
     roster_path = args.roster or (course.root / "roster.csv"

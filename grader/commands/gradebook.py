@@ -25,14 +25,17 @@ __all__ = ["configure_parser", "run"]
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     """``weakties-grade gradebook check|backup|list|restore``."""
     parser.description = textwrap.dedent("""\
-        Check, back up or restore the gradebook (gradebook.db in the course folder).
+        Check, back up or restore the gradebook (gradebook.db in the course folder, or
+        the PostgreSQL database named in the course's course.ini).
 
-        check     SQLite integrity, a grade for every graded cell of every submission,
+        check     database integrity, a grade for every graded cell of every submission,
                   scores within bounds; with --against, that no grade of an earlier
                   copy was lost (exit code 1 when a problem is found)
-        backup    make a consistent copy in backups/ (autograde makes one before each run)
+        backup    make a consistent copy in backups/ (autograde makes one before each run;
+                  PostgreSQL: pg_dump, a .dump file)
         list      list the backups
-        restore   put a backup back in place (the current gradebook is backed up first)
+        restore   put a backup back in place (the current gradebook is backed up first;
+                  PostgreSQL: pg_restore)
 
         Example: weakties-grade gradebook check --against latest""")
     parser.add_argument("action", choices=["check", "backup", "list", "restore"],
@@ -49,19 +52,20 @@ def run(args) -> int:
     if args.action == "check":
         problems = check(course, args.against)
         if problems:
-            print(f"The gradebook {course.gradebook} has {len(problems)} problem(s):")
+            print(f"The gradebook {course.gradebook_label()} has {len(problems)} problem(s):")
             for p in problems[:50]:
                 print(f"  - {inert(p)}")
             if len(problems) > 50:
                 print(f"  ... and {len(problems) - 50} more")
             return 1
-        print(f"The gradebook {course.gradebook} is sound"
+        print(f"The gradebook {course.gradebook_label()} is sound"
               + (f" and keeps every grade of {args.against}." if args.against else "."))
         return 0
     if args.action == "backup":
         dest = backup(course)
         if dest is None:
-            raise UserError(f"there is no gradebook at {course.gradebook} yet: nothing to back up.")
+            raise UserError(f"there is no gradebook at {course.gradebook_label()} yet: nothing to "
+                            "back up.")
         print(f"Backed up the gradebook to {dest}")
         return 0
     if args.action == "list":

@@ -221,7 +221,7 @@ def write_report(course, assignment: str) -> "Path":
     from pathlib import Path  # noqa: F401
 
     check_assignment(course, assignment)
-    if not course.gradebook.exists():
+    if not course.has_gradebook():
         raise UserError(f"there is no gradebook in {course.root}: release and autograde "
                         f"{assignment} first.")
     results = load_results(course, [assignment])

@@ -1,5 +1,10 @@
 """Gradebook safety: backups before each autograde run, and an integrity check.
 
+The gradebook is nbgrader's database: ``gradebook.db`` (SQLite) in the
+course folder by default, or a PostgreSQL database when the course says so
+(``course.ini`` or ``WEAKTIES_DB_URL``, see :mod:`grader.stores.course`).
+Everything here works on both.
+
 ``weakties-grade gradebook`` (:mod:`grader.commands.gradebook`) has four actions::
 
     weakties-grade gradebook check                 # integrity and consistency
@@ -8,36 +13,89 @@
     weakties-grade gradebook list                  # the backups, newest last
     weakties-grade gradebook restore PATH          # put a backup back (the current one is kept)
 
-Backups are consistent copies made with SQLite's online backup (safe while
-the formgrader is open), named ``gradebook-<UTC time>.db`` in the course's
-``backups/`` folder; the autograde command makes one before each run and
-keeps the last :data:`KEEP`.
+Backups are consistent copies, safe while the formgrader is open: SQLite's
+online backup (``gradebook-<UTC time>.db``), or PostgreSQL's ``pg_dump``
+in its custom format (``gradebook-<UTC time>.dump``, put back with
+``pg_restore``), in the course's ``backups/`` folder; the autograde command
+makes one before each run and keeps the last :data:`KEEP`.
 
 :func:`check` returns a list of problems (empty when all is well):
 
-- SQLite's ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``;
+- SQLite's ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``
+  (PostgreSQL enforces both itself: there, that the database answers);
 - every submitted notebook has a grade for each of its grade cells and a
   comment for each of its answer cells;
 - every score lies within its bounds (0 to the cell's points);
 - every submission the autograde status table calls graded or flagged has an
   automatic score for each autograded test cell;
 - given an earlier copy (``against``): every submission, manual score,
-  extra credit, manual comment and automatic score in it is still there.
+  extra credit, manual comment and automatic score in it is still there (a
+  PostgreSQL backup is read in a scratch database, which needs the right to
+  create one).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import glob
 import os
+import secrets
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
-__all__ = ["KEEP", "open_gradebook", "backup", "backups", "restore", "check"]
+__all__ = ["KEEP", "open_gradebook", "backup", "backups", "restore", "check", "reader",
+           "table_names"]
 
 
 #: Backups kept by default.
 KEEP = 20
+
+
+def _db_url(course) -> str:
+    """The SQLAlchemy URL of a course, or of an SQLite gradebook given by its path."""
+    if hasattr(course, "db_url"):
+        return course.db_url
+    return f"sqlite:///{Path(course)}"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    return Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
+
+
+@contextlib.contextmanager
+def reader(course):
+    """A read-only SQLAlchemy connection to the gradebook (``None``: no SQLite file yet).
+
+    An SQLite gradebook is opened read-only, so that reading never creates it.
+    """
+    from sqlalchemy import create_engine
+
+    url = _db_url(course)
+    path = _sqlite_path(url)
+    if path is not None:
+        if not path.is_file():
+            yield None
+            return
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, timeout=60))
+    else:
+        engine = create_engine(url)
+    try:
+        with engine.connect() as con:
+            yield con
+    finally:
+        engine.dispose()
+
+
+def table_names(course) -> list[str]:
+    """The tables of the gradebook (empty when it does not exist yet)."""
+    from sqlalchemy import inspect
+
+    with reader(course) as con:
+        return [] if con is None else sorted(inspect(con).get_table_names())
 
 
 @contextlib.contextmanager
@@ -57,9 +115,16 @@ def open_gradebook(course):
 
 
 def backups(course) -> list[Path]:
-    """The backups of the gradebook, oldest first."""
+    """The backups of the gradebook (SQLite ``.db`` or PostgreSQL ``.dump``), oldest first."""
     folder = Path(course.backups)
-    return sorted(folder.glob("gradebook-*.db")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob("gradebook-*") if p.suffix in (".db", ".dump")]
+    return sorted(found, key=lambda p: p.name)
+
+
+def _stamp() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def backup(course, keep: int = KEEP) -> Path | None:
@@ -78,21 +143,29 @@ def backup(course, keep: int = KEEP) -> Path | None:
     >>> backup(course).name.startswith("gradebook-")
     True
     """
-    source = Path(course.gradebook)
-    if not source.is_file():
-        return None
+    url = course.db_url
+    source = _sqlite_path(url)
     folder = Path(course.backups)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
-    dest = folder / f"gradebook-{stamp}.db"
-    part = dest.with_suffix(".db.part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=60)
-    out = sqlite3.connect(part)
-    try:
-        src.backup(out)
-    finally:
-        out.close()
-        src.close()
+    if source is not None:
+        if not source.is_file():
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"gradebook-{_stamp()}.db"
+        part = dest.with_suffix(".db.part")
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=60)
+        out = sqlite3.connect(part)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+            src.close()
+    else:
+        if not table_names(course):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"gradebook-{_stamp()}.dump"
+        part = dest.with_suffix(".dump.part")
+        _pg_run(url, "pg_dump", "--format=custom", "--no-owner", "--file", str(part))
     os.replace(part, dest)
     for old in backups(course)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
@@ -102,19 +175,127 @@ def backup(course, keep: int = KEEP) -> Path | None:
 def restore(course, source: str | os.PathLike) -> Path | None:
     """Put the backup ``source`` in place of the gradebook; returns the backup of the current one."""
     source = Path(source)
-    problems = _sqlite_problems(source)
-    if problems:
-        raise ValueError(f"{source} is not a sound gradebook ({problems[0]}); choose another "
-                         "backup (`weakties-grade gradebook list`).")
-    kept = backup(course, keep=10**6)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    out = sqlite3.connect(course.gradebook, timeout=60)
+    url = course.db_url
+    target = _sqlite_path(url)
+    if target is not None:
+        if source.suffix == ".dump":
+            raise ValueError(f"{source} is a PostgreSQL backup, and this course's gradebook is "
+                             f"SQLite ({target}): choose a .db backup (`weakties-grade gradebook "
+                             "list`).")
+        problems = _sqlite_problems(source)
+        if problems:
+            raise ValueError(f"{source} is not a sound gradebook ({problems[0]}); choose "
+                             "another backup (`weakties-grade gradebook list`).")
+        kept = backup(course, keep=10**6)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        out = sqlite3.connect(target, timeout=60)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+            src.close()
+        return kept
+    if source.suffix != ".dump":
+        raise ValueError(f"{source} is not a PostgreSQL backup (gradebook-*.dump), and this "
+                         "course's gradebook is in PostgreSQL: choose a .dump backup "
+                         "(`weakties-grade gradebook list`).")
+    if not source.is_file():
+        raise ValueError(f"{source} does not exist: choose a backup from `weakties-grade "
+                         "gradebook list`.")
     try:
-        src.backup(out)
-    finally:
-        out.close()
-        src.close()
+        _pg_run(url, "pg_restore", "--list", str(source), database=False)
+    except ValueError as exc:
+        raise ValueError(f"{source} is not a sound PostgreSQL backup ({exc}); choose another "
+                         "backup (`weakties-grade gradebook list`).") from None
+    kept = backup(course, keep=10**6)
+    _pg_clear(url)
+    _pg_run(url, "pg_restore", "--no-owner", "--single-transaction", "--exit-on-error",
+            str(source))
     return kept
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL: its own tools, pg_dump and pg_restore
+
+
+def _pg_tool(name: str) -> str:
+    """The newest ``pg_dump``/``pg_restore`` of the machine (not older than the server)."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+                   key=lambda p: int(Path(p).parts[4]) if Path(p).parts[4].isdigit() else 0)
+    if found:
+        return found[-1]
+    tool = shutil.which(name)
+    if tool:
+        return tool
+    raise ValueError(f"{name} is not installed: the PostgreSQL gradebook is backed up and "
+                     "restored with PostgreSQL's own tools (`apt-get install postgresql-client`).")
+
+
+def _libpq(url: str) -> tuple[str, dict]:
+    """A libpq connection URI for ``url`` (without its password) and the environment to use it."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password is not None:
+        env["PGPASSWORD"] = str(parsed.password)
+    plain = parsed.set(drivername="postgresql", password=None)
+    return plain.render_as_string(hide_password=False), env
+
+
+def _pg_run(url: str, tool: str, *args: str, database: bool = True) -> str:
+    uri, env = _libpq(url)
+    command = [_pg_tool(tool), *args] + ([f"--dbname={uri}"] if database else [])
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        lines = [line.strip() for line in (result.stderr or result.stdout).splitlines()
+                 if line.strip()]
+        errors = [line for line in lines if "error" in line.lower()] or lines
+        raise ValueError(f"{tool} failed: {errors[0] if errors else f'exit {result.returncode}'}")
+    return result.stdout
+
+
+def _pg_clear(url: str) -> None:
+    """Empty the gradebook's schema: tables, and the enumerated types nbgrader creates
+    (before a restore puts the backup's back; the database's owner may do it)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as con:
+            con.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            con.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@contextlib.contextmanager
+def _scratch_copy(url: str, dump: Path):
+    """The backup ``dump`` restored into a scratch PostgreSQL database; yields its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"weakties_check_{secrets.token_hex(6)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as con:
+            con.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - reported as a problem, with its reason
+        admin.dispose()
+        raise ValueError("comparing with a PostgreSQL backup needs the right to create a "
+                         f"scratch database (CREATEDB): {str(exc).splitlines()[0]}") from None
+    scratch = make_url(url).set(database=name).render_as_string(hide_password=False)
+    try:
+        _pg_run(scratch, "pg_restore", "--no-owner", "--exit-on-error", str(dump))
+        yield scratch
+    finally:
+        with admin.connect() as con:
+            con.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+# ---------------------------------------------------------------------------
+# The check
 
 
 def _sqlite_problems(path: Path) -> list[str]:
@@ -135,46 +316,70 @@ def _sqlite_problems(path: Path) -> list[str]:
     return problems
 
 
-def _read(path: Path):
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
-    try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "grade" not in tables:
+def _read(source):
+    """The grades, comments and submissions of a gradebook (a course, a URL or an SQLite path)."""
+    from sqlalchemy import inspect, text
+
+    if isinstance(source, str) and "://" in source:
+        source = _UrlOnly(source)
+    with reader(source) as con:
+        if con is None or "grade" not in inspect(con).get_table_names():
             return None
-        grades = {tuple(r[:4]): r[4:] for r in con.execute(_GRADES_SQL)}
-        comments = {tuple(r[:4]): r[4] for r in con.execute(_COMMENTS_SQL)}
-        submissions = set(con.execute(
+
+        def rows(sql):
+            return [tuple(r) for r in con.execute(text(sql)).fetchall()]
+
+        grades = {tuple(r[:4]): r[4:] for r in rows(_GRADES_SQL)}
+        comments = {tuple(r[:4]): r[4] for r in rows(_COMMENTS_SQL)}
+        submissions = set(rows(
             "SELECT s.student_id, a.name FROM submitted_assignment s "
-            "JOIN assignment a ON a.id = s.assignment_id").fetchall())
-        expected_grades = con.execute("""
+            "JOIN assignment a ON a.id = s.assignment_id"))
+        expected_grades = rows("""
             SELECT s.student_id, a.name, n.name, c.name
             FROM submitted_notebook sn
             JOIN submitted_assignment s ON s.id = sn.assignment_id
             JOIN assignment a ON a.id = s.assignment_id
             JOIN notebook n ON n.id = sn.notebook_id
             JOIN base_cell c ON c.notebook_id = n.id
-            WHERE c.type IN ('GradeCell', 'TaskCell')""").fetchall()
-        expected_comments = con.execute("""
+            WHERE c.type IN ('GradeCell', 'TaskCell')""")
+        expected_comments = rows("""
             SELECT s.student_id, a.name, n.name, c.name
             FROM submitted_notebook sn
             JOIN submitted_assignment s ON s.id = sn.assignment_id
             JOIN assignment a ON a.id = s.assignment_id
             JOIN notebook n ON n.id = sn.notebook_id
             JOIN base_cell c ON c.notebook_id = n.id
-            WHERE c.type IN ('SolutionCell', 'TaskCell')""").fetchall()
-        tests = set(con.execute("""
+            WHERE c.type IN ('SolutionCell', 'TaskCell')""")
+        tests = set(rows("""
             SELECT a.name, n.name, c.name FROM base_cell c
             JOIN grade_cells gc ON gc.id = c.id
             JOIN notebook n ON n.id = c.notebook_id
             JOIN assignment a ON a.id = n.assignment_id
             WHERE gc.cell_type = 'code' AND NOT EXISTS (
                 SELECT 1 FROM base_cell s WHERE s.notebook_id = c.notebook_id
-                AND s.name = c.name AND s.type = 'SolutionCell')""").fetchall())
-    finally:
-        con.close()
+                AND s.name = c.name AND s.type = 'SolutionCell')"""))
     return {"grades": grades, "comments": comments, "submissions": submissions,
             "expected_grades": expected_grades, "expected_comments": expected_comments,
             "tests": tests}
+
+
+class _UrlOnly:
+    """A stand-in course that has only a database URL."""
+
+    def __init__(self, url: str):
+        self.db_url = url
+
+
+def _read_backup(course, against: Path):
+    if against.suffix == ".dump":
+        if course.sqlite:
+            raise ValueError(f"{against} is a PostgreSQL backup and this course's gradebook is "
+                             "SQLite")
+        with _scratch_copy(course.db_url, against) as url:
+            return _read(url)
+    if not against.is_file():
+        raise ValueError(f"{against} does not exist")
+    return _read(against)
 
 
 def _label(key) -> str:
@@ -189,13 +394,22 @@ def check(course, against: str | os.PathLike | None = None) -> list[str]:
     """
     from .status import read_status
 
-    path = Path(course.gradebook)
-    if not path.is_file():
-        return [f"there is no gradebook at {path}"]
-    problems = _sqlite_problems(path)
-    if problems:
-        return problems
-    now = _read(path)
+    if course.sqlite:
+        path = _sqlite_path(course.db_url)
+        if not path.is_file():
+            return [f"there is no gradebook at {path}"]
+        problems = _sqlite_problems(path)
+        if problems:
+            return problems
+        now = _read(course)
+    else:
+        problems = []
+        try:
+            now = _read(course)
+        except Exception as exc:  # noqa: BLE001 - the database does not answer: say why
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return [f"the PostgreSQL gradebook {course.gradebook_label()} does not answer "
+                    f"({first})"]
     if now is None:
         return ["the gradebook has no nbgrader tables"]
     for key in now["expected_grades"]:
@@ -229,7 +443,10 @@ def check(course, against: str | os.PathLike | None = None) -> list[str]:
             if not found:
                 return problems + ["there is no backup to compare with"]
             against = found[-1]
-        before = _read(Path(against))
+        try:
+            before = _read_backup(course, Path(against))
+        except ValueError as exc:
+            return problems + [f"cannot compare with {against}: {exc}"]
         if before is None:
             return problems + [f"{against} is not a gradebook"]
         for key in sorted(before["submissions"] - now["submissions"]):

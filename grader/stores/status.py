@@ -14,22 +14,23 @@ autograde`` therefore keeps, for each (student, assignment), a record with
 - ``started``, ``finished`` (UTC, ISO 8601), ``seconds``, ``score``,
   ``max_score``.
 
-Where: the table ``weakties_status`` *inside the gradebook file*
-(``gradebook.db``, next to nbgrader's own tables, which nbgrader ignores).
-Keeping it in the same SQLite file lets the autograde command write a
-submission's grades and its status in one transaction: a run killed at any
-moment leaves either both or neither, never a status that disagrees with the
-grades. Read it with :func:`load_status` (a pandas DataFrame) or
-:func:`read_status`.
+Where: the table ``weakties_status`` *inside the gradebook* (``gradebook.db``,
+or the course's PostgreSQL database), next to nbgrader's own tables, which
+nbgrader ignores. Keeping it in the same database lets the autograde command
+write a submission's grades and its status in one transaction: a run killed
+at any moment, or a database restarted in the middle of a run, leaves either
+both or neither, never a status that disagrees with the grades. Read it with
+:func:`load_status` (a pandas DataFrame) or :func:`read_status`.
+
+The SQL is the same on SQLite and PostgreSQL (SQLAlchemy; an upsert with
+``ON CONFLICT``, which both have).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-import sqlite3
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -52,9 +53,9 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     reference_hash TEXT,
     started TEXT,
     finished TEXT,
-    seconds REAL,
-    score REAL,
-    max_score REAL,
+    seconds DOUBLE PRECISION,
+    score DOUBLE PRECISION,
+    max_score DOUBLE PRECISION,
     PRIMARY KEY (student, assignment)
 )
 """
@@ -102,33 +103,29 @@ def write_status(execute, record: StatusRecord) -> None:
     """
     values = asdict(record)
     values["reasons"] = json.dumps(list(record.reasons), ensure_ascii=False)
-    names = ", ".join(_COLUMNS)
-    params = ", ".join(f":{c}" for c in _COLUMNS)
-    execute(f"INSERT OR REPLACE INTO {TABLE} ({names}) VALUES ({params})", values)
+    execute(_UPSERT, values)
 
 
-def _gradebook(course) -> Path:
-    return Path(course.gradebook if hasattr(course, "gradebook") else course)
+_UPSERT = (f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join(':' + c for c in _COLUMNS)}) "
+           "ON CONFLICT (student, assignment) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[2:]))
 
 
 def read_status(course) -> dict:
-    """``{(student, assignment): StatusRecord}`` for a course (or a gradebook path).
+    """``{(student, assignment): StatusRecord}`` for a course (or an SQLite gradebook path).
 
-    Empty when nothing was autograded yet. Opens the gradebook read-only.
+    Empty when nothing was autograded yet. An SQLite gradebook is opened
+    read-only (and never created).
     """
-    path = _gradebook(course)
-    if not path.is_file():
-        return {}
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error:
-        return {}
-    try:
-        rows = con.execute(f"SELECT {', '.join(_COLUMNS)} FROM {TABLE}").fetchall()
-    except sqlite3.OperationalError:   # no such table: never autograded here
-        rows = []
-    finally:
-        con.close()
+    from sqlalchemy import inspect, text
+
+    from .gradebook import reader
+
+    with reader(course) as con:
+        if con is None or TABLE not in inspect(con).get_table_names():
+            return {}     # no gradebook, or never autograded here
+        rows = con.execute(text(f"SELECT {', '.join(_COLUMNS)} FROM {TABLE}")).fetchall()
     out = {}
     for row in rows:
         values = dict(zip(_COLUMNS, row))
