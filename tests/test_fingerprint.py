@@ -147,6 +147,43 @@ def test_population_matches_its_stored_fingerprint(seed):
                                        numpy=np.__version__)
 
 
+# -- the pinned versions ----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pins():
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: {line!r} is not an exact pin (name==version)"
+            key = re.sub(r"[-_.]+", "-", name).lower()
+            assert key not in pins, f"constraints.txt pins {name} twice"
+            pins[key] = version
+    return pins
+
+
+def test_constraints_pin_every_dependency_within_its_range():
+    """constraints.txt pins the versions the course is tested with; pyproject.toml keeps ranges."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = _pins()
+    assert "weakties" not in pins, "constraints.txt must not pin the project itself"
+    wanted = project["dependencies"] + [r for extra in project["optional-dependencies"].values()
+                                        for r in extra]
+    for text in wanted:
+        req = Requirement(text)
+        key = re.sub(r"[-_.]+", "-", req.name).lower()
+        assert key in pins, f"constraints.txt does not pin {req.name} (pyproject.toml: {text})"
+        assert req.specifier.contains(pins[key], prereleases=True), (
+            f"constraints.txt pins {req.name}=={pins[key]}, outside pyproject.toml's {text}")
+
+
 def _write():
     path = Path(__file__)
     text = path.read_text(encoding="utf-8")
