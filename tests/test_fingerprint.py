@@ -42,9 +42,9 @@ SEEDS = (1, 7, "alice")
 
 # BEGIN FINGERPRINTS (written by `.venv/bin/python tests/test_fingerprint.py --write`)
 FINGERPRINTS = {
-    '1': 'de573eef717579b25aa3ffbc80ee8f365dab43845e892ef04e9e8a9ef855ca4b',
-    '7': '93fc9a2e7c2a33dbdbaad7786a02c5c365a22d89998836f2a700cc16288c81b8',
-    "'alice'": 'd56ee6ee2717b4164f01a31d5a2073a23d6f8b9ef5a4744d28121201acef8040',
+    '1': '116e86596b1745a57d1eea3338a9c0cf47b7c1236aefb886ec66bd403d112885',
+    '7': '01d7f411b58ec375dd7c5b9b60b7701ae164a5daf93f9df3698646f18822337a',
+    "'alice'": 'bd5de382fb225808bba0ba2f1b80733ba6ee136f2294b4e4e24587aa7784758f',
 }
 # END FINGERPRINTS
 
