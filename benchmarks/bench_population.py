@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -76,6 +77,7 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="skip n = 100,000")
     args = parser.parse_args(argv)
     sizes = [1_000, 10_000] + ([] if args.quick else [100_000])
+    load_start = os.getloadavg()
     rows = []
     for n in sizes:
         pop = min((run_build(n, "population") for _ in range(2 if n < 100_000 else 1)),
@@ -89,12 +91,19 @@ def main(argv=None):
     print(f"ego_report {ours * 1000:.1f} ms, networkx {theirs * 1000:.0f} ms: "
           f"{theirs / ours:.0f}x faster", flush=True)
 
+    load_end = os.getloadavg()
     lines = [
         "# Population benchmark",
         "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
-        f"{__import__('os').cpu_count()} cores. Command: `.venv/bin/python "
+        f"{os.cpu_count()} cores. Command: `.venv/bin/python "
         "benchmarks/bench_population.py`.",
+        "",
+        "Load average (1, 5 and 15 minutes) when the run started: "
+        + ", ".join(f"{x:.1f}" for x in load_start) + "; when it ended: "
+        + ", ".join(f"{x:.1f}" for x in load_end) + f" ({os.cpu_count()} cores). Other work "
+        "on the machine slows both columns, not always equally: compare runs made at a "
+        "low load.",
         "",
         "Building a population (seed 1, default options) against the baseline "
         "`networkx.gnm_random_graph` with the same numbers of people and ties, each in its "

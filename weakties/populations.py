@@ -818,10 +818,10 @@ def _dedupe(chunks, n):
 def _closure(pairs, codes, detail, multiplex, n, b, rng):
     """Triadic closure, twice over: people meet the friends of their friends.
 
-    Each person hears about the contacts of :data:`_ASKED` of their own
-    contacts (drawn one after the other, so a contact may be drawn twice)
-    and meets, among the people they do not know yet, those they heard
-    about most (at random among equals). Someone known to many of
+    Each person asks :data:`_ASKED` of their own contacts, drawn at random
+    (a contact drawn twice is asked once), hears about all the contacts of
+    those, and meets, among the people they do not know yet, those they
+    heard about most (at random among equals). Someone known to many of
     one's contacts is heard about more often, so pairs with many mutual
     contacts form far more often: Kossinets and Watts (2006) found the
     chance of a new tie rising with the number of mutual acquaintances. No
