@@ -58,6 +58,7 @@ References
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import math
 import numbers
@@ -526,6 +527,15 @@ def _circle(base, per_person):
     return max(base, int(math.ceil(per_person / 0.75)) + 1)
 
 
+@functools.lru_cache(maxsize=128)
+def _pairs_of(size):
+    """All pairs (i < j) of positions in a group of ``size``, as two read-only arrays."""
+    iu, ju = np.triu_indices(size, 1)
+    iu.flags.writeable = False
+    ju.flags.writeable = False
+    return iu, ju
+
+
 def _group_pairs(members, per_person, rng):
     """Random pairs within a group so each member gets about per_person ties."""
     s = len(members)
@@ -533,7 +543,7 @@ def _group_pairs(members, per_person, rng):
         return np.empty((0, 2), dtype=np.int64)
     p = min(1.0, per_person / (s - 1))
     if s <= 60:
-        iu, ju = np.triu_indices(s, 1)
+        iu, ju = _pairs_of(s)
         keep = rng.random(len(iu)) < p
         return np.column_stack([members[iu[keep]], members[ju[keep]]])
     m = rng.binomial(s * (s - 1) // 2, p)
@@ -602,8 +612,11 @@ def _context_ties(P, rng, opts, b):
     def add(pairs, context, detail=0):
         pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
         if len(pairs):
-            det = np.broadcast_to(np.asarray(detail, dtype=np.int64), (len(pairs),))
-            chunks.append((pairs, np.full(len(pairs), _CODE[context]), np.array(det)))
+            if np.ndim(detail):
+                det = np.asarray(detail, dtype=np.int64)
+            else:
+                det = np.full(len(pairs), detail, dtype=np.int64)
+            chunks.append((pairs, np.full(len(pairs), _CODE[context]), det))
 
     everyone = np.arange(n)
 
@@ -618,7 +631,7 @@ def _context_ties(P, rng, opts, b):
         fam = order[start:start + size]
         start += size
         if len(fam) > 1:
-            iu, ju = np.triu_indices(len(fam), 1)
+            iu, ju = _pairs_of(len(fam))
             keep = rng.random(len(iu)) < _FAMILY_TIE
             add(np.column_stack([fam[iu[keep]], fam[ju[keep]]]), "family")
 
