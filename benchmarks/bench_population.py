@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -36,12 +37,14 @@ BUILD = """
 import json, resource, time, sys
 n, kind = int(sys.argv[1]), sys.argv[2]
 import networkx as nx, weakties
+c = time.process_time()
 if kind == "population":
     t = time.perf_counter(); G = weakties.population(n, seed=1); s = time.perf_counter() - t
 else:
     m = int(sys.argv[3])
     t = time.perf_counter(); G = nx.gnm_random_graph(n, m, seed=1); s = time.perf_counter() - t
-print(json.dumps({"seconds": s, "edges": G.number_of_edges(),
+cpu = time.process_time() - c
+print(json.dumps({"seconds": s, "cpu": cpu, "edges": G.number_of_edges(),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -76,6 +79,7 @@ def main(argv=None):
     parser.add_argument("--quick", action="store_true", help="skip n = 100,000")
     args = parser.parse_args(argv)
     sizes = [1_000, 10_000] + ([] if args.quick else [100_000])
+    load_start = os.getloadavg()
     rows = []
     for n in sizes:
         pop = min((run_build(n, "population") for _ in range(2 if n < 100_000 else 1)),
@@ -83,33 +87,44 @@ def main(argv=None):
         base = min((run_build(n, "gnm", pop["edges"]) for _ in range(2)),
                    key=lambda r: r["seconds"])
         rows.append((n, pop, base))
-        print(f"n={n:>7,}: population {pop['seconds']:.2f} s, {pop['peak_mb']:.0f} MB; "
-              f"gnm {base['seconds']:.2f} s, {base['peak_mb']:.0f} MB", flush=True)
+        print(f"n={n:>7,}: population {pop['seconds']:.2f} s (CPU {pop['cpu']:.2f} s), "
+              f"{pop['peak_mb']:.0f} MB; gnm {base['seconds']:.2f} s (CPU {base['cpu']:.2f} s), "
+              f"{base['peak_mb']:.0f} MB", flush=True)
     ours, theirs = ego_ratio()
     print(f"ego_report {ours * 1000:.1f} ms, networkx {theirs * 1000:.0f} ms: "
           f"{theirs / ours:.0f}x faster", flush=True)
 
+    load_end = os.getloadavg()
     lines = [
         "# Population benchmark",
         "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
-        f"{__import__('os').cpu_count()} cores. Command: `.venv/bin/python "
+        f"{os.cpu_count()} cores. Command: `.venv/bin/python "
         "benchmarks/bench_population.py`.",
+        "",
+        "Load average (1, 5 and 15 minutes) when the run started: "
+        + ", ".join(f"{x:.1f}" for x in load_start) + "; when it ended: "
+        + ", ".join(f"{x:.1f}" for x in load_end) + f" ({os.cpu_count()} cores). Other work "
+        "on the machine slows both columns, not always equally: compare runs made at a "
+        "low load.",
         "",
         "Building a population (seed 1, default options) against the baseline "
         "`networkx.gnm_random_graph` with the same numbers of people and ties, each in its "
         "own process (peak memory = maximum resident set size of that process, Python and "
-        "imports included).",
+        "imports included). Seconds are wall-clock time; CPU seconds count only the time "
+        "the process itself ran, so they vary less when other work shares the machine "
+        "(on a quiet machine the two agree).",
         "",
-        "| people | ties | population (s) | baseline (s) | time ratio | population peak (MB) "
-        "| baseline peak (MB) | memory ratio |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| people | ties | population (s) | baseline (s) | time ratio | population CPU (s) "
+        "| baseline CPU (s) | population peak (MB) | baseline peak (MB) | memory ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, pop, base in rows:
         lines.append(
             f"| {n:,} | {pop['edges']:,} | {pop['seconds']:.2f} | {base['seconds']:.2f} | "
-            f"{pop['seconds'] / base['seconds']:.1f}x | {pop['peak_mb']:.0f} | "
-            f"{base['peak_mb']:.0f} | {pop['peak_mb'] / base['peak_mb']:.1f}x |")
+            f"{pop['seconds'] / base['seconds']:.1f}x | {pop['cpu']:.2f} | {base['cpu']:.2f} | "
+            f"{pop['peak_mb']:.0f} | {base['peak_mb']:.0f} | "
+            f"{pop['peak_mb'] / base['peak_mb']:.1f}x |")
     lines += [
         "",
         "One person's ego report on a 20,000-person population (median of 5 people), "

@@ -1,4 +1,11 @@
-"""weakties.population: attributes, determinism, bad input, and emergent structure."""
+"""weakties.population: attributes, determinism, bad input, and emergent structure.
+
+The structure tests check the calibration documented in ``weakties/CALIBRATION.md``
+at the lessons' size (2,000 people) and the exercises' size (450 people), over
+several seeds: clustering like measured professional networks (Newman 2003),
+homophily that stays partial, Dunbar-like layers, a small world, and the
+coupling of tie strength with network structure (Onnela et al. 2007).
+"""
 
 import json
 import math
@@ -18,6 +25,7 @@ from weakties import _france, metrics, ties
 from weakties.populations import DEFAULTS, OPTION_RANGES
 
 SEEDS = (1, 2, 3)
+LESSON_SIZE, EXERCISE_SIZE = 2000, 450
 NODE_ATTRS = {"name", "sector", "occupation", "employer", "region", "district",
               "generation", "birth_year", "school", "skills", "reliability"}
 EDGE_ATTRS = {"strength", "context", "frequency", "since", "time", "closeness",
@@ -26,7 +34,19 @@ EDGE_ATTRS = {"strength", "context", "frequency", "since", "time", "closeness",
 
 @pytest.fixture(scope="module")
 def pops():
-    return {s: weakties.population(2000, seed=s) for s in SEEDS}
+    return {s: weakties.population(LESSON_SIZE, seed=s) for s in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def small_pops():
+    return {s: weakties.population(EXERCISE_SIZE, seed=s) for s in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def both_sizes(pops, small_pops):
+    """(label, graph) for every seed at the lessons' and the exercises' size."""
+    return [(f"n={G.number_of_nodes()}, seed={s}", G)
+            for table in (pops, small_pops) for s, G in table.items()]
 
 
 def fingerprint(G):
@@ -239,9 +259,9 @@ def test_closure_ties_join_friends_of_friends(pops):
         assert np.mean([k >= 1 for k in friend]) > 0.9
 
 
-def test_small_world_short_paths(pops):
+def test_small_world_short_paths(both_sizes):
     """Watts and Strogatz (1998): a few long ties make a clustered world small."""
-    for G in pops.values():
+    for _, G in both_sizes:
         giant = max(nx.connected_components(G), key=len)
         assert len(giant) >= 0.99 * G.number_of_nodes()
         rng = np.random.default_rng(0)
@@ -275,9 +295,9 @@ def test_regional_spread_zero_puts_everyone_in_the_capital_region():
     assert abs(share - census) < 0.03
 
 
-def test_few_strong_ties_many_weak_ones_in_every_ego_network(pops):
+def test_few_strong_ties_many_weak_ones_in_every_ego_network(both_sizes):
     """Dunbar's layers: the closer the circle, the fewer the people."""
-    for G in pops.values():
+    for _, G in both_sizes:
         for ego in G:
             rings = ties.layers(G, ego)
             strong = sum(G[ego][v]["strength"] >= ties.STRONG_THRESHOLD for v in G[ego])
@@ -285,9 +305,9 @@ def test_few_strong_ties_many_weak_ones_in_every_ego_network(pops):
             assert len(rings[4]) >= max(len(rings[1]), len(rings[2])), f"person {ego}: {rings}"
 
 
-def test_dunbar_layers_grow_by_a_factor_of_about_three(pops):
+def test_dunbar_layers_grow_by_a_factor_of_about_three(both_sizes):
     """Zhou, Sornette, Hill and Dunbar (2005): each layer about three times the one inside."""
-    for G in pops.values():
+    for _, G in both_sizes:
         cumulative = np.array([np.cumsum([len(r) for r in ties.layers(G, v).values()])
                                for v in G]).mean(axis=0)
         ratios = cumulative[1:] / cumulative[:-1]
@@ -299,3 +319,109 @@ def test_population_records_its_seed_and_options():
     assert G.graph["seed"] == 9
     assert G.graph["options"]["homophily"] == 0.3
     json.dumps(G.graph["options"])  # plain values
+
+
+# -- calibration against measured networks (weakties/CALIBRATION.md) ----------
+
+def _overlap_and_strength(G):
+    """Onnela's overlap and the strength of every tie, as two arrays."""
+    nbrs = {v: set(G[v]) for v in G}
+    overlap, strength = [], []
+    for u, v, s in G.edges(data="strength"):
+        common = len(nbrs[u] & nbrs[v])
+        denom = (len(nbrs[u]) - 1) + (len(nbrs[v]) - 1) - common
+        overlap.append(common / denom if denom > 0 else 0.0)
+        strength.append(s)
+    return np.array(overlap), np.array(strength)
+
+
+def _ranks(x):
+    order = np.argsort(x, kind="stable")
+    r = np.empty(len(x))
+    r[order] = np.arange(len(x))
+    return r
+
+
+def _collapse_point(G, order):
+    """Smallest share of ties removed (in steps of 1%) at which the largest
+    connected group holds fewer than half of the people."""
+    fractions = [i / 100 for i in range(101)]
+    for f, share in ties.removal_curve(G, order, fractions, seed=0):
+        if share < 0.5:
+            return f
+    return 1.0
+
+
+def test_clustered_like_measured_professional_networks(both_sizes):
+    """Newman (2003, SIAM Review, table of network statistics): average clustering of
+    company directors 0.59 and of co-authorship networks 0.34 to 0.45, where a random
+    graph of the same density gives about 0.01. The population must sit in that range
+    at the lessons' and the exercises' size, not near a random graph."""
+    for label, G in both_sizes:
+        c = nx.average_clustering(G)
+        assert 0.2 <= c <= 0.5, (label, c)
+        assert c > 3 * nx.density(G), (label, c, nx.density(G))
+
+
+def test_homophily_by_sector_region_and_generation_stays_partial(both_sizes):
+    """McPherson, Smith-Lovin and Cook (2001): similar people connect more, along
+    occupation, place and age, without closing into separate worlds."""
+    for label, G in both_sizes:
+        r = metrics.assortativity(G, ["sector", "region", "generation"])
+        low = 0.15 if G.number_of_nodes() >= LESSON_SIZE else 0.08
+        assert low < r["sector"] < 0.6, (label, r)
+        assert r["region"] > 0.3 and r["generation"] > 0.04, (label, r)
+
+
+def test_overlap_rises_with_tie_strength(both_sizes):
+    """Onnela et al. (2007, PNAS): the stronger a tie, the more contacts its two
+    people share (edge overlap rises with tie strength)."""
+    for label, G in both_sizes:
+        overlap, strength = _overlap_and_strength(G)
+        groups = np.array_split(np.argsort(strength, kind="stable"), 5)
+        means = [overlap[g].mean() for g in groups]
+        assert all(m > 1.3 * means[0] for m in means[1:]), (label, means)
+        assert np.mean(means[3:]) > 1.8 * means[0], (label, means)
+        rho = np.corrcoef(_ranks(strength), _ranks(overlap))[0, 1]
+        assert rho > 0.2, (label, rho)
+
+
+def test_removing_weak_ties_first_breaks_the_network_sooner(both_sizes):
+    """Onnela et al. (2007, PNAS): removing the weakest ties first makes the network
+    fall apart after far fewer removals than removing the strongest ties first,
+    because weak ties hold the dense groups together."""
+    for label, G in both_sizes:
+        weak, strong = _collapse_point(G, "weak"), _collapse_point(G, "strong")
+        assert weak < strong, (label, weak, strong)
+        # Where the weak-first network has fallen apart, the strong-first one holds.
+        share = dict(ties.removal_curve(G, "strong", [weak], seed=0))[weak]
+        assert share > 0.75, (label, weak, share)
+        # The network needs at least half again as many ties to hold together
+        # when only its strongest ties are left as when only its weakest are.
+        assert (1 - weak) > 1.5 * (1 - strong), (label, weak, strong)
+
+
+def test_names_come_from_the_lists_shipped_with_the_package(pops):
+    """Names are drawn from weakties/data, a first name of the person's birth decade."""
+    firsts, lasts = _france.first_names(), _france.surnames()
+    for v, d in pops[1].nodes(data=True):
+        first, last = d["name"].split(" ", 1)
+        origins = [o for o in _france.NAME_ORIGINS
+                   if first in firsts[(o, d["generation"], "F")] + firsts[(o, d["generation"], "M")]
+                   and last in lasts[o]]
+        assert origins, f"person {v} is named {d['name']!r}, not from the shipped lists"
+
+
+def test_population_does_not_need_faker():
+    """A Faker release that edits its lists must not rename anyone: the population
+    builds with Faker made unimportable."""
+    code = textwrap.dedent("""
+        import sys
+        sys.modules["faker"] = None
+        import weakties
+        G = weakties.population(60, seed=3)
+        print(G.nodes[0]["name"])
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == weakties.population(60, seed=3).nodes[0]["name"]

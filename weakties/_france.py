@@ -10,9 +10,17 @@ Sources
 - Sector shares: loosely after INSEE, *Emploi salarié par secteur* (2022),
   tilted towards the office, service and digital jobs that a professional
   networking course addresses; values are weights, not statistics.
+- First names and surnames: the lists shipped in ``weakties/data/``
+  (``first_names.csv``, ``surnames.csv``; sources in ``data/NAMES.md``),
+  read by :func:`first_names` and :func:`surnames`. They live in the package
+  so that a seed gives the same names on every machine.
 """
 
 from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
 
 # Region -> (population in millions, districts). Districts are communes, or
 # Paris arrondissements for the capital.
@@ -173,3 +181,52 @@ GOODS_SECTORS: dict[str, dict[str, float]] = {
     "Retail": {"Hospitality": 2, "Health": 1, "Education": 1},
     "Construction": {"Public sector": 2, "Industry": 1, "Hospitality": 1, "Retail": 1},
 }
+
+
+# --------------------------------------------------------------------------
+# Names, from the lists shipped with the package
+
+NAME_ORIGINS = ("fr", "en")
+
+
+def _read_csv(name):
+    text = resources.files("weakties").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@functools.lru_cache(maxsize=None)
+def first_names() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """First names by (origin, birth decade, gender), in file order.
+
+    Read from ``weakties/data/first_names.csv``: origin ``"fr"`` or ``"en"``,
+    decade as in :data:`GENERATIONS`, gender ``"F"`` or ``"M"``.
+
+    Examples
+    --------
+    >>> names = first_names()
+    >>> "Lucie" in names[("fr", "1990s", "F")]
+    True
+    >>> sorted({decade for _, decade, _ in names}) == sorted(GENERATIONS)
+    True
+    """
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for row in _read_csv("first_names.csv"):
+        out.setdefault((row["origin"], row["decade"], row["gender"]), []).append(row["name"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> dict[str, tuple[str, ...]]:
+    """Family names by origin (``"fr"``, ``"en"``), in file order.
+
+    Read from ``weakties/data/surnames.csv``.
+
+    Examples
+    --------
+    >>> surnames()["fr"][:3]
+    ('Martin', 'Bernard', 'Thomas')
+    """
+    out: dict[str, list[str]] = {}
+    for row in _read_csv("surnames.csv"):
+        out.setdefault(row["origin"], []).append(row["name"])
+    return {k: tuple(v) for k, v in out.items()}
