@@ -15,8 +15,8 @@ import pandas as pd
 from .. import ties as _ties
 from ..i18n import N_, gettext
 from ..plotting import style_axes
-from ._common import (ScenarioResult, check_choice, check_fraction, check_int, check_nodes,
-                      graph_arrays, make_rng, new_axes, style)
+from ._common import (ScenarioResult, _scenario_hint, check_choice, check_fraction, check_graph,
+                      check_int, check_nodes, make_rng, new_axes, style)
 
 __all__ = ["networking_event", "NetworkingEventResult", "FORMATS", "POLE_DISTRICTS"]
 
@@ -156,6 +156,55 @@ _FORMAT_NAMES = {"evening": N_("evening"), "breakfast": N_("breakfast"),
                  "neighbourhood": N_("neighbourhood")}
 _ACROSS = {"sector": N_("across sector"), "region": N_("across region"),
            "generation": N_("across generation")}
+
+
+class _People:
+    """What the simulation reads of a population: each person's categories.
+
+    Lighter than :func:`weakties.scenarios._common.graph_arrays`: an event
+    needs the attributes of everyone (online ties reach anyone) but only
+    the ties of its attendees (:meth:`ties_of`), so a run at lesson size
+    does not read the whole network.
+    """
+
+    def __init__(self, G):
+        check_graph(G, "networking_event")
+        self.G = G
+        self.nodes = list(G)
+        self.n = len(self.nodes)
+        self.index = {v: i for i, v in enumerate(self.nodes)}
+        data = G.nodes
+        self.codes, self.labels = {}, {}
+        for a in _CROSS + ("district",):
+            values = [data[v].get(a) for v in self.nodes]
+            present = sorted({str(x) for x in values if x is not None})
+            lookup = {lab: i for i, lab in enumerate(present)}
+            self.codes[a] = np.array([-1 if x is None else lookup[str(x)] for x in values],
+                                     dtype=np.int64)
+            self.labels[a] = present
+
+    def require(self, attribute, scenario):
+        """Codes of a categorical attribute, or a clear error if people lack it."""
+        c = self.codes[attribute]
+        if (c < 0).any():
+            raise ValueError(f"{scenario} needs the person attribute {attribute!r} on every "
+                             f"person; {_scenario_hint()}.")
+        return c
+
+    def ties_of(self, people):
+        """The existing ties that touch ``people`` (indices): two arrays, lower index first."""
+        index, nodes, G = self.index, self.nodes, self.G
+        keys = set()
+        n = self.n
+        for i in people.tolist():
+            for other in G[nodes[i]]:
+                j = index[other]
+                if j == i:
+                    raise ValueError("networking_event needs a graph without self-loops; "
+                                     f"person {nodes[i]!r} is tied to themself.")
+                keys.add(min(i, j) * n + max(i, j))
+        keys = np.array(sorted(keys), dtype=np.int64)
+        return keys // n, keys % n
 
 
 def _residents(A, districts):
@@ -349,7 +398,7 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     online = check_int("online", online, 0, 20)
     if follow_up is not None:
         follow_up = check_fraction("follow_up", follow_up)
-    A = graph_arrays(G, "networking_event")
+    A = _People(G)
     rng = make_rng(seed, "networking_event")
     if isinstance(attendees, numbers.Integral) and not isinstance(attendees, bool):
         count = check_int("attendees", attendees, 2, A.n)
@@ -368,7 +417,10 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     sector = codes["sector"]
     spec = FORMATS[fmt]
     n = A.n
-    tied = set((A.eu * n + A.ev).tolist())
+    # Every new tie has an attendee at one end: the ties that touch them are
+    # all the existing ties a new one could repeat.
+    eu, ev = A.ties_of(people)
+    tied = set((eu * n + ev).tolist())
 
     new = []  # (u, v, kind, session)
     by_sector = {int(x): np.flatnonzero(sector == x) for x in np.unique(sector)}
@@ -461,13 +513,13 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     # Existing ties of the attendees, for comparison.
     mask = np.zeros(n, dtype=bool)
     mask[people] = True
-    mine = mask[A.eu] | mask[A.ev]
+    mine = mask[eu] | mask[ev]
     rows = []
     for a in _CROSS:
         c = codes[a]
         for label, sel_u, sel_v in (("event", u[is_event], v[is_event]),
                                     ("online", u[~is_event], v[~is_event]),
-                                    ("existing", A.eu[mine], A.ev[mine])):
+                                    ("existing", eu[mine], ev[mine])):
             share = float(np.mean(c[sel_u] != c[sel_v])) if len(sel_u) else np.nan
             rows.append({"attribute": a, "ties": label, "count": int(len(sel_u)),
                          "share": share})
