@@ -169,6 +169,27 @@ def test_one_strong_tie_knows_a_candidate_as_often_as_one_weak_tie(by_share):
             src.loc["strong tie", "reports"] + src.loc["weak tie", "reports"])
 
 
+def test_augmented_transparency_rests_on_candour(populations):
+    """The result rests on an assumption: that people who had a bad
+    experience say so when asked. When few do, asking the network changes
+    little; when nobody does, unreliable partners keep about a fair share."""
+    for s, P in enumerate(populations[:2]):
+        end = {c: reputation(P, ask_share=1.0, periods=12, seed=s, candour=c).trend()
+               .set_index("class").loc["unreliable", "end"] for c in (1.0, 0.25, 0.0)}
+        assert end[1.0] < end[0.25] - 0.15, end
+        assert 0.8 < end[0.0] < 1.25, end
+
+
+def test_candour_changes_only_what_people_say(small):
+    a = reputation(small, periods=6, ask_share=1.0, seed=8)
+    b = reputation(small, periods=6, ask_share=1.0, seed=8, candour=1.0)
+    assert a.projects.equals(b.projects)
+    quiet = reputation(small, periods=6, ask_share=1.0, seed=8, candour=0.0)
+    src = quiet.sources.set_index("source")
+    assert (src.drop("own experience")["warnings"] == 0).all()
+    assert quiet.params["candour"] == 0.0
+
+
 # --------------------------------------------------------------------------
 # Bad input
 
@@ -176,6 +197,7 @@ def test_one_strong_tie_knows_a_candidate_as_often_as_one_weak_tie(by_share):
     ({"ask_share": 1.2}, ValueError), ({"ask_share": "half"}, TypeError),
     ({"periods": 0}, ValueError), ({"depth": 4}, ValueError),
     ({"candidates": 0}, ValueError), ({"tolerance": -1}, ValueError),
+    ({"candour": 2}, ValueError),
 ])
 def test_bad_parameters(small, kwargs, error):
     with pytest.raises(error):

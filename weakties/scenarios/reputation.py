@@ -179,7 +179,7 @@ _CLASS_LABELS = {"unreliable": N_("unreliable partners"), "average": N_("average
 
 
 def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
-               candidates=4, tolerance=0.75) -> ReputationResult:
+               candidates=4, tolerance=0.75, candour=1.0) -> ReputationResult:
     """Simulate partners who keep or break their commitments, and clients who ask around.
 
     In plain words: when you work with partners, three things matter:
@@ -188,7 +188,8 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     and more, before signing, people ask their network: "have you worked
     with them?". Then bad habits become known, and unreliable partners
     lose business while reliable ones gain it. The more people ask, the
-    faster it goes.
+    faster it goes. This rests on one assumption you can change: that
+    people who had a bad experience say so when asked (``candour``).
 
     **Model.** Each person has a reliability on each commitment of the
     engagement triangle (the population's ``reliability``: client relation,
@@ -248,6 +249,12 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
         Partners a client considers, 1 to 50.
     tolerance : float in [0, 1], default 0.75
         Reported score under which a candidate is avoided.
+    candour : float in [0, 1], default 1
+        Share of people who, when asked about a partner who broke a
+        commitment with them, say so; the others (drawn once, for the
+        whole run) report every commitment kept, out of politeness or to
+        avoid a conflict. A client's own memory is always candid. At 0,
+        only one's own experience and nothing from the network warns.
 
     Returns
     -------
@@ -289,9 +296,13 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     demand = check_fraction("demand", demand)
     candidates = check_int("candidates", candidates, 1, 50)
     tolerance = check_number("tolerance", tolerance, 0.0, 1.0)
+    candour = check_fraction("candour", candour)
     A = graph_arrays(G, "reputation", need_reliability=True)
     rng = make_rng(seed, "reputation")
     n = A.n
+    # Who says so when a partner failed them (a stream of its own, so that
+    # every other draw is the same whatever the candour).
+    candid = make_rng(seed, "reputation-candour").random(n) < candour
     rel = A.reliability
     klass = np.searchsorted(np.array(_BOUNDS), rel.mean(axis=1), side="right")  # class_of
     people_per_class = np.bincount(klass, minlength=3)
@@ -336,6 +347,8 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
                     for r, val in reports.items():
                         d = _distance(c, r, depth, nbrs)
                         if d >= 0:
+                            if d > 0 and not candid[r]:
+                                val = 1.0
                             total_w += _DEPTH_WEIGHT[d]
                             total += _DEPTH_WEIGHT[d] * val
                             k = d + 1 if d >= 2 else d if d == 0 else (
@@ -396,7 +409,8 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
         "asked": asked,
         "per_tie": np.where(asked > 0, src_reports / np.maximum(asked, 1), np.nan)})
     params = {"periods": periods, "ask_share": ask_share, "seed": seed, "depth": depth,
-              "demand": demand, "candidates": candidates, "tolerance": tolerance}
+              "demand": demand, "candidates": candidates, "tolerance": tolerance,
+              "candour": candour}
     return ReputationResult(params=params, business=pd.DataFrame(business),
                             spread=pd.DataFrame(spread), projects=projects, sources=sources)
 
