@@ -19,7 +19,7 @@ import pytest
 from pathlib import Path
 
 import weakties
-from weakties.scenarios import cascade, job_search, prospecting, reputation, venture
+from weakties.scenarios import cascade, job_search, prospecting, venture
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "course" / "build" / "lessons_06_10.py"
@@ -49,51 +49,6 @@ def test_you_is_close_to_the_median_person(G):
 
     assert abs(G.degree(B.YOU) - statistics.median(d for _, d in G.degree())) <= 5
     assert abs(strong(B.YOU) - statistics.median(strong(v) for v in G)) <= 2
-
-
-# ---------------------------------------------------------------------------
-# Lesson 06: engagement and reputation
-
-@pytest.fixture(scope="module")
-def rep(G):
-    return {a: reputation(G, ask_share=a, seed=B.SEED) for a in (0.0, 1.0)}
-
-
-def test_06_without_asking_nothing_changes(rep):
-    end = rep[0.0].trend().set_index("class")["end"]
-    assert 0.8 <= end["unreliable"] <= 1.25
-    assert 0.8 <= end["reliable"] <= 1.25
-
-
-def test_06_asking_moves_business_from_unreliable_to_reliable(rep):
-    t = rep[1.0].trend().set_index("class")
-    # "It falls, but they still win some projects"
-    assert 0.2 <= t.loc["unreliable", "end"] < 0.8
-    assert t.loc["unreliable", "end"] < t.loc["unreliable", "start"]
-    assert t.loc["reliable", "end"] > 1.2
-    s = rep[1.0].spread
-    assert s["warned"].iloc[-1] > s["warned"].iloc[0] + 0.2, "warnings keep growing"
-
-
-def test_06_reliable_partners_keep_their_commitments_more_often(rep):
-    kept = rep[1.0].projects.groupby("partner_class")["kept"].apply(lambda k: (k == 3).mean())
-    assert kept["reliable"] > kept["average"] > kept["unreliable"]
-
-
-def test_06_closeness_tells_nothing_about_reliability(G):
-    mean = {v: sum(G.nodes[v]["reliability"].values()) / 3 for v in G}
-    ends = {True: [], False: []}
-    for u, v, d in G.edges(data=True):
-        ends[d["strength"] >= 0.5] += [mean[u], mean[v]]
-    strong, weak = (sum(ends[k]) / len(ends[k]) for k in (True, False))
-    assert abs(strong - weak) < 0.03
-
-
-def test_06_questions_must_travel_beyond_your_own_contacts(G):
-    end = {d: reputation(G, ask_share=1.0, depth=d, periods=12, seed=B.SEED)
-           .trend().set_index("class").loc["unreliable", "end"] for d in (1, 3)}
-    assert end[1] > 0.8, "asking only one's own contacts changes little"
-    assert end[3] < end[1] - 0.3
 
 
 # ---------------------------------------------------------------------------

@@ -164,8 +164,11 @@ class ReputationResult(ScenarioResult):
             x = np.arange(len(d))
             hatches = ("", "//", "..", "xx", "\\\\")
             for i, row in enumerate(d.itertuples()):
-                ax.bar(x[i], row.share * 100, 0.6, color=style(i)["color"], hatch=hatches[i],
-                       edgecolor="black", label=t(_SOURCE_NAMES[row.source]))
+                bars = ax.bar(x[i], row.share * 100, 0.6, color=style(i)["color"],
+                              hatch=hatches[i], edgecolor="black",
+                              label=t(_SOURCE_NAMES[row.source]))
+                ax.bar_label(bars, labels=[percent(row.share, 1, lang=lang)
+                                           if row.share == row.share else ""], fontsize=8)
             ax.set_xticks(x, [t(_SOURCE_NAMES[v]).replace(" ", "\n", 1) for v in d["source"]])
             ax.legend(frameon=False)
             style_axes(ax, t(N_("Who answered the clients who asked ({ask} ask)")).format(
