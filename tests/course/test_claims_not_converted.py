@@ -19,7 +19,7 @@ import pytest
 from pathlib import Path
 
 import weakties
-from weakties.scenarios import cascade, job_search, prospecting, venture
+from weakties.scenarios import cascade, prospecting, venture
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "course" / "build" / "lessons_06_10.py"
@@ -49,59 +49,6 @@ def test_you_is_close_to_the_median_person(G):
 
     assert abs(G.degree(B.YOU) - statistics.median(d for _, d in G.degree())) <= 5
     assert abs(strong(B.YOU) - statistics.median(strong(v) for v in G)) <= 2
-
-
-# ---------------------------------------------------------------------------
-# Lesson 07: job search
-
-SEEKERS = list(range(0, B.N, 4))
-
-
-@pytest.fixture(scope="module")
-def jobs(G):
-    return {s: job_search(G, SEEKERS, strategy=s, seed=B.SEED)
-            for s in ("strong", "everyone", "weak", "targeted")}
-
-
-def test_07_targeted_weak_ties_hire_most_and_strong_ties_fewest(jobs):
-    hired = {s: r.seekers["hired"].mean() for s, r in jobs.items()}
-    assert max(hired, key=hired.get) == "targeted"
-    assert min(hired, key=hired.get) == "strong"
-    others = min(hired[s] for s in ("everyone", "weak", "targeted"))
-    assert hired["strong"] < 0.5 * others, "the strong-ties curve stays far below the others"
-
-
-def test_07_leads_follow_an_inverted_u_in_mutual_contacts(jobs):
-    # Rajkumar et al. (2022), Science 377: an inverted U in mutual connections.
-    lpt = jobs["everyone"].leads_per_tie().set_index("mutual")["leads_per_tie"]
-    peak = int(lpt.idxmax())
-    assert 1 <= peak <= 8
-    assert lpt.loc[0] < 0.6 * lpt.max() and lpt.loc[10] < 0.6 * lpt.max()
-
-
-def test_07_contacts_seen_least_bring_most_leads_per_tie(jobs):
-    # Rajkumar et al. (2022): by interaction intensity, the weakest ties help most.
-    by_band = jobs["everyone"].asked.groupby("frequency_band")["leads"].mean()
-    assert by_band["rarely"] > by_band["occasionally"] > by_band["often"]
-
-
-def test_07_most_hires_through_contacts_seen_occasionally(jobs):
-    # Granovetter (1974): 55.6% occasionally, 27.8% rarely, 16.7% often.
-    share = jobs["everyone"].hires_by_band().set_index("frequency_band")["share"]
-    assert share.idxmax() == "occasionally"
-    assert share.idxmin() == "often"
-
-
-def test_07_change_of_sector_rewards_choosing_weak_ties(G):
-    hired = {s: job_search(G, SEEKERS, strategy=s, target="Health", seed=B.SEED)
-             .seekers["hired"].mean() for s in ("strong", "weak", "targeted")}
-    assert hired["targeted"] > hired["weak"] > hired["strong"]
-
-
-def test_07_your_own_sector_is_a_minority_of_your_contacts(G):
-    mine = G.nodes[B.YOU]["sector"]
-    same = sum(1 for v in G[B.YOU] if G.nodes[v]["sector"] == mine)
-    assert same < G.degree(B.YOU) / 2
 
 
 # ---------------------------------------------------------------------------
