@@ -19,7 +19,7 @@ import pytest
 from pathlib import Path
 
 import weakties
-from weakties.scenarios import cascade, prospecting, venture
+from weakties.scenarios import cascade, venture
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "course" / "build" / "lessons_06_10.py"
@@ -49,44 +49,6 @@ def test_you_is_close_to_the_median_person(G):
 
     assert abs(G.degree(B.YOU) - statistics.median(d for _, d in G.degree())) <= 5
     assert abs(strong(B.YOU) - statistics.median(strong(v) for v in G)) <= 2
-
-
-# ---------------------------------------------------------------------------
-# Lesson 08: prospecting
-
-@pytest.fixture(scope="module")
-def prospects(G):
-    return [v for v in G if G.nodes[v]["sector"] == B.PROSPECT_SECTOR and v != B.YOU]
-
-
-def test_08_warm_introductions_bring_several_times_as_many_meetings(G, prospects):
-    r = prospecting(G, B.YOU, prospects, max_hops=3, seed=B.SEED)
-    e = r.reach.set_index("approach")["expected"]
-    assert e["warm"] > 3 * e["cold"]
-    mean = r.chains[r.chains["hops"] > 0].groupby("hops")["p_warm"].mean()
-    assert list(mean.index) == [1, 2, 3]
-    assert mean[1] > mean[2] > mean[3] > 0.05, "each tie lowers the chance; three still beat cold"
-    best3 = r.chains[r.chains["hops"] == 3]
-    assert len(best3) > len(r.chains) / 2, "most prospects are three ties away"
-
-
-def test_08_direct_contacts_alone_reach_few_prospects(G, prospects):
-    one = prospecting(G, B.YOU, prospects, max_hops=1, seed=B.SEED).reach.set_index("approach")
-    three = prospecting(G, B.YOU, prospects, max_hops=3, seed=B.SEED).reach.set_index("approach")
-    assert one.loc["warm", "expected"] < 0.1 * three.loc["warm", "expected"]
-
-
-def test_08_most_trusted_chain_beats_shortest(G, prospects):
-    e = {k: prospecting(G, B.YOU, prospects, max_hops=4, criterion=k, seed=B.SEED)
-         .reach.set_index("approach").loc["warm", "expected"] for k in ("trust", "hops")}
-    assert e["trust"] > e["hops"]
-
-
-def test_08_first_contact_is_not_simply_your_strongest_tie(G, prospects):
-    r = prospecting(G, B.YOU, prospects, max_hops=3, seed=B.SEED)
-    first = r.first_asks.iloc[0]
-    strongest = max(G[B.YOU][v]["strength"] for v in G[B.YOU])
-    assert first["strength"] < strongest
 
 
 # ---------------------------------------------------------------------------
