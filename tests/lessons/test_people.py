@@ -52,3 +52,35 @@ def test_followed_person_says_why_nobody_fits():
         followed_person(G)
     with pytest.raises(ValueError, match="population is empty"):
         followed_person(nx.Graph())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 7, 11])
+def test_you_person_meets_every_criterion(seed):
+    from weakties.lessons.people import you_person
+    from weakties.scenarios.job_search import DIGITAL
+
+    G = weakties.population(1500, seed=seed)
+    p = you_person(G)
+    attrs = G.nodes[p]
+    assert is_woman(G, p) and not attrs["district"].startswith("Paris")
+    assert attrs["sector"] != G.nodes[followed_person(G)]["sector"]
+    assert attrs["sector"] != "Finance" and DIGITAL[attrs["sector"]] < 0.5
+    median_degree = statistics.median(d for _, d in G.degree())
+    assert abs(G.degree(p) - median_degree) <= 0.1 * median_degree
+
+    def strong(v):
+        return sum(G[v][w]["strength"] >= ties.STRONG_THRESHOLD for w in G[v])
+
+    assert abs(strong(p) - statistics.median(strong(v) for v in G)) <= 1
+    assert you_person(weakties.population(1500, seed=seed)) == p
+
+
+def test_you_person_says_why_nobody_fits():
+    from weakties.lessons.people import you_person
+
+    G = nx.Graph()
+    G.add_node(0, name="Paul Martin", district="Lyon", sector="Health")
+    G.add_node(1, name="Pierre Roux", district="Lyon", sector="Health")
+    G.add_edge(0, 1, since=2000, frequency=10, reciprocity=0.5, strength=0.5)
+    with pytest.raises(ValueError, match="nobody in this population meets the criteria"):
+        you_person(G)

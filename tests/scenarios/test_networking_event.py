@@ -6,6 +6,7 @@ import pytest
 
 from weakties import ties
 from weakties.scenarios import networking_event
+from weakties.scenarios.networking_event import POLE_DISTRICTS
 
 FORMATS = ("evening", "breakfast", "neighbourhood")
 
@@ -62,6 +63,58 @@ def test_neighbourhood_gathers_the_same_districts(G):
     regions = {G.nodes[v]["region"] for v in people}
     assert len(regions) == 1
     assert not ev["crosses_region"].any()
+
+
+def _guests(G, r):
+    """Everyone who made a tie at the event."""
+    ev = r.new_ties[r.new_ties["kind"] == "event"]
+    return set(ev["person"]) | set(ev["other"])
+
+
+def test_neighbourhood_guests_live_in_the_pole_districts(populations):
+    """The neighbourhood format invites, as the trainer's neighbourhood pole of
+    professionals does, people who live in its districts of Paris (3e, 4e, 10e,
+    11e, 12e, 19e, 20e; BRIEF.md): guests share districts."""
+    for s, P in enumerate(populations):
+        residents = [v for v in P if P.nodes[v]["district"] in POLE_DISTRICTS]
+        r = networking_event(P, 40, format="neighbourhood", seed=s)
+        guests = _guests(P, r)
+        assert len(guests) > 20
+        assert {P.nodes[v]["district"] for v in guests} <= set(POLE_DISTRICTS)
+        assert len({P.nodes[v]["district"] for v in guests}) >= 3  # several districts, not one
+        assert r.params["attendees"] == min(40, len(residents))
+        assert r.params["districts"] == [d for d in POLE_DISTRICTS
+                                         if any(P.nodes[v]["district"] == d for v in residents)]
+        # Asked for more guests than live there: all the residents come, nobody else.
+        everyone = networking_event(P, 300, format="neighbourhood", rounds=1, months=1, seed=s)
+        assert everyone.params["attendees"] == len(residents)
+
+
+def test_districts_choose_where_guests_come_from(G):
+    chosen = ["Paris 11e", "Paris 12e"]
+    for fmt in FORMATS:
+        r = networking_event(G, 30, format=fmt, districts=chosen, seed=3)
+        assert {G.nodes[v]["district"] for v in _guests(G, r)} <= set(chosen)
+        assert r.params["districts"] == chosen
+    one = networking_event(G, 30, format="evening", districts="Paris 11e", seed=3)
+    assert {G.nodes[v]["district"] for v in _guests(G, one)} == {"Paris 11e"}
+    # Evenings and breakfasts otherwise invite from everywhere.
+    wide = networking_event(G, 60, format="evening", seed=3)
+    assert wide.params["districts"] is None
+    assert len({G.nodes[v]["region"] for v in _guests(G, wide)}) > 3
+
+
+def test_follow_up_sets_the_chance_of_meeting_again(G):
+    base = networking_event(G, 40, format="evening", months=24, seed=6)
+    often = networking_event(G, 40, format="evening", months=24, seed=6, follow_up=0.6)
+    assert base.params["follow_up"] == 0.15 and often.params["follow_up"] == 0.6
+    # Same guests and the same ties made: only what happens afterwards differs.
+    assert base.new_ties[["person", "other", "kind"]].equals(often.new_ties[["person", "other",
+                                                                           "kind"]])
+    ev = lambda r: r.new_ties[r.new_ties["kind"] == "event"]  # noqa: E731
+    assert ev(often)["follow_ups"].mean() > 2 * ev(base)["follow_ups"].mean()
+    never = networking_event(G, 40, format="evening", months=24, seed=6, follow_up=0)
+    assert (ev(never)["follow_ups"] == 0).all() and not ev(never)["relation"].any()
 
 
 def test_relations_follow_the_relation_rule(G):
@@ -142,13 +195,30 @@ def test_in_person_follow_ups_grow_strength_online_ties_stay_weak(populations, f
         assert end[online].mean() < 0.15
 
 
-def test_formats_with_more_time_together_build_more_relations(populations):
-    """Encounters that leave time to talk (breakfasts) or are easy to renew
-    (neighbourhood) turn into relations more often than large evenings."""
+def test_formats_assumed_easier_to_renew_build_more_relations(populations):
+    """With the formats' assumed chances of meeting again (evening 0.15,
+    breakfast 0.30, neighbourhood 0.40), ties made at a breakfast or in the
+    neighbourhood turn into relations more often than ties made at a large
+    evening. This follows from those chances, an assumption of the model."""
     for s, P in enumerate(populations):
         share = {f: networking_event(P, 60, format=f, months=30, seed=s).new_ties.query(
             "kind == 'event'")["relation"].mean() for f in FORMATS}
         assert share["evening"] < share["breakfast"] < share["neighbourhood"]
+
+
+def test_with_the_same_chance_of_meeting_again_formats_differ_only_by_contacts(populations):
+    """The advantage of the neighbourhood format is the assumption: with the
+    same chance of meeting again for every format, a tie made at any of them
+    becomes a relation about equally often, and the evening, which makes
+    the most contacts, makes the most relations."""
+    for s, P in enumerate(populations):
+        runs = {f: networking_event(P, 60, format=f, months=30, seed=s, follow_up=0.35)
+                for f in FORMATS}
+        ev = {f: r.new_ties[r.new_ties["kind"] == "event"] for f, r in runs.items()}
+        share = {f: e["relation"].mean() for f, e in ev.items()}
+        assert max(share.values()) - min(share.values()) < 0.06, share
+        relations = {f: int(e["relation"].sum()) for f, e in ev.items()}
+        assert max(relations, key=relations.get) == "evening", relations
 
 
 # --------------------------------------------------------------------------
@@ -179,6 +249,21 @@ def test_wrong_format_lists_allowed(small):
 def test_bad_parameters(small, kwargs):
     with pytest.raises(ValueError):
         networking_event(small, 20, seed=1, **kwargs)
+
+
+def test_unknown_district_names_the_fix(small):
+    with pytest.raises(ValueError, match="nobody in this population lives in 'Paris 21e'"):
+        networking_event(small, 20, districts=["Paris 21e"], seed=1)
+
+
+def test_districts_with_a_list_of_attendees(small):
+    with pytest.raises(ValueError, match="attendees is already a list"):
+        networking_event(small, [1, 2, 3], districts=["Paris 11e"], seed=1)
+
+
+def test_follow_up_out_of_range(small):
+    with pytest.raises(ValueError, match="follow_up"):
+        networking_event(small, 20, follow_up=1.5, seed=1)
 
 
 def test_too_many_invited(small):

@@ -82,6 +82,20 @@ def test_warm_probability_and_first_asks(G):
     assert r.reach.set_index("approach").loc["warm", "reached"] == c["warm"].sum()
 
 
+def test_agree_exponent_sets_how_readily_people_pass_a_request_on(G):
+    targets = range(100, 400)
+    base = prospecting(G, 3, targets, seed=2)
+    for exponent in (0.25, 1.0):
+        r = prospecting(G, 3, targets, seed=2, agree_exponent=exponent)
+        reach = r.chains[r.chains["hops"] > 0]
+        assert np.allclose(reach["p_warm"], reach["trust"] ** exponent)
+        assert r.chains["chain"].equals(base.chains["chain"])  # the same chains
+        assert r.params["agree_exponent"] == exponent
+    warm = {e: prospecting(G, 3, targets, seed=2, agree_exponent=e).reach.set_index(
+        "approach").loc["warm", "expected"] for e in (0.25, 0.5, 1.0)}
+    assert warm[0.25] > warm[0.5] > warm[1.0]
+
+
 def test_direct_contacts_are_one_tie_away(G):
     contacts = list(G[10])[:5]
     r = prospecting(G, 10, contacts, seed=1)
@@ -166,7 +180,8 @@ def test_wrong_criterion(small):
         prospecting(small, 0, [1], criterion="fast", seed=1)
 
 
-@pytest.mark.parametrize("kwargs", [{"max_hops": 0}, {"max_hops": 7}, {"cold_rate": 2}])
+@pytest.mark.parametrize("kwargs", [{"max_hops": 0}, {"max_hops": 7}, {"cold_rate": 2},
+                                    {"agree_exponent": 0}, {"agree_exponent": 5}])
 def test_bad_parameters(small, kwargs):
     with pytest.raises(ValueError):
         prospecting(small, 0, [1], seed=1, **kwargs)

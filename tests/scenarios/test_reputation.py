@@ -61,6 +61,30 @@ def test_nobody_asks_means_no_queries(G):
     assert everyone.projects["asked"].all()
 
 
+def test_sources_count_who_answered(small):
+    """Every report a client heard is counted once, by where it came from;
+    a question does not travel further than ``depth``."""
+    for depth in (1, 2, 3):
+        r = reputation(small, periods=8, ask_share=1.0, depth=depth, seed=4)
+        src = r.sources.set_index("source")
+        assert list(src.index) == list(rep.SOURCES)
+        assert src["reports"].sum() > 0
+        assert np.isclose(src["share"].sum(), 1.0)
+        assert (src["warnings"] <= src["reports"]).all()
+        if depth < 3:
+            assert src.loc["three steps away", "reports"] == 0
+        if depth < 2:
+            assert src.loc["contact of a contact", "reports"] == 0
+    # Ties asked: one per tie and candidate, for each client who asked.
+    asked = r.projects[r.projects["asked"]]
+    strong = sum(sum(small[c][v]["strength"] >= 0.5 for v in small[c]) for c in asked["client"])
+    assert src.loc["strong tie", "asked"] == strong * r.params["candidates"]
+    assert src.loc["weak tie", "asked"] == (sum(small.degree(c) for c in asked["client"])
+                                            * r.params["candidates"] - strong * r.params["candidates"])
+    nobody = reputation(small, periods=4, ask_share=0.0, seed=4).sources
+    assert (nobody["reports"] == 0).all() and nobody["share"].isna().all()
+
+
 def test_kept_commitments_match_reliability(G):
     """Partners keep each commitment with the probability of their reliability."""
     r = reputation(G, periods=12, ask_share=0.0, seed=4)
@@ -131,6 +155,41 @@ def test_warnings_spread_over_time(by_share):
         assert s["people_with_bad_experience"].is_monotonic_increasing
 
 
+def test_one_strong_tie_knows_a_candidate_as_often_as_one_weak_tie(by_share):
+    """The model draws partners from the whole population, whoever one knows:
+    so one close contact has worked with a candidate about as often as one
+    acquaintance. Weak ties and contacts of contacts answer most questions
+    because there are many more of them, not because each knows more."""
+    for r in by_share[0.9]:
+        src = r.sources.set_index("source")
+        ratio = src.loc["strong tie", "per_tie"] / src.loc["weak tie", "per_tie"]
+        assert 0.7 < ratio < 1.4, ratio
+        assert src.loc["weak tie", "reports"] > 2 * src.loc["strong tie", "reports"]
+        assert src.loc["contact of a contact", "reports"] > 5 * (
+            src.loc["strong tie", "reports"] + src.loc["weak tie", "reports"])
+
+
+def test_augmented_transparency_rests_on_candour(populations):
+    """The result rests on an assumption: that people who had a bad
+    experience say so when asked. When few do, asking the network changes
+    little; when nobody does, unreliable partners keep about a fair share."""
+    for s, P in enumerate(populations[:2]):
+        end = {c: reputation(P, ask_share=1.0, periods=12, seed=s, candour=c).trend()
+               .set_index("class").loc["unreliable", "end"] for c in (1.0, 0.25, 0.0)}
+        assert end[1.0] < end[0.25] - 0.15, end
+        assert 0.8 < end[0.0] < 1.25, end
+
+
+def test_candour_changes_only_what_people_say(small):
+    a = reputation(small, periods=6, ask_share=1.0, seed=8)
+    b = reputation(small, periods=6, ask_share=1.0, seed=8, candour=1.0)
+    assert a.projects.equals(b.projects)
+    quiet = reputation(small, periods=6, ask_share=1.0, seed=8, candour=0.0)
+    src = quiet.sources.set_index("source")
+    assert (src.drop("own experience")["warnings"] == 0).all()
+    assert quiet.params["candour"] == 0.0
+
+
 # --------------------------------------------------------------------------
 # Bad input
 
@@ -138,6 +197,7 @@ def test_warnings_spread_over_time(by_share):
     ({"ask_share": 1.2}, ValueError), ({"ask_share": "half"}, TypeError),
     ({"periods": 0}, ValueError), ({"depth": 4}, ValueError),
     ({"candidates": 0}, ValueError), ({"tolerance": -1}, ValueError),
+    ({"candour": 2}, ValueError),
 ])
 def test_bad_parameters(small, kwargs, error):
     with pytest.raises(error):
@@ -154,7 +214,7 @@ def test_graph_without_reliability():
 # --------------------------------------------------------------------------
 # Presentation
 
-@pytest.mark.parametrize("kind", ["business", "spread"])
+@pytest.mark.parametrize("kind", ["business", "spread", "sources"])
 def test_plot(small, helpers, kind):
     helpers.assert_axes(reputation(small, periods=6, seed=1).plot(kind=kind))
 

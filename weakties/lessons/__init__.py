@@ -19,9 +19,10 @@ from __future__ import annotations
 from ..i18n import N_, gettext
 from ._core import (Claim, Lesson, PredictionData, QuizData, claim, claims_of, lesson_module,
                     lesson_modules, split_key)
-from .people import followed_person
+from .people import followed_person, you_person
 
-__all__ = ["quiz", "predict", "followed_person", "Lesson", "QuizData", "PredictionData",
+__all__ = ["quiz", "predict", "followed_person", "you_person", "Lesson", "QuizData",
+           "PredictionData",
            "Claim", "claim", "claims_of", "lesson_module", "lesson_modules", "N_"]
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import ties as _ties
 
-__all__ = ["followed_person", "is_woman", "typical_people"]
+__all__ = ["followed_person", "you_person", "is_woman", "typical_people"]
 
 
 @lru_cache(maxsize=1)
@@ -121,3 +121,72 @@ def followed_person(G):
     raise ValueError("nobody in this population meets the criteria of the person the lessons "
                      "follow (a woman in Paris with a typical network): use the lessons' "
                      "population, weakties.population(2000, seed=7), or a larger one.")
+
+
+def you_person(G):
+    """The fictional person lessons 06 to 10 ask the learner to stand in for ("you").
+
+    The first person, in the population's order, who meets every criterion
+    those lessons rely on:
+
+    - she is a woman (the text says "she"), lives outside Paris and works
+      in another sector than the person of lessons 00 and 01
+      (:func:`followed_person`): someone new;
+    - she works in a less digital trade (below 0.5 on the scale of
+      :data:`weakties.scenarios.job_search.DIGITAL`), where many job
+      seekers of the course work, and not in Finance (lesson 08 prospects
+      companies of that sector);
+    - her number of ties is within 10% of the median person's and her
+      number of strong ties within one of the median person's: a typical
+      network, not an exception.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`.
+
+    Returns
+    -------
+    int
+        Her number in the population.
+
+    Raises
+    ------
+    ValueError
+        When nobody meets the criteria (a very small population).
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(2000, seed=7)
+    >>> you = you_person(G)
+    >>> is_woman(G, you), G.nodes[you]["district"].startswith("Paris")
+    (True, False)
+    """
+    from ..scenarios.job_search import DIGITAL
+
+    if G.number_of_nodes() == 0:
+        raise ValueError("the population is empty: build one with weakties.population(2000, seed=7).")
+
+    def strong(p):
+        return sum(1 for q in G[p] if G[p][q]["strength"] >= _ties.STRONG_THRESHOLD)
+
+    median_strong = statistics.median(strong(p) for p in G)
+    try:
+        other = G.nodes[followed_person(G)]["sector"]
+    except ValueError:
+        other = None
+    for p in typical_people(G, 0.1):
+        attrs = G.nodes[p]
+        sector = attrs.get("sector")
+        if str(attrs.get("district", "")).startswith("Paris") or not is_woman(G, p):
+            continue
+        if sector == other or sector == "Finance" or DIGITAL.get(sector, 1.0) >= 0.5:
+            continue
+        if abs(strong(p) - median_strong) > 1:
+            continue
+        return p
+    raise ValueError("nobody in this population meets the criteria of the person lessons 06 to "
+                     "10 follow (a woman outside Paris, in a less digital trade, with a typical "
+                     "network): use the lessons' population, weakties.population(2000, seed=7), "
+                     "or a larger one.")

@@ -13,21 +13,24 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, gettext
 from ..plotting import style_axes
-from ._common import (ScenarioResult, check_choice, check_int, check_nodes, graph_arrays,
-                      make_rng, new_axes, style)
+from ._common import (ScenarioResult, _scenario_hint, check_choice, check_fraction, check_graph,
+                      check_int, check_nodes, make_rng, new_axes, style)
 
-__all__ = ["networking_event", "NetworkingEventResult", "FORMATS"]
+__all__ = ["networking_event", "NetworkingEventResult", "FORMATS", "POLE_DISTRICTS"]
 
 #: Event formats: people per table, seatings per session, chance of an
-#: in-person follow-up each month while the tie is warm.
+#: in-person follow-up each month while the tie is warm. The chances of a
+#: follow-up are assumptions of the course, not measured figures: pass
+#: ``follow_up=`` to :func:`networking_event` to change them.
 FORMATS = {
     "evening": {"table": 5, "seatings": 3, "follow_up": 0.15,
-                "about": "a large evening where people move between groups"},
+                "about": N_("a large evening where people move between groups")},
     "breakfast": {"table": 6, "seatings": 1, "follow_up": 0.30,
-                  "about": "a small breakfast at one table, with time to talk"},
+                  "about": N_("a small breakfast at one table, with time to talk")},
     "neighbourhood": {"table": 8, "seatings": 1, "follow_up": 0.40,
-                      "about": "professionals who live and work in the same districts"},
+                      "about": N_("professionals who live and work in the same districts")},
 }
 _ATTEND = 0.8        # chance that an attendee comes to a given session
 _EXCHANGE = 0.5      # chance that two people at a table exchange contacts
@@ -37,6 +40,13 @@ _ONLINE_MESSAGE = 0.1  # chance of an online exchange per month on an online-onl
 _START = {"event": (0.15, 0.05), "online": (0.05, 0.02)}  # closeness, reciprocity
 _GAIN = {"event": (0.08, 0.06), "online": (0.01, 0.01)}   # per exchange
 _CROSS = ("sector", "region", "generation")
+
+#: The districts of the trainer's neighbourhood pole of professionals in
+#: Paris (*pôle des réseaux inter pro de proximité*): people who live and
+#: work in the 3rd, 4th, 10th, 11th, 12th, 19th and 20th arrondissements.
+#: The neighbourhood format draws its guests from these districts.
+POLE_DISTRICTS = ("Paris 3e", "Paris 4e", "Paris 10e", "Paris 11e", "Paris 12e",
+                  "Paris 19e", "Paris 20e")
 
 
 @dataclasses.dataclass(repr=False)
@@ -86,7 +96,7 @@ class NetworkingEventResult(ScenarioResult):
                          f"{on['strength'].mean() if len(on) else np.nan:.2f}")
         return lines
 
-    def plot(self, ax=None, kind="strength"):
+    def plot(self, ax=None, kind="strength", lang=None):
         """Draw the result.
 
         Parameters
@@ -97,6 +107,8 @@ class NetworkingEventResult(ScenarioResult):
             event ties followed up in person, all event ties, and online-only
             ties. "crossing": share of ties that cross sector, region and
             generation, event ties against the attendees' existing ties.
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
@@ -104,57 +116,145 @@ class NetworkingEventResult(ScenarioResult):
         """
         kind = check_choice("kind", kind, ("strength", "crossing"))
         ax = new_axes(ax)
-        fmt = self.params["format"]
+        t = lambda text: gettext(text, lang)  # noqa: E731
+        fmt = t(_FORMAT_NAMES[self.params["format"]])
         if kind == "strength":
             s = self.strength.merge(self.new_ties[["tie", "follow_ups"]], on="tie")
             s["age"] = s["month"] - s.groupby("tie")["month"].transform("min")
-            groups = [("event ties followed up in person",
+            groups = [(N_("event ties followed up in person"),
                        s[(s["kind"] == "event") & (s["follow_ups"] > 0)]),
-                      ("all event ties", s[s["kind"] == "event"]),
-                      ("online-only ties", s[s["kind"] == "online"])]
+                      (N_("all event ties"), s[s["kind"] == "event"]),
+                      (N_("online-only ties"), s[s["kind"] == "online"])]
             for i, (label, d) in enumerate(groups):
                 if len(d):
                     m = d.groupby("age")["strength"].mean()
-                    ax.plot(m.index, m.values, label=label, markevery=3, **style(i))
+                    ax.plot(m.index, m.values, label=t(label), markevery=3, **style(i))
             ax.axhline(_ties.STRONG_THRESHOLD, color="#555555", lw=0.8, ls=":")
-            ax.text(0, _ties.STRONG_THRESHOLD, " strong from here", va="bottom", fontsize=8)
+            ax.text(0, _ties.STRONG_THRESHOLD, " " + t(N_("strong from here")), va="bottom",
+                    fontsize=8)
             ax.legend(frameon=False)
-            style_axes(ax, f"Strength of new ties over time ({fmt} format)",
-                       "months since the tie was made", "mean tie strength")
+            style_axes(ax, t(N_("Strength of new ties over time ({format} format)"))
+                       .format(format=fmt), t(N_("months since the tie was made")),
+                       t(N_("mean tie strength")))
         else:
             c = self.crossing
-            kinds = [("event", "met at the event", "//"), ("online", "online only", ".."),
-                     ("existing", "attendees' existing ties", "xx")]
+            kinds = [("event", N_("met at the event"), "//"), ("online", N_("online only"), ".."),
+                     ("existing", N_("attendees' existing ties"), "xx")]
             x = np.arange(len(_CROSS))
             for i, (k, label, hatch) in enumerate(kinds):
                 d = c[c["ties"] == k].set_index("attribute").reindex(list(_CROSS))
                 ax.bar(x + (i - 1) * 0.27, d["share"] * 100, 0.27, color=style(i)["color"],
-                       hatch=hatch, edgecolor="black", label=label)
-            ax.set_xticks(x, [f"across {a}" for a in _CROSS])
+                       hatch=hatch, edgecolor="black", label=t(label))
+            ax.set_xticks(x, [t(_ACROSS[a]) for a in _CROSS])
             ax.legend(frameon=False)
-            style_axes(ax, f"New ties cross worlds ({fmt} format)", None,
-                       "share of ties joining different values (%)")
+            style_axes(ax, t(N_("New ties cross worlds ({format} format)")).format(format=fmt),
+                       None, t(N_("share of ties joining different values (%)")))
         return ax
 
 
-def _invite(A, count, fmt, rng):
-    """Choose ``count`` attendees by the format's rule."""
+_FORMAT_NAMES = {"evening": N_("evening"), "breakfast": N_("breakfast"),
+                 "neighbourhood": N_("neighbourhood")}
+_ACROSS = {"sector": N_("across sector"), "region": N_("across region"),
+           "generation": N_("across generation")}
+
+
+class _People:
+    """What the simulation reads of a population: each person's categories.
+
+    Lighter than :func:`weakties.scenarios._common.graph_arrays`: an event
+    needs the attributes of everyone (online ties reach anyone) but only
+    the ties of its attendees (:meth:`ties_of`), so a run at lesson size
+    does not read the whole network.
+    """
+
+    def __init__(self, G):
+        check_graph(G, "networking_event")
+        self.G = G
+        self.nodes = list(G)
+        self.n = len(self.nodes)
+        self.index = {v: i for i, v in enumerate(self.nodes)}
+        data = G.nodes
+        self.codes, self.labels = {}, {}
+        for a in _CROSS + ("district",):
+            values = [data[v].get(a) for v in self.nodes]
+            present = sorted({str(x) for x in values if x is not None})
+            lookup = {lab: i for i, lab in enumerate(present)}
+            self.codes[a] = np.array([-1 if x is None else lookup[str(x)] for x in values],
+                                     dtype=np.int64)
+            self.labels[a] = present
+
+    def require(self, attribute, scenario):
+        """Codes of a categorical attribute, or a clear error if people lack it."""
+        c = self.codes[attribute]
+        if (c < 0).any():
+            raise ValueError(f"{scenario} needs the person attribute {attribute!r} on every "
+                             f"person; {_scenario_hint()}.")
+        return c
+
+    def ties_of(self, people):
+        """The existing ties that touch ``people`` (indices): two arrays, lower index first."""
+        index, nodes, G = self.index, self.nodes, self.G
+        keys = set()
+        n = self.n
+        for i in people.tolist():
+            for other in G[nodes[i]]:
+                j = index[other]
+                if j == i:
+                    raise ValueError("networking_event needs a graph without self-loops; "
+                                     f"person {nodes[i]!r} is tied to themself.")
+                keys.add(min(i, j) * n + max(i, j))
+        keys = np.array(sorted(keys), dtype=np.int64)
+        return keys // n, keys % n
+
+
+def _residents(A, districts):
+    """Indices of the people who live in ``districts`` (names), in population order."""
+    codes = A.require("district", "networking_event")
+    labels = list(A.labels["district"])
+    if isinstance(districts, str):
+        districts = [districts]
+    districts = list(districts)
+    if not districts:
+        raise ValueError("districts is empty: name at least one district, for example "
+                         "districts=['Paris 11e'], or leave it out.")
+    unknown = [d for d in districts if d not in labels]
+    if unknown:
+        known = ", ".join(repr(d) for d in sorted(labels, key=str)[:12])
+        raise ValueError(f"nobody in this population lives in {', '.join(map(repr, unknown))}. "
+                         f"Districts are named as in the population's 'district' attribute, "
+                         f"for example {known}.")
+    wanted = [labels.index(d) for d in districts]
+    return np.flatnonzero(np.isin(codes, wanted))
+
+
+def _invite(A, count, fmt, rng, districts):
+    """Choose ``count`` attendees by the format's rule (or among ``districts``).
+
+    Returns the attendees' indices and the districts they were drawn from
+    (None when the rule is not by district).
+    """
     n = A.n
     count = min(count, n)
-    if fmt == "neighbourhood":
-        # The largest district, then the next largest of the same region.
-        district = A.require("district", "networking_event")
-        region = A.require("region", "networking_event")
-        sizes = np.bincount(district)
-        order = np.lexsort((rng.random(len(sizes)), -sizes))
-        home = region[np.flatnonzero(district == order[0])[0]]
-        chosen = []
-        for d in order.tolist():
-            members = np.flatnonzero((district == d) & (region == home))
-            chosen.extend(members[rng.permutation(len(members))].tolist())
-            if len(chosen) >= count:
-                break
-        return np.array(chosen[:count], dtype=np.int64)
+    if districts is None and fmt == "neighbourhood":
+        A.require("district", "networking_event")
+        labels = set(A.labels["district"])
+        districts = [d for d in POLE_DISTRICTS if d in labels]
+        if not districts:
+            raise ValueError("nobody in this population lives in the districts of the "
+                             "neighbourhood pole (" + ", ".join(POLE_DISTRICTS) + "): pass "
+                             "districts=[...] with districts of this population, or a list of "
+                             "attendees.")
+    if districts is not None:
+        # People who live in these districts, as a neighbourhood pole gathers
+        # them: all of them if fewer than ``count`` live there.
+        residents = _residents(A, districts)
+        if len(residents) < 2:
+            raise ValueError(f"only {len(residents)} person lives in the districts "
+                             f"{list(districts) if not isinstance(districts, str) else districts}"
+                             ": an event needs at least two guests. Add districts, or use a "
+                             "larger population.")
+        return np.sort(residents[rng.permutation(len(residents))][:count]), (
+            [districts] if isinstance(districts, str) else list(districts))
     # Evenings and breakfasts: half from the capital region, half from anywhere.
     region = A.require("region", "networking_event")
     labels = A.labels["region"]
@@ -164,18 +264,20 @@ def _invite(A, count, fmt, rng):
     local = local[rng.permutation(len(local))][:count // 2]
     rest = np.setdiff1d(np.arange(n), local)
     rest = rest[rng.permutation(len(rest))][:count - len(local)]
-    return np.concatenate([local, rest])
+    return np.concatenate([local, rest]), None
 
 
 def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=24,
-                     online=1) -> NetworkingEventResult:
+                     online=1, districts=None, follow_up=None) -> NetworkingEventResult:
     """Simulate a series of networking events and follow the ties they create.
 
     In plain words: at a networking evening or breakfast you meet people
     your own circles would never bring you: another trade, another region,
     another generation. Connecting online is easy, but the value appears
     only when you meet again in person: a contact you follow up becomes a
-    relation, a contact you only "add" online stays a name in a list.
+    relation, a contact you only "add" online stays a name in a list. How
+    often people meet again after the event is an assumption of each
+    format, which you can change (``follow_up``).
 
     **Model.** The event meets once a month for ``rounds`` months. Each
     attendee comes to a session with probability 0.8; those present are
@@ -189,9 +291,9 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     Then, month after month until ``months`` after the first session:
 
     - an event tie has an in-person follow-up with the format's
-      probability (evening 0.15, breakfast 0.30, neighbourhood 0.40),
-      five times less once three months pass without one (the tie goes
-      cold);
+      probability (evening 0.15, breakfast 0.30, neighbourhood 0.40, or
+      ``follow_up``), five times less once three months pass without one
+      (the tie goes cold);
     - an online-only tie has an online exchange with probability 0.1.
 
     Each exchange raises the tie's closeness and reciprocity (in person by
@@ -202,10 +304,21 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     *relation* by the rule of :func:`weakties.ties.is_relation` (two years,
     four exchanges a year, reciprocity 0.4).
 
+    **Guests.** Evenings and breakfasts invite half of their guests from
+    Île-de-France and half from anywhere. The neighbourhood format invites,
+    as the trainer's neighbourhood pole of professionals does, people who
+    live in the same districts: by default those of the pole,
+    :data:`POLE_DISTRICTS` (the 3rd, 4th, 10th, 11th, 12th, 19th and 20th
+    arrondissements of Paris), or ``districts``.
+
     **Assumptions.** Seating is random (no homophily inside the room: the
-    "improbable encounter"); the neighbourhood format gathers the residents
-    of neighbouring districts of one region, so it mixes trades and ages,
-    not regions.
+    "improbable encounter"). The chances of a follow-up are the course's
+    assumptions, not measured figures: people who live and work in the
+    same districts are assumed to meet again most easily, a breakfast
+    (time to talk) more easily than a large evening. Which format turns
+    the most contacts into relations follows from these chances: with the
+    same ``follow_up`` for every format, the format that makes the most
+    contacts makes the most relations.
 
     Parameters
     ----------
@@ -214,8 +327,8 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     attendees : list of nodes, or int
         The people who attend, or how many to invite (evening and
         breakfast: half from Île-de-France, half from anywhere;
-        neighbourhood: residents of the largest district, then of the
-        next largest districts of the same region).
+        neighbourhood: people who live in the pole's districts, all of
+        them if fewer live there; see ``districts``).
     format : {"evening", "breakfast", "neighbourhood"}, default "evening"
     rounds : int, default 6
         Monthly sessions, 1 to 60.
@@ -225,6 +338,15 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
         most 240.
     online : int, default 1
         Online-only connections each attendee accepts per session, 0 to 20.
+    districts : list of str, optional
+        When ``attendees`` is a number: invite people who live in these
+        districts (names as in the population's ``district`` attribute,
+        such as ``"Paris 11e"``), whatever the format; all of them if fewer
+        live there. Default: :data:`POLE_DISTRICTS` for the neighbourhood
+        format, the rule above for the others.
+    follow_up : float in [0, 1], optional
+        Chance of an in-person follow-up each month while a tie is warm,
+        instead of the format's (``FORMATS[format]["follow_up"]``).
 
     Returns
     -------
@@ -236,8 +358,8 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     networkx.NodeNotFound
         An attendee who is not in ``G``.
     ValueError
-        No attendees, fewer than two, an unknown format, a parameter out
-        of range.
+        No attendees, fewer than two, an unknown format or district,
+        districts given with a list of attendees, a parameter out of range.
 
     References
     ----------
@@ -250,6 +372,9 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
        27, 415-444.
     .. [4] Marsden, P. V., Campbell, K. E. (1984). Measuring tie strength.
        *Social Forces* 63(2), 482-501.
+    .. [5] Storper, M., Venables, A. J. (2004). Buzz: face-to-face contact
+       and the urban economy. *Journal of Economic Geography* 4(4),
+       351-370.
 
     Examples
     --------
@@ -262,17 +387,27 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     >>> last = r.strength.groupby("tie").last().join(r.new_ties.set_index("tie")[["follow_ups"]])
     >>> bool(last[last["kind"] == "online"]["strength"].max() < 0.5)
     True
+    >>> pole = networking_event(G, 30, format="neighbourhood", seed=1)
+    >>> guests = set(pole.new_ties.query("kind == 'event'")[["person", "other"]].stack())
+    >>> all(G.nodes[p]["district"] in POLE_DISTRICTS for p in guests)
+    True
     """
     fmt = check_choice("format", format, tuple(FORMATS))
     rounds = check_int("rounds", rounds, 1, 60)
     months = check_int("months", months, rounds, 240)
     online = check_int("online", online, 0, 20)
-    A = graph_arrays(G, "networking_event")
+    if follow_up is not None:
+        follow_up = check_fraction("follow_up", follow_up)
+    A = _People(G)
     rng = make_rng(seed, "networking_event")
     if isinstance(attendees, numbers.Integral) and not isinstance(attendees, bool):
         count = check_int("attendees", attendees, 2, A.n)
-        people = _invite(A, count, fmt, rng)
+        people, districts = _invite(A, count, fmt, rng, districts)
     else:
+        if districts is not None:
+            raise ValueError("districts says where to invite guests from, but attendees is "
+                             "already a list of people: give a number of guests to invite "
+                             "(attendees=60) with districts, or leave districts out.")
         people = np.array([A.index[v] for v in check_nodes(G, attendees, "attendees")],
                           dtype=np.int64)
         if len(people) < 2:
@@ -282,7 +417,10 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     sector = codes["sector"]
     spec = FORMATS[fmt]
     n = A.n
-    tied = set((A.eu * n + A.ev).tolist())
+    # Every new tie has an attendee at one end: the ties that touch them are
+    # all the existing ties a new one could repeat.
+    eu, ev = A.ties_of(people)
+    tied = set((eu * n + ev).tolist())
 
     new = []  # (u, v, kind, session)
     by_sector = {int(x): np.flatnonzero(sector == x) for x in np.unique(sector)}
@@ -323,7 +461,7 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     last = session.copy()
     gain_c = np.where(is_event, _GAIN["event"][0], _GAIN["online"][0])
     gain_r = np.where(is_event, _GAIN["event"][1], _GAIN["online"][1])
-    p_follow = spec["follow_up"]
+    p_follow = spec["follow_up"] if follow_up is None else follow_up
     rows_tie, rows_month, rows_s, rows_f = [], [], [], []
     for month in range(1, months + 1):
         alive = session <= month
@@ -375,18 +513,19 @@ def networking_event(G, attendees, *, format="evening", rounds=6, seed, months=2
     # Existing ties of the attendees, for comparison.
     mask = np.zeros(n, dtype=bool)
     mask[people] = True
-    mine = mask[A.eu] | mask[A.ev]
+    mine = mask[eu] | mask[ev]
     rows = []
     for a in _CROSS:
         c = codes[a]
         for label, sel_u, sel_v in (("event", u[is_event], v[is_event]),
                                     ("online", u[~is_event], v[~is_event]),
-                                    ("existing", A.eu[mine], A.ev[mine])):
+                                    ("existing", eu[mine], ev[mine])):
             share = float(np.mean(c[sel_u] != c[sel_v])) if len(sel_u) else np.nan
             rows.append({"attribute": a, "ties": label, "count": int(len(sel_u)),
                          "share": share})
     crossing = pd.DataFrame(rows)
     params = {"attendees": int(len(people)), "format": fmt, "rounds": rounds, "seed": seed,
-              "months": months, "online": online}
+              "months": months, "online": online, "follow_up": p_follow,
+              "districts": districts}
     return NetworkingEventResult(params=params, new_ties=new_ties, strength=strength_df,
                                  crossing=crossing)

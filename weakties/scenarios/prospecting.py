@@ -11,10 +11,11 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, gettext
 from ..plotting import style_axes
 from ._common import (ScenarioResult, best_chains, chain_to, check_choice, check_fraction,
-                      check_int, check_node, check_nodes, graph_arrays, make_rng, new_axes,
-                      style)
+                      check_int, check_node, check_nodes, check_number, graph_arrays, make_rng,
+                      new_axes, style)
 
 __all__ = ["prospecting", "ProspectingResult", "AGREE_EXPONENT"]
 
@@ -70,34 +71,43 @@ class ProspectingResult(ScenarioResult):
                          f"best chain to {int(first['targets'].iloc[0])} targets")
         return lines
 
-    def plot(self, ax=None):
+    def plot(self, ax=None, lang=None):
         """Expected targets reached, warm against cold, by number of ties on the chain.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         ax = new_axes(ax)
+        t = lambda text: gettext(text, lang)  # noqa: E731
         c = self.chains.copy()
-        c["group"] = np.where(c["hops"] == 1, "1 tie", np.where(
-            c["hops"] > 0, c["hops"].astype(str) + " ties", "no chain"))
-        order = sorted(g for g in c["group"].unique() if g != "no chain") + (
-            ["no chain"] if (c["hops"] <= 0).any() else [])
+        c["group"] = np.where(c["hops"] > 0, c["hops"], 0)
+        order = sorted(g for g in c["group"].unique() if g > 0) + (
+            [0] if (c["hops"] <= 0).any() else [])
         g = c.groupby("group")[["p_warm", "p_cold"]].sum().reindex(order)
         x = np.arange(len(order))
-        for i, (col, label, hatch) in enumerate((("p_warm", "warm introduction", "//"),
-                                                 ("p_cold", "cold approach", ".."))):
+        for i, (col, label, hatch) in enumerate((("p_warm", N_("warm introduction"), "//"),
+                                                 ("p_cold", N_("cold approach"), ".."))):
             ax.bar(x + (i - 0.5) * 0.4, g[col], 0.4, color=style(i)["color"], hatch=hatch,
-                   edgecolor="black", label=label)
-        ax.set_xticks(x, order)
+                   edgecolor="black", label=t(label))
+        names = [t(N_("no chain")) if h == 0 else t(N_("1 tie")) if h == 1
+                 else t(N_("{count} ties")).format(count=h) for h in order]
+        ax.set_xticks(x, names)
         ax.legend(frameon=False)
-        style_axes(ax, "Targets reached: warm introductions against cold approaches",
-                   "length of the best chain of introducers", "targets reached (expected)")
+        style_axes(ax, t(N_("Targets reached: warm introductions against cold approaches")),
+                   t(N_("length of the best chain of introducers")),
+                   t(N_("targets reached (expected)")))
         return ax
 
 
 def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
-                criterion="trust") -> ProspectingResult:
+                criterion="trust", agree_exponent=AGREE_EXPONENT) -> ProspectingResult:
     """Find the best chain of introducers from a seller to each prospect.
 
     In plain words: a stranger who calls a prospect out of the blue rarely
@@ -113,9 +123,9 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
     one with the fewest ties, highest trust among equals
     (``criterion="hops"``). Each person asked along the chain agrees with
     probability ``strength ** 0.5`` of the tie to the person asking
-    (:data:`AGREE_EXPONENT`), so the introduction goes through with
-    probability ``p_warm = trust ** 0.5``. A cold approach works with
-    probability ``cold_rate``. Whom to ask first: the seller's contacts
+    (:data:`AGREE_EXPONENT`, or ``agree_exponent``), so the introduction
+    goes through with probability ``p_warm = trust ** 0.5``. A cold
+    approach works with probability ``cold_rate``. Whom to ask first: the seller's contacts
     ranked by the expected number of introductions their chains bring.
 
     The best chains come from a dynamic programme over the number of ties
@@ -124,7 +134,10 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
 
     **Assumptions.** Every target is approached once, warm or cold;
     introducers act independently; a target who is already a contact is a
-    chain of one tie. The cold rate is a parameter, not a measured figure.
+    chain of one tie. The cold rate and how readily people pass a request
+    on (``agree_exponent``) are parameters, not measured figures: how many
+    times as many meetings warm introductions bring than cold approaches
+    follows from them.
 
     Parameters
     ----------
@@ -140,6 +153,11 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
     cold_rate : float in [0, 1], default 0.05
         Chance that a cold approach gets a meeting.
     criterion : {"trust", "hops"}, default "trust"
+    agree_exponent : float, default 0.5
+        Each person on a chain agrees with probability ``strength **
+        agree_exponent``: 0.5 (the square root) by default; 1 makes people
+        less willing (the strength itself), 0.25 more willing. From 0.05
+        to 4.
 
     Returns
     -------
@@ -183,6 +201,7 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
     max_hops = check_int("max_hops", max_hops, 1, 6)
     cold_rate = check_fraction("cold_rate", cold_rate)
     criterion = check_choice("criterion", criterion, ("trust", "hops"))
+    agree_exponent = check_number("agree_exponent", agree_exponent, 0.05, 4.0)
     A = graph_arrays(G, "prospecting")
     rng = make_rng(seed, "prospecting")
     src = A.index[seller]
@@ -191,7 +210,7 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
     nodes = np.array(A.nodes, dtype=object)
     t_trust = trust[t_idx]
     t_hops = hops[t_idx]
-    p_warm = np.where(t_hops > 0, t_trust ** AGREE_EXPONENT, 0.0)
+    p_warm = np.where(t_hops > 0, t_trust ** agree_exponent, 0.0)
     warm = rng.random(len(t_idx)) < p_warm
     cold = rng.random(len(t_idx)) < cold_rate
     chains, first = [], []
@@ -222,7 +241,8 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
         "expected": [float(p_warm.sum()), float(cold_rate * len(t_idx))],
         "reached": [int(table["warm"].sum()), int(cold.sum())]})
     params = {"seller": seller, "targets": len(t_idx), "max_hops": max_hops, "seed": seed,
-              "cold_rate": cold_rate, "criterion": criterion}
+              "cold_rate": cold_rate, "criterion": criterion,
+              "agree_exponent": agree_exponent}
     return ProspectingResult(params=params, chains=table, first_asks=f, reach=reach)
 
 

@@ -11,16 +11,24 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from .. import ties as _ties
+from ..i18n import N_, gettext, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction,
                       check_int, check_number, graph_arrays, make_rng, new_axes, style)
 
-__all__ = ["reputation", "ReputationResult", "CLASSES", "class_of"]
+__all__ = ["reputation", "ReputationResult", "CLASSES", "class_of", "SOURCES"]
 
 #: Reliability classes by mean reliability on the three commitments.
 CLASSES = ("unreliable", "average", "reliable")
 _BOUNDS = (0.6, 0.85)  # below 0.6: unreliable; 0.85 and above: reliable
 _DEPTH_WEIGHT = (1.0, 1.0, 0.5, 0.25)  # own experience, 1, 2, 3 steps away
+#: Where a report heard by a client comes from, in :attr:`ReputationResult.sources`.
+SOURCES = ("own experience", "strong tie", "weak tie", "contact of a contact",
+           "three steps away")
+_SOURCE_NAMES = {"own experience": N_("own experience"), "strong tie": N_("strong tie"),
+                 "weak tie": N_("weak tie"), "contact of a contact": N_("contact of a contact"),
+                 "three steps away": N_("three steps away")}
 
 
 def class_of(mean_reliability):
@@ -62,11 +70,23 @@ class ReputationResult(ScenarioResult):
         One row per project: ``period``, ``client``, ``partner``,
         ``partner_class``, ``asked`` (bool: the client asked the network),
         ``kept`` (commitments kept, 0 to 3).
+    sources : pandas.DataFrame
+        Who answered the clients who asked: one row per source (see
+        :data:`SOURCES`: the client's own experience, a strong tie, a weak
+        tie, a contact of a contact, someone three steps away):
+        ``source``, ``reports`` (experiences of a candidate heard, one per
+        person who had worked with them), ``warnings`` (of them, reports
+        of a broken commitment), ``share`` (of all reports), ``asked``
+        (for strong and weak ties: how many times a tie of that kind was
+        asked about a candidate, one per tie and candidate; 0 otherwise)
+        and ``per_tie`` (``reports / asked``: how often one tie of that
+        kind knew the candidate).
     """
 
     business: pd.DataFrame
     spread: pd.DataFrame
     projects: pd.DataFrame
+    sources: pd.DataFrame
 
     title = "Reputation"
 
@@ -98,46 +118,71 @@ class ReputationResult(ScenarioResult):
                          f"in period {int(s['period'].iloc[-1])}")
         return lines
 
-    def plot(self, ax=None, kind="business"):
+    def plot(self, ax=None, kind="business", lang=None):
         """Draw the result.
 
         Parameters
         ----------
         ax : matplotlib Axes, optional
-        kind : {"business", "spread"}
+        kind : {"business", "spread", "sources"}
             "business": relative business of each reliability class by
             period; "spread": share of queries about unreliable candidates
-            that found a warning, and share of those candidates passed over.
+            that found a warning, and share of those candidates passed over;
+            "sources": who answered the clients who asked (share of the
+            reports from each source).
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
         matplotlib.axes.Axes
         """
-        kind = check_choice("kind", kind, ("business", "spread"))
+        kind = check_choice("kind", kind, ("business", "spread", "sources"))
         ax = new_axes(ax)
-        ask = self.params["ask_share"]
+        t = lambda text: gettext(text, lang)  # noqa: E731
+        ask = percent(self.params["ask_share"], lang=lang)
         if kind == "business":
             for i, c in enumerate(CLASSES):
                 d = self.business[self.business["class"] == c]
-                ax.plot(d["period"], d["relative"], label=f"{c} partners", **style(i))
+                ax.plot(d["period"], d["relative"], label=t(_CLASS_LABELS[c]), **style(i))
             ax.axhline(1.0, color="#555555", lw=0.8, ls=":")
             ax.legend(frameon=False)
-            style_axes(ax, f"Business by reliability ({ask:.0%} of clients ask their network)",
-                       "period", "share of projects / share of people (1 = fair)")
-        else:
+            style_axes(ax, t(N_("Business by reliability ({ask} of clients ask their "
+                                "network)")).format(ask=ask),
+                       t(N_("month")), t(N_("share of projects / share of people (1 = fair)")))
+        elif kind == "spread":
             s = self.spread
-            ax.plot(s["period"], s["warned"] * 100, label="queries that found a warning",
+            ax.plot(s["period"], s["warned"] * 100, label=t(N_("queries that found a warning")),
                     **style(0))
             ax.plot(s["period"], s["avoided_unreliable"] * 100,
-                    label="unreliable candidates passed over", **style(1))
+                    label=t(N_("unreliable candidates passed over")), **style(1))
             ax.legend(frameon=False)
-            style_axes(ax, f"How bad reputations spread ({ask:.0%} ask their network)",
-                       "period", "share (%)")
+            style_axes(ax, t(N_("How bad reputations spread ({ask} ask their network)"))
+                       .format(ask=ask), t(N_("month")), t(N_("share (%)")))
+        else:
+            d = self.sources
+            x = np.arange(len(d))
+            hatches = ("", "//", "..", "xx", "\\\\")
+            for i, row in enumerate(d.itertuples()):
+                bars = ax.bar(x[i], row.share * 100, 0.6, color=style(i)["color"],
+                              hatch=hatches[i], edgecolor="black",
+                              label=t(_SOURCE_NAMES[row.source]))
+                ax.bar_label(bars, labels=[percent(row.share, 1, lang=lang)
+                                           if row.share == row.share else ""], fontsize=8)
+            ax.set_xticks(x, [t(_SOURCE_NAMES[v]).replace(" ", "\n", 1) for v in d["source"]])
+            ax.legend(frameon=False)
+            style_axes(ax, t(N_("Who answered the clients who asked ({ask} ask)")).format(
+                ask=ask), t(N_("who had worked with the candidate")),
+                t(N_("share of the answers (%)")))
         return ax
 
 
+_CLASS_LABELS = {"unreliable": N_("unreliable partners"), "average": N_("average partners"),
+                 "reliable": N_("reliable partners")}
+
+
 def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
-               candidates=4, tolerance=0.75) -> ReputationResult:
+               candidates=4, tolerance=0.75, candour=1.0) -> ReputationResult:
     """Simulate partners who keep or break their commitments, and clients who ask around.
 
     In plain words: when you work with partners, three things matter:
@@ -146,7 +191,8 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     and more, before signing, people ask their network: "have you worked
     with them?". Then bad habits become known, and unreliable partners
     lose business while reliable ones gain it. The more people ask, the
-    faster it goes.
+    faster it goes. This rests on one assumption you can change: that
+    people who had a bad experience say so when asked (``candour``).
 
     **Model.** Each person has a reliability on each commitment of the
     engagement triangle (the population's ``reliability``: client relation,
@@ -173,9 +219,21 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     of people. Unreliable partners lose business over time, faster the
     larger ``ask_share``.
 
+    **Who answers.** :attr:`ReputationResult.sources` counts the reports
+    clients heard by where they came from: their own experience, a strong
+    or a weak tie (strength at least :data:`weakties.ties.STRONG_THRESHOLD`
+    or not), a contact of a contact, someone three steps away. Since
+    partners are drawn from anyone, one close contact has worked with a
+    given candidate about as often as one acquaintance: weak ties and
+    contacts of contacts answer most questions because there are many more
+    of them, not because each one knows more.
+
     **Assumptions.** Partners are drawn from the whole population (any
-    trade); reports are honest; one project per client and period; a
-    partner can take any number of projects.
+    trade, whoever one knows); reports are honest; a client avoids a
+    candidate whose reported score is below ``tolerance`` (0.75 by
+    default: a partner who broke one commitment in three is avoided); one
+    project per client and period; a partner can take any number of
+    projects.
 
     Parameters
     ----------
@@ -194,11 +252,18 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
         Partners a client considers, 1 to 50.
     tolerance : float in [0, 1], default 0.75
         Reported score under which a candidate is avoided.
+    candour : float in [0, 1], default 1
+        Share of people who, when asked about a partner who broke a
+        commitment with them, say so; the others (drawn once, for the
+        whole run) report every commitment kept, out of politeness or to
+        avoid a conflict. A client's own memory is always candid. At 0,
+        only one's own experience and nothing from the network warns.
 
     Returns
     -------
     ReputationResult
-        ``.business``, ``.spread``, ``.projects`` and ``.trend()``.
+        ``.business``, ``.spread``, ``.projects``, ``.sources`` and
+        ``.trend()``.
 
     Raises
     ------
@@ -234,9 +299,13 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     demand = check_fraction("demand", demand)
     candidates = check_int("candidates", candidates, 1, 50)
     tolerance = check_number("tolerance", tolerance, 0.0, 1.0)
+    candour = check_fraction("candour", candour)
     A = graph_arrays(G, "reputation", need_reliability=True)
     rng = make_rng(seed, "reputation")
     n = A.n
+    # Who says so when a partner failed them (a stream of its own, so that
+    # every other draw is the same whatever the candour).
+    candid = make_rng(seed, "reputation-candour").random(n) < candour
     rel = A.reliability
     klass = np.searchsorted(np.array(_BOUNDS), rel.mean(axis=1), side="right")  # class_of
     people_per_class = np.bincount(klass, minlength=3)
@@ -245,7 +314,16 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
     raters = [dict() for _ in range(n)]   # partner -> {client: last score}
     bad_seen = np.zeros(n, dtype=bool)    # has had a partner break a commitment
     nbrs = [set(indices[indptr[i]:indptr[i + 1]].tolist()) for i in range(n)]
+    strong_slot = A.strength[A.eid] >= _ties.STRONG_THRESHOLD
+    strong_nbrs = [set(indices[indptr[i]:indptr[i + 1]][strong_slot[indptr[i]:indptr[i + 1]]]
+                       .tolist()) for i in range(n)]
+    n_strong = np.array([len(x) for x in strong_nbrs], dtype=np.int64)
+    n_weak = A.degree - n_strong
     acceptable = tolerance  # an unknown candidate counts as just acceptable
+    # Who answered: reports and warnings by source (SOURCES), ties asked by kind.
+    src_reports = np.zeros(len(SOURCES), dtype=np.int64)
+    src_warnings = np.zeros(len(SOURCES), dtype=np.int64)
+    ties_asked = np.zeros(2, dtype=np.int64)  # strong, weak
 
     business, spread, proj = [], [], []
     for period in range(1, periods + 1):
@@ -262,6 +340,8 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
             cs = cand[i]
             if asks[i]:
                 score = np.full(candidates, acceptable)
+                ties_asked[0] += candidates * n_strong[c]
+                ties_asked[1] += candidates * n_weak[c]
                 for j, p in enumerate(cs.tolist()):
                     reports = raters[p]
                     if not reports:
@@ -270,8 +350,14 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
                     for r, val in reports.items():
                         d = _distance(c, r, depth, nbrs)
                         if d >= 0:
+                            if d > 0 and not candid[r]:
+                                val = 1.0
                             total_w += _DEPTH_WEIGHT[d]
                             total += _DEPTH_WEIGHT[d] * val
+                            k = d + 1 if d >= 2 else d if d == 0 else (
+                                1 if r in strong_nbrs[c] else 2)
+                            src_reports[k] += 1
+                            src_warnings[k] += val < 1.0
                     if total_w > 0:
                         score[j] = total / total_w
                 avoid = score < tolerance
@@ -318,10 +404,18 @@ def reputation(G, *, periods=24, ask_share=0.5, seed, depth=2, demand=0.2,
         "period": P[:, 0], "client": nodes[P[:, 1]], "partner": nodes[P[:, 2]],
         "partner_class": np.array(CLASSES, dtype=object)[P[:, 3]].astype(str),
         "asked": P[:, 4].astype(bool), "kept": P[:, 5]})
+    asked = np.array([0, ties_asked[0], ties_asked[1], 0, 0], dtype=np.int64)
+    total_reports = int(src_reports.sum())
+    sources = pd.DataFrame({
+        "source": list(SOURCES), "reports": src_reports, "warnings": src_warnings,
+        "share": src_reports / total_reports if total_reports else np.full(len(SOURCES), np.nan),
+        "asked": asked,
+        "per_tie": np.where(asked > 0, src_reports / np.maximum(asked, 1), np.nan)})
     params = {"periods": periods, "ask_share": ask_share, "seed": seed, "depth": depth,
-              "demand": demand, "candidates": candidates, "tolerance": tolerance}
+              "demand": demand, "candidates": candidates, "tolerance": tolerance,
+              "candour": candour}
     return ReputationResult(params=params, business=pd.DataFrame(business),
-                            spread=pd.DataFrame(spread), projects=projects)
+                            spread=pd.DataFrame(spread), projects=projects, sources=sources)
 
 
 def _distance(c, r, depth, nbrs):
