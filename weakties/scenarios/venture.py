@@ -18,7 +18,7 @@ from ..plotting import style_axes
 from ._common import (ScenarioResult, best_chains, chain_to, check_choice, check_int,
                       check_node, check_number, graph_arrays, make_rng, new_axes, style)
 
-__all__ = ["venture", "VentureResult", "ROLES", "DEFAULT_NEEDS"]
+__all__ = ["venture", "VentureResult", "ROLES", "DEFAULT_NEEDS", "MODES"]
 
 #: The people a new company needs.
 ROLES = ("partner", "supplier", "adviser", "client")
@@ -30,7 +30,11 @@ DEFAULT_NEEDS = {
     "adviser": ("accounting", "business law", "Finance"),
     "client": ("Retail", "Industry", "Health"),
 }
-_MODES = ("strong ties only", "whole network")
+#: The three searches compared: chains of strong ties only, of weak ties only,
+#: and through the whole network (which holds both, so it covers at least as
+#: much as either: comparing it with them shows nothing; compare the first two).
+MODES = ("strong ties only", "weak ties only", "whole network")
+_MODES = MODES
 
 
 @dataclasses.dataclass(repr=False)
@@ -40,7 +44,8 @@ class VentureResult(ScenarioResult):
     Attributes
     ----------
     team : pandas.DataFrame
-        One row per need and mode ("strong ties only", "whole network"):
+        One row per need and mode (:data:`MODES`: "strong ties only", "weak
+        ties only", "whole network"):
         ``mode``, ``role``, ``need``, ``kind`` ("skill" or "sector"),
         ``covered`` (bool), ``person`` (None if not covered), ``hops``,
         ``trust`` (product of tie strengths on the chain), ``reliability``
@@ -61,7 +66,8 @@ class VentureResult(ScenarioResult):
         lines = []
         for r in self.coverage.itertuples():
             lines.append(f"{r.mode}: {r.covered} of {r.needs} needs covered ({r.share:.0%}), "
-                         f"{r.sectors} sectors, mean reliability {r.mean_reliability:.2f}")
+                         f"{r.sectors} sectors, mean trust {r.mean_trust:.2f}, "
+                         f"mean reliability {r.mean_reliability:.2f}")
         missing = self.team[(self.team["mode"] == "whole network") & ~self.team["covered"]]
         if len(missing):
             lines.append("not found within reach: " + ", ".join(
@@ -69,7 +75,7 @@ class VentureResult(ScenarioResult):
         return lines
 
     def plot(self, ax=None):
-        """Needs covered by role, strong ties only against the whole network.
+        """Needs covered by role: strong ties only, weak ties only, the whole network.
 
         Returns
         -------
@@ -79,9 +85,12 @@ class VentureResult(ScenarioResult):
         t = self.team
         roles = [r for r in ROLES if r in set(t["role"])]
         x = np.arange(len(roles))
-        for i, (mode, hatch) in enumerate(zip(_MODES, ("//", ".."))):
+        modes = [m for m in _MODES if m in set(t["mode"])]
+        width = 0.8 / len(modes)
+        for i, mode in enumerate(modes):
             d = t[t["mode"] == mode].groupby("role")["covered"].mean().reindex(roles)
-            ax.bar(x + (i - 0.5) * 0.4, d * 100, 0.4, color=style(i)["color"], hatch=hatch,
+            ax.bar(x + (i - (len(modes) - 1) / 2) * width, d * 100, width,
+                   color=style(i)["color"], hatch=_HATCHES[i % len(_HATCHES)],
                    edgecolor="black", label=mode)
         ax.set_xticks(x, roles)
         ax.set_ylim(0, 105)
@@ -89,6 +98,9 @@ class VentureResult(ScenarioResult):
         style_axes(ax, "Needs of the new company covered, by role", "role",
                    "needs covered (%)")
         return ax
+
+
+_HATCHES = ("//", "..", "xx")
 
 
 def _parse_needs(needs, skills_known, sectors):
@@ -120,15 +132,20 @@ def _parse_needs(needs, skills_known, sectors):
 
 
 def venture(G, founder, needs=None, *, max_hops=2, seed,
-            min_reliability=0.0) -> VentureResult:
+            min_reliability=0.0, strong_threshold=None) -> VentureResult:
     """Assemble the people a new company needs from the founder's network.
 
     In plain words: to create a company you need partners with skills you
     lack, suppliers, advisers (an accountant, a lawyer, a banker) and
     first clients. The best are reliable people you reach through someone
-    you trust. If you look only among your close circle you find few of
-    them: your close circle resembles you. Your whole network, across
-    sectors, covers much more.
+    you trust. The simulation searches for them three ways: through your
+    strong ties only (your close contacts and their close contacts),
+    through your weak ties only, and through your whole network. Your close
+    circle is small and tends to resemble you; your weak ties are many and
+    spread over more sectors, but each chain of weak ties is less trusted.
+    The whole network holds both kinds of ties, so it always covers at
+    least as much as either: the comparison that teaches something is
+    strong ties only against weak ties only.
 
     **Model.** Each need is a skill (a partner who does "web
     development") or a sector (a first client in "Retail"). A person fits
@@ -143,13 +160,19 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
       triangle (client relation, deadlines, payment).
 
     People below ``min_reliability`` are never chosen. A person may cover
-    several needs. Two modes are compared: chains made of strong ties only
-    (strength at least :data:`weakties.ties.STRONG_THRESHOLD`), and chains
-    through the whole network.
+    several needs. Three modes are compared (:data:`MODES`): chains made
+    of strong ties only (strength at least ``strong_threshold``), of weak
+    ties only (strength below it), and chains through the whole network.
 
-    **Assumptions.** Everyone reached agrees to take part; the founder's
-    own skills are not counted (a company needs others); ties between
-    equals in score are broken by a seeded random draw.
+    **Assumptions.** Everyone reached agrees to take part (a close friend
+    says yes more easily than an acquaintance's acquaintance; the trust of
+    the chain is the model's only stand-in for that); trust is the product
+    of strengths, so a chain of weak ties is trusted less by definition;
+    where the line between strong and weak ties falls
+    (``strong_threshold``) decides how many strong ties a founder has, and
+    so how much the strong ties alone can cover; the founder's own skills
+    are not counted (a company needs others); ties between equals in score
+    are broken by a seeded random draw.
 
     Parameters
     ----------
@@ -164,11 +187,15 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
     seed : int or str
     min_reliability : float in [0, 1], default 0
         Nobody less reliable than this is chosen.
+    strong_threshold : float in (0, 1], optional
+        The strength from which a tie counts as strong (default
+        :data:`weakties.ties.STRONG_THRESHOLD`, 0.5).
 
     Returns
     -------
     VentureResult
-        ``.team`` (one row per need and mode) and ``.coverage``.
+        ``.team`` (one row per need and mode) and ``.coverage`` (one row
+        per mode, in the order of :data:`MODES`).
 
     Raises
     ------
@@ -197,12 +224,17 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
     >>> G = weakties.population(300, seed=1)
     >>> r = venture(G, 0, seed=1)
     >>> c = r.coverage.set_index("mode")["covered"]
-    >>> bool(c["whole network"] >= c["strong ties only"])
+    >>> bool(c["whole network"] >= max(c["strong ties only"], c["weak ties only"]))
     True
     """
     check_node(G, founder, "founder")
     max_hops = check_int("max_hops", max_hops, 1, 4)
     min_reliability = check_number("min_reliability", min_reliability, 0.0, 1.0)
+    threshold = (_ties.STRONG_THRESHOLD if strong_threshold is None else
+                 check_number("strong_threshold", strong_threshold, 0.0, 1.0))
+    if threshold <= 0:
+        raise ValueError("strong_threshold must be above 0 (every tie has a strength above "
+                         "0, so all would be strong); the course uses 0.5.")
     A = graph_arrays(G, "venture", need_reliability=True, need_skills=True)
     sectors = A.labels["sector"]
     sector = A.require("sector", "venture")
@@ -217,7 +249,8 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
 
     rows = []
     for mode in _MODES:
-        allowed = A.strength >= _ties.STRONG_THRESHOLD if mode == _MODES[0] else None
+        allowed = (A.strength >= threshold if mode == "strong ties only" else
+                   A.strength < threshold if mode == "weak ties only" else None)
         trust, hops, parent, _ = best_chains(A, src, max_hops, allowed)
         score = trust * rel
         eligible = (hops > 0) & (rel >= min_reliability)
@@ -253,5 +286,5 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
                     else np.nan,
                     "sectors": int(found["sector"].nunique())})
     params = {"founder": founder, "needs": len(items), "max_hops": max_hops, "seed": seed,
-              "min_reliability": min_reliability}
+              "min_reliability": min_reliability, "strong_threshold": threshold}
     return VentureResult(params=params, team=team, coverage=pd.DataFrame(cov))
