@@ -9,7 +9,7 @@ from faker.providers.person.fr_FR import Provider as FrenchNames
 
 import weakties
 from weakties import ties
-from weakties.lessons.people import followed_person, is_woman, typical_people
+from weakties.lessons.people import followed_person, is_woman, typical_people, your_person
 
 
 @pytest.mark.parametrize("seed", [1, 2, 7, 11])
@@ -52,3 +52,32 @@ def test_followed_person_says_why_nobody_fits():
         followed_person(G)
     with pytest.raises(ValueError, match="population is empty"):
         followed_person(nx.Graph())
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_your_person_has_a_typical_network(seed):
+    G = weakties.population(1500, seed=seed)
+    you = your_person(G)
+
+    def strong(v):
+        return sum(1 for w in G[v] if G[v][w]["strength"] >= ties.STRONG_THRESHOLD)
+
+    assert abs(G.degree(you) - statistics.median(d for _, d in G.degree())) <= 5
+    assert abs(strong(you) - statistics.median(strong(v) for v in G)) <= 2
+    earlier = [v for v in G if v < you]
+    assert all(abs(G.degree(v) - statistics.median(d for _, d in G.degree())) > 5
+               or abs(strong(v) - statistics.median(strong(w) for w in G)) > 2 for v in earlier)
+
+
+def test_your_person_says_why_nobody_fits():
+    G = nx.star_graph(30)
+    nx.set_edge_attributes(G, 0.9, "strength")
+    G.add_edge(1, 2, strength=0.1)
+    with pytest.raises(ValueError, match="population is empty"):
+        your_person(nx.Graph())
+    assert your_person(G) == 1  # the centre has 30 ties; the others 1 or 2
+    H = nx.complete_graph(20)                                # 20 people with 19 ties
+    H.add_edges_from((100 + 2 * i, 101 + 2 * i) for i in range(10))  # 20 with 1 tie
+    nx.set_edge_attributes(H, 0.9, "strength")
+    with pytest.raises(ValueError, match="nobody in this population has a typical network"):
+        your_person(H)                                       # the median, 10, is nobody's

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import ties as _ties
 
-__all__ = ["followed_person", "is_woman", "typical_people"]
+__all__ = ["followed_person", "your_person", "is_woman", "typical_people"]
 
 
 @lru_cache(maxsize=1)
@@ -121,3 +121,56 @@ def followed_person(G):
     raise ValueError("nobody in this population meets the criteria of the person the lessons "
                      "follow (a woman in Paris with a typical network): use the lessons' "
                      "population, weakties.population(2000, seed=7), or a larger one.")
+
+
+def _strong_ties(G, person) -> int:
+    return sum(1 for q in G[person] if G[person][q]["strength"] >= _ties.STRONG_THRESHOLD)
+
+
+def your_person(G):
+    """The fictional professional who plays "you" in lessons 06 to 10.
+
+    The first person, in the population's order, whose network is a
+    typical one, so that what the lessons show for "you" is not an
+    exception:
+
+    - their number of ties is within 5 of the median person's;
+    - their number of strong ties (:data:`weakties.ties.STRONG_THRESHOLD`)
+      is within 2 of the median person's.
+
+    The text takes their name, occupation and sector from the population.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`.
+
+    Returns
+    -------
+    node
+
+    Raises
+    ------
+    ValueError
+        When nobody meets the criteria.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> you = your_person(G)
+    >>> median = statistics.median(d for _, d in G.degree())
+    >>> bool(abs(G.degree(you) - median) <= 5)
+    True
+    """
+    if G.number_of_nodes() == 0:
+        raise ValueError("the population is empty: build one with weakties.population(2000, seed=7).")
+    median_ties = statistics.median(d for _, d in G.degree())
+    median_strong = statistics.median(_strong_ties(G, p) for p in G)
+    for p in sorted(G):
+        if abs(G.degree(p) - median_ties) <= 5 and \
+                abs(_strong_ties(G, p) - median_strong) <= 2:
+            return p
+    raise ValueError("nobody in this population has a typical network (ties and strong ties "
+                     "near the median person's): use the lessons' population, "
+                     "weakties.population(2000, seed=7).")
