@@ -8,6 +8,7 @@ import pytest
 
 from weakties import ties
 from weakties.scenarios import venture
+from weakties.scenarios.venture import venture_coverage
 
 
 def mean_reliability(G, v):
@@ -124,6 +125,31 @@ def test_seed_only_breaks_ties(G):
     assert a["score"].tolist() == b["score"].tolist()
 
 
+def test_coverage_of_many_founders_is_each_founders_venture(G):
+    founders = [3, 40, 77]
+    table = venture_coverage(G, founders, seed=1, max_hops=2, strong_threshold=0.6)
+    assert len(table) == 3 * len(founders)
+    for founder in founders:
+        one = venture(G, founder, seed=1, max_hops=2, strong_threshold=0.6)
+        mine = table[table["founder"] == founder].set_index("mode")
+        assert (mine["covered"] == one.coverage.set_index("mode")["covered"]).all()
+        assert (mine["share"] == mine["covered"] / mine["needs"]).all()
+
+
+def test_coverage_counts_ties_and_people_within_reach(G):
+    """``ties`` and ``reached`` checked against networkx on the subgraph of each kind of tie."""
+    table = venture_coverage(G, [3], seed=1, max_hops=2).set_index("mode")
+    for mode, keep in (("strong ties only", lambda s: s >= ties.STRONG_THRESHOLD),
+                       ("weak ties only", lambda s: s < ties.STRONG_THRESHOLD),
+                       ("whole network", lambda s: True)):
+        H = nx.Graph()
+        H.add_nodes_from(G)
+        H.add_edges_from((a, b) for a, b, s in G.edges(data="strength") if keep(s))
+        within = nx.single_source_shortest_path_length(H, 3, cutoff=2)
+        assert table.loc[mode, "ties"] == H.degree(3)
+        assert table.loc[mode, "reached"] == len(within) - 1
+
+
 # --------------------------------------------------------------------------
 # Literature
 
@@ -169,6 +195,10 @@ def test_strong_ties_cover_more_when_more_ties_count_as_strong(populations):
 def test_unknown_founder(small):
     with pytest.raises(nx.NodeNotFound, match="founder 'Zoe' is not a person"):
         venture(small, "Zoe", seed=1)
+    with pytest.raises(nx.NodeNotFound, match="founder 'Zoe' is not a person"):
+        venture_coverage(small, [0, "Zoe"], seed=1)
+    with pytest.raises(ValueError, match="founders is empty"):
+        venture_coverage(small, [], seed=1)
 
 
 def test_unknown_role(small):

@@ -16,9 +16,11 @@ import pandas as pd
 from .. import ties as _ties
 from ..plotting import style_axes
 from ._common import (ScenarioResult, best_chains, chain_to, check_choice, check_int,
-                      check_node, check_number, graph_arrays, make_rng, new_axes, style)
+                      check_node, check_nodes, check_number, graph_arrays, make_rng,
+                      new_axes, style)
 
-__all__ = ["venture", "VentureResult", "ROLES", "DEFAULT_NEEDS", "MODES"]
+__all__ = ["venture", "venture_coverage", "VentureResult", "ROLES", "DEFAULT_NEEDS",
+           "MODES"]
 
 #: The people a new company needs.
 ROLES = ("partner", "supplier", "adviser", "client")
@@ -228,50 +230,10 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
     True
     """
     check_node(G, founder, "founder")
-    max_hops = check_int("max_hops", max_hops, 1, 4)
-    min_reliability = check_number("min_reliability", min_reliability, 0.0, 1.0)
-    threshold = (_ties.STRONG_THRESHOLD if strong_threshold is None else
-                 check_number("strong_threshold", strong_threshold, 0.0, 1.0))
-    if threshold <= 0:
-        raise ValueError("strong_threshold must be above 0 (every tie has a strength above "
-                         "0, so all would be strong); the course uses 0.5.")
-    A = graph_arrays(G, "venture", need_reliability=True, need_skills=True)
-    sectors = A.labels["sector"]
-    sector = A.require("sector", "venture")
-    known = set().union(*A.skills) if A.skills else set()
-    items = _parse_needs(needs, known, sectors)
-    rng = make_rng(seed, "venture")
-    src = A.index[founder]
-    rel = A.reliability.mean(axis=1)
-    noise = rng.random(A.n) * 1e-9  # seeded tie-break between equal scores
-    nodes = np.array(A.nodes, dtype=object)
-    sector_labels = np.array(sectors, dtype=object)
-
-    rows = []
-    for mode in _MODES:
-        allowed = (A.strength >= threshold if mode == "strong ties only" else
-                   A.strength < threshold if mode == "weak ties only" else None)
-        trust, hops, parent, _ = best_chains(A, src, max_hops, allowed)
-        score = trust * rel
-        eligible = (hops > 0) & (rel >= min_reliability)
-        for role, item, kind in items:
-            if kind == "sector":
-                fits = sector == sectors.index(item)
-            else:
-                fits = np.fromiter((item in s for s in A.skills), dtype=bool, count=A.n)
-            cand = np.flatnonzero(eligible & fits)
-            row = {"mode": mode, "role": role, "need": item, "kind": kind}
-            if len(cand):
-                best = int(cand[np.argmax(score[cand] + noise[cand])])
-                path = chain_to(parent, hops, best)
-                row.update(covered=True, person=nodes[best], hops=int(hops[best]),
-                           trust=float(trust[best]), reliability=float(rel[best]),
-                           score=float(score[best]), sector=sector_labels[sector[best]],
-                           chain=tuple(nodes[path].tolist()))
-            else:
-                row.update(covered=False, person=None, hops=-1, trust=0.0,
-                           reliability=np.nan, score=0.0, sector=None, chain=())
-            rows.append(row)
+    max_hops, min_reliability, threshold = _check_options(max_hops, min_reliability,
+                                                          strong_threshold)
+    space = _Space(G, needs, "venture", seed)
+    rows = space.search(founder, max_hops, min_reliability, threshold)
     team = pd.DataFrame(rows)
     # Keep node ids as they are (a missing person is None, not NaN turning ids into floats).
     team["person"] = pd.Series([r["person"] for r in rows], index=team.index, dtype=object)
@@ -285,6 +247,134 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
                     "mean_reliability": float(found["reliability"].mean()) if len(found)
                     else np.nan,
                     "sectors": int(found["sector"].nunique())})
-    params = {"founder": founder, "needs": len(items), "max_hops": max_hops, "seed": seed,
-              "min_reliability": min_reliability, "strong_threshold": threshold}
+    params = {"founder": founder, "needs": len(space.items), "max_hops": max_hops,
+              "seed": seed, "min_reliability": min_reliability, "strong_threshold": threshold}
     return VentureResult(params=params, team=team, coverage=pd.DataFrame(cov))
+
+
+def venture_coverage(G, founders, needs=None, *, max_hops=2, seed, min_reliability=0.0,
+                     strong_threshold=None):
+    """How many needs each of several founders covers, searching each of the three ways.
+
+    In plain words: one founder is one story. This runs :func:`venture`
+    for many founders at once, so that you can see whether what happens to
+    one founder happens to most: how many of the company's needs they cover
+    through strong ties only, weak ties only and the whole network, and how
+    many people each search reaches.
+
+    The figures are those of :func:`venture` with the same arguments (the
+    same model, the same seeded tie-breaks); the population is read once,
+    so many founders cost little more than one.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`. Not modified.
+    founders : sequence of nodes
+    needs, max_hops, seed, min_reliability, strong_threshold
+        As in :func:`venture`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per founder and mode (:data:`MODES`): ``founder``,
+        ``mode``, ``ties`` (the founder's ties this search may start
+        from), ``reached`` (people within ``max_hops`` ties through this
+        search), ``covered`` (needs covered), ``needs`` and ``share``.
+
+    References
+    ----------
+    .. [1] Ruef, M., Aldrich, H. E., Carter, N. M. (2003). The structure of
+       founding teams: homophily, strong ties, and isolation among US
+       entrepreneurs. *American Sociological Review* 68(2), 195-222.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> table = venture_coverage(G, [0, 1], seed=1)
+    >>> len(table), list(table["mode"][:3])
+    (6, ['strong ties only', 'weak ties only', 'whole network'])
+    >>> one = venture(G, 1, seed=1).coverage.set_index("mode")["covered"]
+    >>> mine = table[table["founder"] == 1].set_index("mode")["covered"]
+    >>> bool((one == mine).all())
+    True
+    """
+    founders = check_nodes(G, founders, "founders")
+    max_hops, min_reliability, threshold = _check_options(max_hops, min_reliability,
+                                                          strong_threshold)
+    space = _Space(G, needs, "venture_coverage", seed)
+    rows = []
+    for founder in founders:
+        team = space.search(founder, max_hops, min_reliability, threshold, chains=False)
+        for mode in _MODES:
+            mine = [r for r in team if r["mode"] == mode]
+            covered = sum(r["covered"] for r in mine)
+            rows.append({"founder": founder, "mode": mode, "ties": space.ties[(founder, mode)],
+                         "reached": space.reached[(founder, mode)], "covered": covered,
+                         "needs": len(mine), "share": covered / len(mine)})
+    return pd.DataFrame(rows)
+
+
+def _check_options(max_hops, min_reliability, strong_threshold):
+    max_hops = check_int("max_hops", max_hops, 1, 4)
+    min_reliability = check_number("min_reliability", min_reliability, 0.0, 1.0)
+    threshold = (_ties.STRONG_THRESHOLD if strong_threshold is None else
+                 check_number("strong_threshold", strong_threshold, 0.0, 1.0))
+    if threshold <= 0:
+        raise ValueError("strong_threshold must be above 0 (every tie has a strength above "
+                         "0, so all would be strong); the course uses 0.5.")
+    return max_hops, min_reliability, threshold
+
+
+class _Space:
+    """The population read once for :func:`venture`: people, what they fit, their reliability."""
+
+    def __init__(self, G, needs, scenario, seed):
+        A = graph_arrays(G, scenario, need_reliability=True, need_skills=True)
+        self.A = A
+        self.sectors = A.labels["sector"]
+        self.sector = A.require("sector", scenario)
+        known = set().union(*A.skills) if A.skills else set()
+        self.items = _parse_needs(needs, known, self.sectors)
+        self.fits = [self.sector == self.sectors.index(item) if kind == "sector" else
+                     np.fromiter((item in s for s in A.skills), dtype=bool, count=A.n)
+                     for _, item, kind in self.items]
+        self.rel = A.reliability.mean(axis=1)
+        # Seeded tie-break between equal scores.
+        self.noise = make_rng(seed, "venture").random(A.n) * 1e-9
+        self.nodes = np.array(A.nodes, dtype=object)
+        self.sector_labels = np.array(self.sectors, dtype=object)
+        self.ties, self.reached = {}, {}
+
+    def search(self, founder, max_hops, min_reliability, threshold, chains=True):
+        """One row (a dict) per mode and need: who covers it, through which chain."""
+        A, rel = self.A, self.rel
+        src = A.index[founder]
+        rows = []
+        for mode in _MODES:
+            allowed = (A.strength >= threshold if mode == "strong ties only" else
+                       A.strength < threshold if mode == "weak ties only" else None)
+            trust, hops, parent, _ = best_chains(A, src, max_hops, allowed)
+            own = A.eid[A.indptr[src]:A.indptr[src + 1]]
+            self.ties[(founder, mode)] = int(len(own) if allowed is None else
+                                             allowed[own].sum())
+            self.reached[(founder, mode)] = int((hops > 0).sum())
+            score = trust * rel
+            eligible = (hops > 0) & (rel >= min_reliability)
+            for (role, item, kind), fits in zip(self.items, self.fits):
+                cand = np.flatnonzero(eligible & fits)
+                row = {"mode": mode, "role": role, "need": item, "kind": kind}
+                if len(cand):
+                    best = int(cand[np.argmax(score[cand] + self.noise[cand])])
+                    path = chain_to(parent, hops, best) if chains else []
+                    row.update(covered=True, person=self.nodes[best], hops=int(hops[best]),
+                               trust=float(trust[best]), reliability=float(rel[best]),
+                               score=float(score[best]),
+                               sector=self.sector_labels[self.sector[best]],
+                               chain=tuple(self.nodes[path].tolist()))
+                else:
+                    row.update(covered=False, person=None, hops=-1, trust=0.0,
+                               reliability=np.nan, score=0.0, sector=None, chain=())
+                rows.append(row)
+        return rows
