@@ -19,7 +19,7 @@ import pytest
 from pathlib import Path
 
 import weakties
-from weakties.scenarios import cascade, job_search, prospecting, reputation, venture
+from weakties.scenarios import cascade, job_search, prospecting, reputation
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "course" / "build" / "lessons_06_10.py"
@@ -210,32 +210,3 @@ def test_09_bad_news_in_each_model(G):
     assert reach("threshold", "negative") > 2 * reach("threshold", "positive")
     # "past a certain value, the independent cascade suddenly reaches a large part"
     assert reach("independent", "positive", probability=0.08) > 0.5
-
-
-# ---------------------------------------------------------------------------
-# Lesson 10: creating a company
-
-def test_10_strong_ties_cover_about_half_and_the_whole_network_all(G):
-    cov = venture(G, B.YOU, seed=B.SEED).coverage.set_index("mode")["covered"]
-    assert 4 <= cov["strong ties only"] <= 7
-    assert cov["whole network"] == 10
-
-
-def test_10_the_team_spans_more_sectors_than_your_strong_ties(G):
-    team = venture(G, B.YOU, seed=B.SEED).team
-    team = team[team["mode"] == "whole network"]
-    strong = {G.nodes[v]["sector"] for v in G[B.YOU] if G[B.YOU][v]["strength"] >= 0.5}
-    assert team["sector"].nunique() > len(strong)
-
-
-def test_10_longer_chains_of_strong_ties_catch_up(G):
-    cov = {h: venture(G, B.YOU, max_hops=h, seed=B.SEED).coverage.set_index("mode")["covered"]
-           for h in (1, 3)}
-    assert cov[1]["strong ties only"] < cov[1]["whole network"]
-    assert cov[3]["strong ties only"] > cov[1]["strong ties only"]
-
-
-def test_10_demanding_reliability_costs_strong_ties_more(G):
-    cov = venture(G, B.YOU, min_reliability=0.8, seed=B.SEED).coverage.set_index("mode")
-    assert cov.loc["whole network", "covered"] == 10
-    assert cov.loc["strong ties only", "covered"] < 10

@@ -8,7 +8,7 @@ import pytest
 
 from weakties import ties
 from weakties.scenarios import venture
-from weakties.scenarios.venture import venture_coverage
+from weakties.scenarios.venture import venture_coverage, venture_searcher
 
 
 def mean_reliability(G, v):
@@ -123,6 +123,20 @@ def test_seed_only_breaks_ties(G):
     a = venture(G, 4, seed=1).team
     b = venture(G, 4, seed=2).team
     assert a["score"].tolist() == b["score"].tolist()
+
+
+def test_a_searcher_gives_what_venture_gives(G, helpers):
+    search = venture_searcher(G, {"partner": ["sales"], "client": ["Retail"]}, seed=4)
+    for founder, options in ((3, {}), (40, {"max_hops": 1}), (3, {"strong_threshold": 0.7}),
+                             (77, {"min_reliability": 0.6, "max_hops": 3})):
+        helpers.assert_same_result(
+            search(founder, **options),
+            venture(G, founder, {"partner": ["sales"], "client": ["Retail"]}, seed=4,
+                    **options))
+    with pytest.raises(nx.NodeNotFound, match="founder 'Zoe'"):
+        search("Zoe")
+    with pytest.raises(ValueError, match="max_hops must be"):
+        search(3, max_hops=9)
 
 
 def test_coverage_of_many_founders_is_each_founders_venture(G):

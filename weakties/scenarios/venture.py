@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, gettext
 from ..plotting import style_axes
 from ._common import (ScenarioResult, best_chains, chain_to, check_choice, check_int,
                       check_node, check_nodes, check_number, graph_arrays, make_rng,
                       new_axes, style)
 
-__all__ = ["venture", "venture_coverage", "VentureResult", "ROLES", "DEFAULT_NEEDS",
+__all__ = ["venture", "venture_searcher", "venture_coverage", "VentureResult", "ROLES", "DEFAULT_NEEDS",
            "MODES"]
 
 #: The people a new company needs.
@@ -76,14 +77,23 @@ class VentureResult(ScenarioResult):
                 f"{r.role} ({r.need})" for r in missing.itertuples()))
         return lines
 
-    def plot(self, ax=None):
+    def plot(self, ax=None, lang=None, title=None):
         """Needs covered by role: strong ties only, weak ties only, the whole network.
+
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+        lang : str, optional
+            The language of the labels (:mod:`weakties.i18n`).
+        title : str, optional
+            Instead of the default title.
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         ax = new_axes(ax)
+        tr = lambda text: gettext(text, lang)  # noqa: E731
         t = self.team
         roles = [r for r in ROLES if r in set(t["role"])]
         x = np.arange(len(roles))
@@ -93,15 +103,20 @@ class VentureResult(ScenarioResult):
             d = t[t["mode"] == mode].groupby("role")["covered"].mean().reindex(roles)
             ax.bar(x + (i - (len(modes) - 1) / 2) * width, d * 100, width,
                    color=style(i)["color"], hatch=_HATCHES[i % len(_HATCHES)],
-                   edgecolor="black", label=mode)
-        ax.set_xticks(x, roles)
+                   edgecolor="black", label=tr(MODE_NAMES[mode]))
+        ax.set_xticks(x, [tr(ROLE_NAMES[r]) for r in roles])
         ax.set_ylim(0, 105)
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        style_axes(ax, "Needs of the new company covered, by role", "role",
-                   "needs covered (%)")
+        style_axes(ax, title or tr(N_("Needs of the new company covered, by role")),
+                   tr(N_("role")), tr(N_("needs covered (%)")))
         return ax
 
 
+#: The modes and roles as a learner reads them (translated by :func:`weakties.i18n.gettext`).
+MODE_NAMES = {"strong ties only": N_("strong ties only"), "weak ties only": N_("weak ties only"),
+              "whole network": N_("whole network")}
+ROLE_NAMES = {"partner": N_("partner"), "supplier": N_("supplier"), "adviser": N_("adviser"),
+              "client": N_("client")}
 _HATCHES = ("//", "..", "xx")
 
 
@@ -230,26 +245,72 @@ def venture(G, founder, needs=None, *, max_hops=2, seed,
     True
     """
     check_node(G, founder, "founder")
-    max_hops, min_reliability, threshold = _check_options(max_hops, min_reliability,
-                                                          strong_threshold)
+    _check_options(max_hops, min_reliability, strong_threshold)
+    return venture_searcher(G, needs, seed=seed)(founder, max_hops=max_hops,
+                                                 min_reliability=min_reliability,
+                                                 strong_threshold=strong_threshold)
+
+
+def venture_searcher(G, needs=None, *, seed):
+    """:func:`venture` for one population, read once: a function of the founder and options.
+
+    In plain words: the same search as :func:`venture`, prepared once for a
+    population, so that trying another founder, another number of ties
+    away, another minimum reliability or another line between strong and
+    weak ties costs only the search itself (a lesson's controls redraw
+    quickly).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A population from :func:`weakties.population`. Not modified; read
+        now, so a later change of ``G`` is not seen.
+    needs, seed
+        As in :func:`venture`.
+
+    Returns
+    -------
+    callable
+        ``search(founder, *, max_hops=2, min_reliability=0.0,
+        strong_threshold=None)``, returning the :class:`VentureResult` that
+        :func:`venture` returns with the same arguments.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> search = venture_searcher(G, seed=1)
+    >>> a = search(0, max_hops=1).coverage
+    >>> b = venture(G, 0, max_hops=1, seed=1).coverage
+    >>> bool(a.equals(b))
+    True
+    """
     space = _Space(G, needs, "venture", seed)
-    rows = space.search(founder, max_hops, min_reliability, threshold)
-    team = pd.DataFrame(rows)
-    # Keep node ids as they are (a missing person is None, not NaN turning ids into floats).
-    team["person"] = pd.Series([r["person"] for r in rows], index=team.index, dtype=object)
-    cov = []
-    for mode in _MODES:
-        d = team[team["mode"] == mode]
-        found = d[d["covered"]]
-        cov.append({"mode": mode, "needs": len(d), "covered": int(d["covered"].sum()),
-                    "share": float(d["covered"].mean()),
-                    "mean_trust": float(found["trust"].mean()) if len(found) else np.nan,
-                    "mean_reliability": float(found["reliability"].mean()) if len(found)
-                    else np.nan,
-                    "sectors": int(found["sector"].nunique())})
-    params = {"founder": founder, "needs": len(space.items), "max_hops": max_hops,
-              "seed": seed, "min_reliability": min_reliability, "strong_threshold": threshold}
-    return VentureResult(params=params, team=team, coverage=pd.DataFrame(cov))
+
+    def search(founder, *, max_hops=2, min_reliability=0.0, strong_threshold=None):
+        check_node(G, founder, "founder")
+        max_hops, min_reliability, threshold = _check_options(max_hops, min_reliability,
+                                                              strong_threshold)
+        rows = space.search(founder, max_hops, min_reliability, threshold)
+        team = pd.DataFrame(rows)
+        # Keep node ids as they are (a missing person is None, not NaN turning ids into floats).
+        team["person"] = pd.Series([r["person"] for r in rows], index=team.index, dtype=object)
+        cov = []
+        for mode in _MODES:
+            d = team[team["mode"] == mode]
+            found = d[d["covered"]]
+            cov.append({"mode": mode, "needs": len(d), "covered": int(d["covered"].sum()),
+                        "share": float(d["covered"].mean()),
+                        "mean_trust": float(found["trust"].mean()) if len(found) else np.nan,
+                        "mean_reliability": float(found["reliability"].mean()) if len(found)
+                        else np.nan,
+                        "sectors": int(found["sector"].nunique())})
+        params = {"founder": founder, "needs": len(space.items), "max_hops": max_hops,
+                  "seed": seed, "min_reliability": min_reliability,
+                  "strong_threshold": threshold}
+        return VentureResult(params=params, team=team, coverage=pd.DataFrame(cov))
+
+    return search
 
 
 def venture_coverage(G, founders, needs=None, *, max_hops=2, seed, min_reliability=0.0,
