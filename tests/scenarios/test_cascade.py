@@ -239,6 +239,25 @@ def test_plot(small, helpers):
     helpers.assert_axes(cascade(small, "influencers", seed=1, runs=3).plot())
 
 
+def test_mean_curve_rises_from_the_seeds_to_the_final_reach(G):
+    r = cascade(G, "random", k=7, seed=1, runs=4)
+    curve = r.mean_curve()
+    assert curve[0] == pytest.approx(7 / G.number_of_nodes())
+    assert curve[-1] == pytest.approx(r.final_reach)
+    assert (np.diff(curve) >= 0).all()
+    assert len(curve) == r.adoption["step"].max() + 1
+
+
+def test_plot_labels_follow_the_arguments(small):
+    r = cascade(small, "influencers", model="threshold", valence="negative", seed=1, runs=2)
+    assert r.label(lang="en") == "negative message, linear threshold, seeds: influencers"
+    ax = r.plot(label="mine", index=2, title="T")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["mine"]
+    assert ax.get_title() == "T" and ax.lines[0].get_marker() == "^"
+    import matplotlib.pyplot as plt
+    plt.close(ax.figure)
+
+
 def test_summary(small):
     text = repr(cascade(small, "influencers", seed=1, runs=3))
     assert "final reach" in text and "weak ties" in text

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, gettext
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_int, check_nodes, check_number,
                       graph_arrays, make_rng, new_axes, style)
@@ -94,28 +95,67 @@ class CascadeResult(ScenarioResult):
                 *t["share"].tolist()))
         return lines
 
-    def plot(self, ax=None):
+    def mean_curve(self) -> np.ndarray:
+        """The share of the population reached after each step, mean over the runs.
+
+        A run that ended early keeps its final share for the later steps.
+
+        Returns
+        -------
+        numpy.ndarray
+            One share (0 to 1) per step, from step 0 (the seeds) to the last
+            step of the longest run.
+        """
+        a = self.adoption
+        steps = int(a["step"].max())
+        full = []
+        for _, d in a.groupby("run"):
+            s = d.set_index("step")["share"].reindex(range(steps + 1)).ffill()
+            full.append(s.to_numpy())
+        return np.mean(full, axis=0)
+
+    def label(self, lang=None) -> str:
+        """The curve's name in the legend: valence, model and seeds, in ``lang``."""
+        p = self.params
+        return gettext(N_("{valence} message, {model}, seeds: {seeds}"), lang).format(
+            valence=gettext(_VALENCE_NAMES[p["valence"]], lang),
+            model=gettext(_MODEL_NAMES[p["model"]], lang),
+            seeds=gettext(_SEED_NAMES.get(p["seed_rule"], p["seed_rule"]), lang))
+
+    def plot(self, ax=None, lang=None, label=None, index=0, title=None):
         """Share of the population reached, step by step (mean over the runs).
+
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+        lang : str, optional
+            The language of the labels (:mod:`weakties.i18n`).
+        label : str, optional
+            The curve's name in the legend (default :meth:`label`).
+        index : int, default 0
+            Which colour, marker and line style of the course's series to
+            use, so that several curves on one picture differ without colour.
+        title : str, optional
+            Instead of the default title.
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         ax = new_axes(ax)
-        a = self.adoption
-        steps = int(a["step"].max())
-        full = []
-        for run, d in a.groupby("run"):
-            s = d.set_index("step")["share"].reindex(range(steps + 1)).ffill()
-            full.append(s.to_numpy())
-        mean = np.mean(full, axis=0) * 100
-        p = self.params
-        ax.plot(np.arange(steps + 1), mean,
-                label=f"{p['valence']}, {p['model']}, {p['seed_rule']} seeds", **style(0))
+        mean = self.mean_curve() * 100
+        ax.plot(np.arange(len(mean)), mean, label=label or self.label(lang), **style(index))
         ax.legend(frameon=False)
-        style_axes(ax, "How far the message spreads", "step",
-                   "share of the population reached (%)")
+        style_axes(ax, title or gettext(N_("How far the message spreads"), lang),
+                   gettext(N_("step"), lang),
+                   gettext(N_("share of the population reached (%)"), lang))
         return ax
+
+
+_VALENCE_NAMES = {"positive": N_("positive"), "negative": N_("negative")}
+_MODEL_NAMES = {"independent": N_("independent cascade"), "threshold": N_("linear threshold")}
+_SEED_NAMES = {"influencers": N_("influencers"), "random": N_("chosen at random"),
+               "given": N_("given")}
 
 
 def cascade(G, seeds, *, model="independent", valence="positive", seed, k=10,
