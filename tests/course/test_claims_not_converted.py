@@ -19,7 +19,7 @@ import pytest
 from pathlib import Path
 
 import weakties
-from weakties.scenarios import cascade, job_search, prospecting, reputation
+from weakties.scenarios import job_search, prospecting, reputation
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "course" / "build" / "lessons_06_10.py"
@@ -185,28 +185,3 @@ def test_08_first_contact_is_not_simply_your_strongest_tie(G, prospects):
     first = r.first_asks.iloc[0]
     strongest = max(G[B.YOU][v]["strength"] for v in G[B.YOU])
     assert first["strength"] < strongest
-
-
-# ---------------------------------------------------------------------------
-# Lesson 09: e-reputation and influence
-
-def test_09_influencers_reach_somewhat_further(G):
-    inf = cascade(G, "influencers", seed=B.SEED).final_reach
-    rnd = cascade(G, "random", seed=B.SEED).final_reach
-    assert 1.1 <= inf / rnd < 2
-
-
-def test_09_most_people_hear_through_weak_ties(G):
-    # Bakshy et al. (2012): abundant weak ties carry most of the spread.
-    share = cascade(G, "influencers", seed=B.SEED).by_tie().set_index("tie")["share"]
-    assert share["weak"] > 0.5
-
-
-def test_09_bad_news_in_each_model(G):
-    def reach(model, valence, **kw):
-        return cascade(G, "influencers", model=model, valence=valence, seed=B.SEED,
-                       **kw).final_reach
-    assert reach("independent", "negative") < reach("independent", "positive")
-    assert reach("threshold", "negative") > 2 * reach("threshold", "positive")
-    # "past a certain value, the independent cascade suddenly reaches a large part"
-    assert reach("independent", "positive", probability=0.08) > 0.5
