@@ -402,18 +402,23 @@ nb.rubric("task-reflection", """
 In the cell below, in five to ten sentences:
 
 1. Is your network closer to a closed circle or to a broker's network? Use
-   your constraint (for comparison, a person whose contacts all know each
-   other has a constraint near 1; a person whose contacts never know each
-   other, near 1 divided by their number of contacts) and your E-I indices.
+   your constraint and your E-I indices. For comparison, take a person with
+   24 contacts of equal strength: if all of them know each other, the
+   person's constraint is about 0.16; if none of them knows another, it is
+   1/24, about 0.04. Closure multiplies constraint by about four, and a few
+   very strong ties raise it further (Burt's constraint counts how much of
+   your time goes to each contact, directly and through the others).
 2. Who could broker between your world and your target sector (task 4)?
    Describe them, and say what you would ask them.
 3. What could you offer them in return, so that the exchange goes both ways?
 
 **Rubric (5 points)**
 
-- 2 points: a diagnosis that uses your constraint (1 point) and your E-I
-  indices (1 point), with a correct reading (high constraint and a negative
-  E-I index mean a closed network, a silo).
+- 2 points: a diagnosis that uses your constraint, compared with the
+  reference figures of the question (1 point), and your E-I indices
+  (1 point), with a correct reading (a constraint near or above that of a
+  closed circle of the same size, and a negative E-I index, mean a closed
+  network, a silo).
 - 2 points: the broker is named and described from the data (sector,
   occupation, how many people they know in the target sector; 1 point), and
   the request is concrete and reasonable, such as an introduction to two
@@ -425,9 +430,11 @@ In the cell below, in five to ten sentences:
 nb.reflection("answer-reflection", 5, """
 ### BEGIN SOLUTION
 *Example answer (numbers differ for each learner).* My constraint is 0.19,
-with 24 contacts: far from a fully closed circle, but my E-I index by sector
-is -0.4, so most of my ties stay in finance: I live in a sector silo more than
-in a regional one (E-I index by region +0.2). Person 88, a logistics
+with 24 contacts: more than the 0.16 of 24 equally strong contacts who all
+know each other, because a few strong family ties take much of my time and
+my colleagues know each other. My E-I index by sector is -0.4, so most of my
+ties stay in finance: I live in a sector silo more than in a regional one
+(E-I index by region +0.2). Person 88, a logistics
 coordinator in transport, knows 9 people in retail, my target sector, and 8 of
 them are new to me. I would ask her to introduce me to two store managers to
 understand how they choose their suppliers. In return I can offer her my

@@ -514,9 +514,11 @@ In the cell below, in five to ten sentences:
    score, how many reports reached you and from whom (your contacts or
    contacts of contacts). Say what you would have known if you had asked
    **only your own contacts**.
-2. Explain, with your numbers from task 3, what changes when every client
-   asks their network before committing, and why (*augmented
-   transparency*).
+2. Say, with your numbers from task 3, what the simulation shows when every
+   client asks their network before committing (*augmented transparency*).
+   Then name the assumptions of the model that produce this result (what it
+   takes for granted about the reports and about what clients do with them),
+   and give one reason why real life may differ.
 3. Name the weakest side of the triangle in your network (task 2). Write
    the question you would ask a contact before committing to a partner
    about this side, and say which of your contacts you would ask and why
@@ -531,9 +533,13 @@ graded.
   score and number of reports), and the answer notes that most reports come
   from contacts of contacts, so that asking only close contacts would have
   told you little or nothing (1 point).
-- 1 point: explains augmented transparency with the numbers of task 3: when
-  clients ask, bad experiences become known beyond the people who lived
-  them, unreliable partners lose business and fewer commitments are broken.
+- 1 point: reads task 3 as a result of the model, not a fact about the
+  world: with the numbers, fewer commitments are broken when clients ask,
+  *because* the model assumes that reports are truthful and that clients
+  avoid the partners with bad reports (both assumptions named); and one
+  credible reason why real life may differ (reports that are too polite or
+  biased, a partner too new to have reports, a network too small to know
+  them). An answer that presents the drop as proven earns nothing here.
 - 2 points: a concrete question about the weakest commitment (1 point: for
   example "did they pay your invoices on time?" for payment), addressed to a
   contact chosen for their experience of such partners rather than for
@@ -547,9 +553,12 @@ from contacts of contacts; candidate 32 scored 0.67 and I would avoid him.
 If I had asked only my own contacts, I would have had one report on one
 candidate and nothing on the four others: the useful experience is two
 steps away. In task 3, when every client asks, 39% of the projects of the
-last six months had a broken commitment, against 53% when nobody asks:
-bad experiences travel through the network, so unreliable partners are
-passed over and lose business. This is augmented transparency. The weakest
+last six months had a broken commitment, against 53% when nobody asks. This
+is augmented transparency as the model builds it: it assumes that every
+report is truthful and that a client never hires a partner with bad
+reports, so unreliable partners are passed over. In real life colleagues
+are often too polite to report a late payment, so the drop could be
+smaller. The weakest
 side of my network is payment. Before signing with a partner I would ask:
 "when you worked with them, were your invoices paid on the agreed date?". I
 would ask my contact 87, an accountant who has worked with many small

@@ -15,18 +15,15 @@ for _p in _G:
         _possible.add(_p)
 _me = ex.my_person(_G, _A, min_strong=3, min_weak=10, where=lambda _H, _p: _p in _possible)
 _in_target = [_q for _q in _G[_me] if _G.nodes[_q]["sector"] == _target]'''
-CHANCE = '''import math as _math
-def _chance(_s, _m):
-    return 0.95 ** _m * (1 - _s) ** 3 * (0.05 + 0.95 * (1 - _math.exp(-(0.5 * _s + 0.35 * _m))))'''
 
 nb.markdown("intro", f"""
 # Exercise 07: Job search
 
 This exercise goes with **Lesson 07: Job search** (`course/07-job-search.ipynb`).
 "You" want a job in another sector than your own. You find the contacts who
-work in that sector, decide whom to ask first, and compare, in simulations
-of the lesson, how job leads depend on the contacts people share and which
-ties are worth mobilising for a change of sector.
+work in that sector, decide whom to ask first, and read, in the lesson's
+simulations, how job leads depend on the contacts people share, and why
+what people see about strong ties differs from what an experiment shows.
 
 {OWN}
 
@@ -35,9 +32,9 @@ ties are worth mobilising for a change of sector.
 | Task | What | Points |
 |---|---|---|
 | 1 | Who works in the sector you want? | 3 |
-| 2 | Whom to ask first? | 4 |
+| 2 | Whose news would be new to you? | 4 |
 | 3 | Leads and mutual contacts | 4 |
-| 4 | Which ties to mobilise for a change of sector? | 4 |
+| 4 | Strong or weak ties: what people see, and what an experiment shows | 4 |
 | 5 | Reflection (graded by your instructor) | 5 |
 | | **Total** | **20** |
 
@@ -56,10 +53,9 @@ instructions, then run it again.
 """)
 
 nb.setup("setup", f"""
-import math
 import weakties
 from weakties import exercises as ex
-from weakties.scenarios import job_search
+from weakties.scenarios import job_search, tie_experiment
 
 ASSIGNMENT = "{A}"
 G = ex.my_population(ASSIGNMENT, n=500)
@@ -92,11 +88,10 @@ For the example person, the cell below:
   `"rarely"` (once a year or less) or `"occasionally"` (in between), the
   bands of Granovetter's study *Getting a Job* (1974);
 - counts the **mutual contacts** of each tie: the people both ends know,
-  `set(G[a]) & set(G[b])`;
-- computes `math.exp(-1)`, the exponential function used in task 2.
+  `set(G[a]) & set(G[b])`.
 
 Then it runs the job-search simulation of the lesson on 50 people for 3
-months and shows its two tables: `asked` (one row per tie a seeker asked,
+months and shows two of its tables: `ties` (one row per tie of a seeker,
 with the number of requests `asks` and of `leads` received) and `seekers`
 (one row per seeker, with the number of requests made and whether they were
 `hired`).
@@ -112,10 +107,9 @@ for q in sorted(same_sector)[:5]:
     print("  contact", q, "- strength", round(tie["strength"], 2),
           "- band", weakties.ties.frequency_band(tie["frequency"]),
           "- mutual contacts", len(shared))
-print("math.exp(-1) =", round(math.exp(-1), 4))
 
 demo = job_search(G, list(range(50)), rounds=3, seed=1)
-print(demo.asked.head())
+print(demo.ties.head())
 print(demo.seekers.head())
 """)
 
@@ -173,47 +167,40 @@ ex.check_mapping("target_bands", ex.answer("target_bands"), _expected,
 """))
 
 # ---------------------------------------------------------------- Task 2
-nb.task("task-chance", """
-## Task 2: Whom to ask first? (4 points)
+nb.task("task-new", """
+## Task 2: Whose news would be new to you? (4 points)
 
-A contact passes you a job lead when two things come together:
+A contact can only tell you of an opening you have not already heard of.
+News of openings travels from person to person: what your contact hears
+from people you also know may reach you anyway. The people your contact
+knows and **you do not** (neither you nor any of your contacts) are the
+ones whose news you can only get through this contact. The lesson's
+simulation has no formula for this: how new a contact's news is comes from
+how much your circles overlap.
 
-- **the lead is new to you**: a close contact lives in your world and
-  hears the same news as you, and every contact you share may already have
-  told you. Novelty = `0.95 ** mutual * (1 - strength) ** 3`;
-- **the contact is willing to help**: people help those they are close to,
-  and those their own contacts can vouch for. Willingness =
-  `0.05 + 0.95 * (1 - math.exp(-(0.5 * strength + 0.35 * mutual)))`.
+- `new_people`: a dictionary `{q: number}` for each person `q` of
+  `target_contacts`: the number of `q`'s contacts who are neither you nor
+  one of your contacts.
+- `ask_first`: the list of the **3 people** of `target_contacts` with the
+  **most** new people, the most first.
 
-Here `strength` is the strength of your tie and `mutual` the number of
-contacts you share. This simple model is the one of the lesson's
-simulation: the chance of a lead is **novelty x willingness**.
-
-**a.** Write a function `lead_chance(strength, mutual)` that returns
-novelty x willingness.
-
-**b.** `ask_first`: the list of the **3 people** of `target_contacts` with
-the **highest** lead chance, the highest first.
+*Hint: `set(G[q]) - set(G[me]) - {me}` is the set of `q`'s contacts you do
+not know.*
 """)
-nb.answer("answer-chance", solution("def lead_chance(strength, mutual):", """
-    novelty = 0.95 ** mutual * (1 - strength) ** 3
-    willingness = 0.05 + 0.95 * (1 - math.exp(-(0.5 * strength + 0.35 * mutual)))
-    return novelty * willingness
-"""))
-nb.answer("answer-chance-list", solution("", """
-chance = {}
+nb.answer("answer-new", solution("", """
+new_people = {}
 for q in target_contacts:
-    mutual = len(set(G[me]) & set(G[q]))
-    chance[q] = lead_chance(G[me][q]["strength"], mutual)
-ask_first = sorted(target_contacts, key=lambda q: chance[q], reverse=True)[:3]
+    new_people[q] = len(set(G[q]) - set(G[me]) - {me})
+ask_first = sorted(target_contacts, key=lambda q: new_people[q], reverse=True)[:3]
 """, """for q in ask_first:
-    print(q, "strength", round(G[me][q]["strength"], 2), "lead chance", round(chance[q], 3))"""))
-nb.selfcheck("selfcheck-chance", """
-# Self-check (0 points): two made-up ties, then 3 of your contacts in TARGET.
-ex.check_function("lead_chance", ex.answer("lead_chance"), [
-    ((0.0, 0), 0.05, "a tie of strength 0 with no mutual contact"),
-    ((1.0, 5), 0.0, "a tie of strength 1 (you already hear everything this person hears)"),
-], tol=0.0005)
+    print(q, "strength", round(G[me][q]["strength"], 2), "new people", new_people[q])"""))
+nb.selfcheck("selfcheck-new", """
+# Self-check (0 points): a count for each of your contacts in TARGET, then 3 of them.
+_counts = ex.answer("new_people")
+ex.check_mapping("new_people", _counts, dict.fromkeys(ex.answer("target_contacts"), 0),
+                 keys_only=True, what="a dictionary with one key for each of target_contacts")
+for _key, _value in _counts.items():
+    ex.check_type(f"new_people[{_key!r}]", _value, "whole number")
 _found = ex.answer("ask_first")
 ex.check_type("ask_first", _found, "list")
 ex.check_equal("len(ask_first)", len(_found), 3, what="3 people")
@@ -222,199 +209,193 @@ for _p in _found:
                     what="one of your contacts in TARGET")
 print("Self-check passed.")
 """)
-nb.test("test-chance-rule", 1, hidden("Hidden tests (1 point): the formula, on made-up ties.", PRE + "\n" + CHANCE + """
-_mine = set(_G[_me])
-_c = {_q: _chance(_G[_me][_q]["strength"], len(_mine & set(_G[_q]))) for _q in _in_target}
-_cases = [((_s, _m), _chance(_s, _m), f"a tie of strength {_s} with {_m} mutual contacts")
-          for _s, _m in ((0.2, 3), (0.5, 0), (0.1, 10), (0.35, 1))]
-ex.check_function("lead_chance", ex.answer("lead_chance"), _cases, tol=0.0005,
-                  hint="novelty 0.95 ** mutual * (1 - strength) ** 3, times willingness "
-                       "0.05 + 0.95 * (1 - math.exp(-(0.5 * strength + 0.35 * mutual)))")
+nb.test("test-new-values", 2, hidden("Hidden tests (2 points): the people each contact knows and you do not.", PRE + """
+_mine = set(_G[_me]) | {_me}
+_new = {_q: len(set(_G[_q]) - _mine) for _q in _in_target}
+ex.check_mapping("new_people", ex.answer("new_people"), _new,
+                 what="for each of your contacts in TARGET, their contacts you do not know",
+                 hint="leave out you and every one of your contacts: set(G[q]) - set(G[me]) - {me}")
 """))
-nb.test("test-chance-people", 2, hidden("Hidden tests (2 points): the 3 people to ask first.", """
-# _c (the lead chance of each of your contacts in TARGET): computed by the first test cell of this task.
-_third = sorted(_c.values(), reverse=True)[2]
-_sure = {_q for _q in _c if _c[_q] > _third + 1e-12}
-_tied = {_q for _q in _c if abs(_c[_q] - _third) <= 1e-12}
+nb.test("test-new-people", 1, hidden("Hidden tests (1 point): the 3 people to ask first.", """
+# _new (each contact's people new to you): computed by the first test cell of this task.
+_third = sorted(_new.values(), reverse=True)[2]
+_sure = {_q for _q in _new if _new[_q] > _third}
+_tied = {_q for _q in _new if _new[_q] == _third}
 _found = ex.answer("ask_first")
 ex.check_type("ask_first", _found, "list")
 _got = set(_found)
 if not (len(_got) == 3 and _sure <= _got and _got <= _sure | _tied):
-    raise ex.CheckFailed("ask_first", "the 3 people of target_contacts with the highest lead chance",
-                         f"{len(_got & (_sure | _tied))} of them among your 3 best",
-                         "compute lead_chance for each of your contacts in TARGET, with their "
-                         "strength and the number of contacts you share, and keep the 3 highest")
+    raise ex.CheckFailed("ask_first", "the 3 people of target_contacts with the most people "
+                         "new to you", f"{len(_got & (_sure | _tied))} of them among those 3",
+                         "sort target_contacts by new_people, the largest first, and keep 3")
 """))
-nb.test("test-chance-order", 1, hidden("Hidden tests (1 point): the highest lead chance first.", """
-# _c and _in_target: computed by the first test cell of this task, from your own data.
+nb.test("test-new-order", 1, hidden("Hidden tests (1 point): the most new people first.", """
+# _new and _in_target: computed by the first test cell of this task, from your own data.
 _found = ex.answer("ask_first")
 ex.check_type("ask_first", _found, "list")
 ex.check_equal("len(ask_first)", len(_found), 3, what="3 people")
 for _p in _found:
     ex.check_person("ask_first", _p, _G, among=_in_target, what="one of your contacts in TARGET")
-ex.check_order("ask_first", _found, lambda _q: _c[_q],
-               what="the highest lead chance first", hint="sort with reverse=True")
+ex.check_order("ask_first", _found, lambda _q: _new[_q],
+               what="the most new people first", hint="sort with reverse=True")
 """))
 
 # ---------------------------------------------------------------- Task 3
+GROUPS = '["0", "1-2", "3-5", "6-9", "10 or more"]'
 nb.task("task-mutual", """
 ## Task 3: Leads and mutual contacts (4 points)
 
 In a randomised experiment on some 20 million LinkedIn members, Rajkumar and
 colleagues (Science, 2022) found that new jobs came most often through
 **moderately weak** ties: ties with some mutual contacts, but not many (an
-inverted U). The answer cell runs the lesson's simulation on your population:
-**everyone** looks for a job for 12 months and asks all kinds of contacts
-(`strategy="everyone"`). In `search.asked`, each row is a tie that a seeker
-asked, with its number of `mutual` contacts, the number of requests made
-(`asks`) and the number of `leads` received.
+inverted U). The lesson's simulation was not told this: see what it gives on
+your population. The answer cell makes **everyone** look for a job for 12
+months, asking all kinds of contacts (`strategy="everyone"`). In
+`search.ties`, each row is a tie of a seeker, with its number of `mutual`
+contacts and the number of `leads` (openings new to the seeker) it brought.
 
-- `leads_per_ask`: a dictionary with the four keys `"0"`, `"1-2"`, `"3-5"`
-  and `"6 or more"`: groups of ties by their number of mutual contacts. For
-  each group, the value is the **total number of leads divided by the total
-  number of requests** of the rows of that group.
-- `peak`: the group (one of the four keys) with the most leads per request.
+- `leads_per_100_ties`: a dictionary with the five keys `"0"`, `"1-2"`,
+  `"3-5"`, `"6-9"` and `"10 or more"`: groups of ties by their number of
+  mutual contacts. For each group: 100 x (total leads of the group's rows) /
+  (number of rows of the group).
+- `peak`: the group (one of the five keys) with the most leads per 100 ties.
 
 *Hint: `rows = table[(table["mutual"] >= 1) & (table["mutual"] <= 2)]` keeps
-the rows with 1 or 2 mutual contacts; `rows["leads"].sum()` adds up their
-leads.*
+the rows with 1 or 2 mutual contacts; `len(rows)` counts them.*
 """)
 nb.answer("answer-mutual", solution('''
 search = job_search(G, list(G), rounds=12, seed=ex.my_seed(ASSIGNMENT, "search"), strategy="everyone")
-table = search.asked
+table = search.ties
 ''', """
-groups = {"0": (0, 0), "1-2": (1, 2), "3-5": (3, 5), "6 or more": (6, 1000)}
-leads_per_ask = {}
+groups = {"0": (0, 0), "1-2": (1, 2), "3-5": (3, 5), "6-9": (6, 9), "10 or more": (10, 10000)}
+leads_per_100_ties = {}
 for name, (low, high) in groups.items():
     rows = table[(table["mutual"] >= low) & (table["mutual"] <= high)]
-    leads_per_ask[name] = rows["leads"].sum() / rows["asks"].sum()
-peak = max(leads_per_ask, key=leads_per_ask.get)
-""", "print(leads_per_ask, peak)"))
-nb.selfcheck("selfcheck-mutual", """
-# Self-check (0 points): four numbers of leads per request, and one of the four groups.
-_found = ex.answer("leads_per_ask")
-_groups = ["0", "1-2", "3-5", "6 or more"]
-ex.check_mapping("leads_per_ask", _found, dict.fromkeys(_groups, 0), keys_only=True,
-                 what="a dictionary with the keys '0', '1-2', '3-5' and '6 or more'")
+    leads_per_100_ties[name] = 100 * rows["leads"].sum() / len(rows)
+peak = max(leads_per_100_ties, key=leads_per_100_ties.get)
+""", "print(leads_per_100_ties, peak)"))
+nb.selfcheck("selfcheck-mutual", f"""
+# Self-check (0 points): five numbers of leads per 100 ties, and one of the five groups.
+_found = ex.answer("leads_per_100_ties")
+_groups = {GROUPS}
+ex.check_mapping("leads_per_100_ties", _found, dict.fromkeys(_groups, 0), keys_only=True,
+                 what="a dictionary with the keys " + ", ".join(repr(_g) for _g in _groups))
 for _key, _value in _found.items():
-    ex.check_between(f"leads_per_ask[{_key!r}]", _value, 0, 1, what="leads per request",
-                     hint="divide the leads of the group by its requests (asks)")
+    ex.check_between(f"leads_per_100_ties[{{_key!r}}]", _value, 0, 100, what="leads per 100 ties",
+                     hint="divide the leads of the group by its number of rows, times 100")
 ex.check_choice("peak", ex.answer("peak"), _groups, options=_groups)
 print("Self-check passed.")
 """)
 MUTUAL_SIM = '''from weakties.scenarios import job_search as _job_search
-_t = _job_search(_G, list(_G), rounds=12, seed=ex.my_seed(_A, "search"), strategy="everyone").asked
-_sums = {"0": [0, 0], "1-2": [0, 0], "3-5": [0, 0], "6 or more": [0, 0]}
-for _m, _asks, _leads in zip(_t["mutual"], _t["asks"], _t["leads"]):
-    _g = "0" if _m == 0 else "1-2" if _m <= 2 else "3-5" if _m <= 5 else "6 or more"
+_t = _job_search(_G, list(_G), rounds=12, seed=ex.my_seed(_A, "search"), strategy="everyone").ties
+_sums = {"0": [0, 0], "1-2": [0, 0], "3-5": [0, 0], "6-9": [0, 0], "10 or more": [0, 0]}
+for _m, _leads in zip(_t["mutual"], _t["leads"]):
+    _g = ("0" if _m == 0 else "1-2" if _m <= 2 else "3-5" if _m <= 5 else "6-9" if _m <= 9
+          else "10 or more")
     _sums[_g][0] += int(_leads)
-    _sums[_g][1] += int(_asks)
-_expected = {_g: _l / _k for _g, (_l, _k) in _sums.items()}'''
-nb.test("test-mutual-form", 1, hidden("Hidden tests (1 point): four groups, each with a number of leads per request.", "_A = \"" + A + "\"\n_G = ex.reference_population(_A, n=500)\n" + MUTUAL_SIM + """
-_found = ex.answer("leads_per_ask")
-_groups = ["0", "1-2", "3-5", "6 or more"]
-ex.check_mapping("leads_per_ask", _found, dict.fromkeys(_groups, 0), keys_only=True,
-                 what="a dictionary with the keys '0', '1-2', '3-5' and '6 or more'")
+    _sums[_g][1] += 1
+_expected = {_g: 100 * _l / _k for _g, (_l, _k) in _sums.items()}'''
+nb.test("test-mutual-form", 1, hidden("Hidden tests (1 point): five groups, each with a number of leads per 100 ties.", "_A = \"" + A + "\"\n_G = ex.reference_population(_A, n=500)\n" + MUTUAL_SIM + f"""
+_found = ex.answer("leads_per_100_ties")
+_groups = {GROUPS}
+ex.check_mapping("leads_per_100_ties", _found, dict.fromkeys(_groups, 0), keys_only=True,
+                 what="a dictionary with the keys " + ", ".join(repr(_g) for _g in _groups))
 for _key, _value in _found.items():
-    ex.check_between(f"leads_per_ask[{_key!r}]", _value, 0, 1, what="leads per request")
+    ex.check_between(f"leads_per_100_ties[{{_key!r}}]", _value, 0, 100, what="leads per 100 ties")
 """))
-nb.test("test-mutual-values", 2, hidden("Hidden tests (2 points): leads per request in each group, in your simulation.", """
+nb.test("test-mutual-values", 2, hidden("Hidden tests (2 points): leads per 100 ties in each group, in your simulation.", """
 # _expected: computed by the first test cell of this task, from your own simulation.
-ex.check_mapping("leads_per_ask", ex.answer("leads_per_ask"), _expected, tol=0.002,
-                 what="for each group, the leads divided by the requests, in your simulation",
-                 hint="divide by the total of the column 'asks' (requests), not by the number "
-                      "of rows (ties)")
+ex.check_mapping("leads_per_100_ties", ex.answer("leads_per_100_ties"), _expected, tol=0.01,
+                 what="for each group, 100 x its leads divided by its number of ties, in your "
+                      "simulation",
+                 hint="divide by the number of rows (ties) of the group, not by the requests "
+                      "(asks); multiply by 100")
 """))
-nb.test("test-mutual-peak", 1, hidden("Hidden tests (1 point): where leads peak.", """
+nb.test("test-mutual-peak", 1, hidden("Hidden tests (1 point): where leads peak.", f"""
 # _expected: computed by the first test cell of this task, from your own simulation.
 _top = max(_expected.values())
-ex.check_choice("peak", ex.answer("peak"), [_g for _g, _v in _expected.items() if _v >= _top - 1e-12],
-                options=["0", "1-2", "3-5", "6 or more"],
-                what="the group with the most leads per request in your simulation",
-                hint="take the key of leads_per_ask with the largest value")
+ex.check_choice("peak", ex.answer("peak"), [_g for _g, _v in _expected.items() if _v >= _top - 1e-9],
+                options={GROUPS},
+                what="the group with the most leads per 100 ties in your simulation",
+                hint="take the key of leads_per_100_ties with the largest value")
 """))
 
 # ---------------------------------------------------------------- Task 4
-nb.task("task-strategy", """
-## Task 4: Which ties to mobilise for a change of sector? (4 points)
+nb.task("task-experiment", """
+## Task 4: Strong or weak ties: what people see, and what an experiment shows (4 points)
 
-The answer cell runs three simulations. In each, every person of your
-population who works outside `TARGET` looks for a job **in `TARGET`** for 6
-months and asks 2 contacts a month, chosen by a different **strategy**:
+Most people search the way they live: they ask those closest to them first.
+If you then count, among people who found a job through a contact, how many
+found it through a strong tie, strong ties look very useful. Rajkumar and
+colleagues (2022) could instead compare groups of LinkedIn members to whom
+the platform had, at random, suggested more strong or more weak ties. The
+answer cell runs both on your population with `tie_experiment`:
 
-- `"strong"`: strong ties only (strength 0.5 or more);
-- `"weak"`: weak ties only, in any sector;
-- `"targeted"`: weak ties chosen for the target, those who work in `TARGET`
-  first.
+- `experiment.ties`: the world **as observed** (everyone asks their closest
+  contacts first): one row per kind of tie (`tie`: `"strong"` or `"weak"`),
+  with the number of such ties (`ties`) and the jobs found through them
+  (`hires`);
+- `experiment.arms`: the **randomised experiment**: seekers drawn at random
+  into two groups (`arm`: `"strong"` or `"weak"`), told to ask only strong,
+  or only weak, ties; with the number of `seekers` and how many were `hired`.
 
-In each result, the table `.seekers` has one row per seeker, with the number
-of requests they made (`asks`) and whether they were `hired`. Each request
-takes some of a contact's time and goodwill, so compare the strategies by
-what they bring **per request**.
+Compute:
 
-- `hires_per_100_asks`: a dictionary with the keys `"strong"`, `"weak"` and
-  `"targeted"`: for each strategy, 100 x (number of seekers hired) / (total
-  number of requests made).
-- `best_strategy`: the strategy with the most hires per 100 requests.
+- `naive`: (hires per strong tie) / (hires per weak tie), from `experiment.ties`;
+- `randomised`: (share hired in the strong arm) / (share hired in the weak
+  arm), from `experiment.arms`;
+- `naive_favours` and `randomised_favours`: `"strong"` if the ratio is above
+  1, `"weak"` if it is below 1.
 """)
-nb.answer("answer-strategy", solution('''
-seekers = [p for p in G if G.nodes[p]["sector"] != TARGET]
-results = {}
-for strategy in ["strong", "weak", "targeted"]:
-    results[strategy] = job_search(G, seekers, rounds=6, asks=2, strategy=strategy, target=TARGET,
-                                   seed=ex.my_seed(ASSIGNMENT, "change"))
+nb.answer("answer-experiment", solution('''
+experiment = tie_experiment(G, seed=ex.my_seed(ASSIGNMENT, "experiment"), runs=10)
+ties = experiment.ties.set_index("tie")
+arms = experiment.arms.set_index("arm")
 ''', """
-hires_per_100_asks = {}
-for strategy, result in results.items():
-    table = result.seekers
-    hires_per_100_asks[strategy] = 100 * table["hired"].sum() / table["asks"].sum()
-best_strategy = max(hires_per_100_asks, key=hires_per_100_asks.get)
-""", "print(hires_per_100_asks, best_strategy)"))
-nb.selfcheck("selfcheck-strategy", """
-# Self-check (0 points): three numbers, and one of the three strategies.
-_strategies = ["strong", "weak", "targeted"]
-_found = ex.answer("hires_per_100_asks")
-ex.check_mapping("hires_per_100_asks", _found, dict.fromkeys(_strategies, 0), keys_only=True,
-                 what="a dictionary with the keys 'strong', 'weak' and 'targeted'")
-for _key, _value in _found.items():
-    ex.check_between(f"hires_per_100_asks[{_key!r}]", _value, 0, 100,
-                     what="hires per 100 requests")
-ex.check_choice("best_strategy", ex.answer("best_strategy"), _strategies, options=_strategies)
+naive = (ties.loc["strong", "hires"] / ties.loc["strong", "ties"]) / \\
+        (ties.loc["weak", "hires"] / ties.loc["weak", "ties"])
+randomised = (arms.loc["strong", "hired"] / arms.loc["strong", "seekers"]) / \\
+             (arms.loc["weak", "hired"] / arms.loc["weak", "seekers"])
+naive_favours = "strong" if naive > 1 else "weak"
+randomised_favours = "strong" if randomised > 1 else "weak"
+""", "print(naive, naive_favours, randomised, randomised_favours)"))
+nb.selfcheck("selfcheck-experiment", """
+# Self-check (0 points): two positive ratios, and two sides.
+for _name in ("naive", "randomised"):
+    ex.check_between(_name, ex.answer(_name), 0, 100, what="a ratio of two rates",
+                     hint="divide the strong ties' rate by the weak ties' rate")
+for _name in ("naive_favours", "randomised_favours"):
+    ex.check_choice(_name, ex.answer(_name), ["strong", "weak"], options=["strong", "weak"])
 print("Self-check passed.")
 """)
-STRAT_SIM = '''from weakties.scenarios import job_search as _job_search
-_seekers = [_p for _p in _G if _G.nodes[_p]["sector"] != _target]
-_expected = {}
-for _s in ("strong", "weak", "targeted"):
-    _t = _job_search(_G, _seekers, rounds=6, asks=2, strategy=_s, target=_target,
-                     seed=ex.my_seed(_A, "change")).seekers
-    _expected[_s] = 100 * sum(1 for _h in _t["hired"] if _h) / sum(int(_k) for _k in _t["asks"])'''
-PRE_T = f'''_A = "{A}"
+EXPERIMENT_SIM = f'''_A = "{A}"
 _G = ex.reference_population(_A, n=500)
-_target = ex.my_pick(_A, sorted({{_G.nodes[_p]["sector"] for _p in _G}}), role="target")'''
-nb.test("test-strategy-form", 1, hidden("Hidden tests (1 point): three numbers of hires per 100 requests.", PRE_T + "\n" + STRAT_SIM + """
-_strategies = ["strong", "weak", "targeted"]
-_found = ex.answer("hires_per_100_asks")
-ex.check_mapping("hires_per_100_asks", _found, dict.fromkeys(_strategies, 0), keys_only=True,
-                 what="a dictionary with the keys 'strong', 'weak' and 'targeted'")
-for _key, _value in _found.items():
-    ex.check_between(f"hires_per_100_asks[{_key!r}]", _value, 0, 100, what="hires per 100 requests")
+from weakties.scenarios import tie_experiment as _tie_experiment
+_e = _tie_experiment(_G, seed=ex.my_seed(_A, "experiment"), runs=10)
+_t = {{_r.tie: (int(_r.hires), int(_r.ties)) for _r in _e.ties.itertuples()}}
+_a = {{_r.arm: (int(_r.hired), int(_r.seekers)) for _r in _e.arms.itertuples()}}
+_naive = (_t["strong"][0] / _t["strong"][1]) / (_t["weak"][0] / _t["weak"][1])
+_randomised = (_a["strong"][0] / _a["strong"][1]) / (_a["weak"][0] / _a["weak"][1])'''
+nb.test("test-experiment-naive", 1, hidden("Hidden tests (1 point): the naive comparison, in your simulation.", EXPERIMENT_SIM + """
+ex.check_close("naive", ex.answer("naive"), _naive, tol=1e-6, reveal=False,
+               what="hires per strong tie divided by hires per weak tie, in your simulation",
+               hint="use experiment.ties: hires divided by ties, for each kind, then the ratio")
 """))
-nb.test("test-strategy-values", 2, hidden("Hidden tests (2 points): hires per 100 requests, in your simulations.", """
-# _expected: computed by the first test cell of this task, from your own simulations.
-ex.check_mapping("hires_per_100_asks", ex.answer("hires_per_100_asks"), _expected, tol=0.01,
-                 what="for each strategy, 100 x seekers hired / requests made, in your simulations",
-                 hint="add up the column 'hired' (True counts as 1) and the column 'asks' of "
-                      "result.seekers; divide, then multiply by 100")
+nb.test("test-experiment-randomised", 2, hidden("Hidden tests (2 points): the randomised comparison, in your simulation.", """
+# _randomised: computed by the first test cell of this task, from your own simulation.
+ex.check_close("randomised", ex.answer("randomised"), _randomised, tol=1e-6, reveal=False,
+               what="the share hired in the strong arm divided by the share hired in the weak "
+                    "arm, in your simulation",
+               hint="use experiment.arms: hired divided by seekers, for each arm, then the ratio")
 """))
-nb.test("test-strategy-best", 1, hidden("Hidden tests (1 point): the strategy to choose.", """
-# _expected: computed by the first test cell of this task, from your own simulations.
-_top = max(_expected.values())
-ex.check_choice("best_strategy", ex.answer("best_strategy"),
-                [_s for _s, _v in _expected.items() if _v >= _top - 1e-9],
-                options=["strong", "weak", "targeted"],
-                what="the strategy with the most hires per 100 requests in your simulations",
-                hint="take the key of hires_per_100_asks with the largest value")
+nb.test("test-experiment-favours", 1, hidden("Hidden tests (1 point): which side each comparison favours.", """
+# _naive and _randomised: computed by the first test cell of this task.
+ex.check_choice("naive_favours", ex.answer("naive_favours"),
+                ["strong" if _naive > 1 else "weak"], options=["strong", "weak"],
+                what="the side the naive comparison favours in your simulation")
+ex.check_choice("randomised_favours", ex.answer("randomised_favours"),
+                ["strong" if _randomised > 1 else "weak"], options=["strong", "weak"],
+                what="the side the experiment favours in your simulation")
 """))
 
 # ---------------------------------------------------------------- Reflection
@@ -423,31 +404,37 @@ nb.rubric("task-reflection", """
 
 You want a job in `TARGET`. In the cell below, in five to ten sentences:
 
-1. Say which of your contacts you would mobilise first and why, with your
-   numbers: their lead chance (task 2), the strength of the tie, the number
-   of contacts you share, how often you see them (task 1).
-2. Explain why your strong ties are not the best placed for this search,
-   using the results of tasks 3 and 4 and the ideas of the lesson (new
-   information, a shared world, the emotional weight of asking a close
-   friend for a job).
-3. Compare your frequency bands (task 1) with Granovetter's figures (16.7%
-   often, 55.6% occasionally, 27.8% rarely), and say what the peak of task 3
-   tells you about the number of contacts you should share with the people
-   you ask.
+1. Say which of your contacts you would ask first and why, with your
+   numbers (task 1: how often you see them; task 2: the people they know and
+   you do not; the strength of the tie).
+2. Compare the naive comparison and the experiment of task 4, with their
+   numbers. Do they point the same way? Explain what can make them differ.
+3. Look up how digital your target sector is in the lesson's model
+   (`weakties.scenarios.job_search.DIGITAL[TARGET]`, an assumption of the
+   course, not a measure). In this model, a strong tie who works at an
+   employer can vouch for you where hiring goes through trusted
+   recommendation, which is more frequent in less digital trades. Say what
+   role you would give your strong ties in your search, and what role your
+   weak ties, and which of these conclusions come from the model's
+   assumptions.
 4. Write the first sentence of the message you would send to the first
    person of `ask_first`.
 
 **Rubric (5 points)**
 
-- 1 point: names the contacts to mobilise (by number and work, never a
-  real name), with at least two of their numbers (lead chance, strength,
-  mutual contacts, frequency band).
-- 2 points: explains why strong ties bring few new leads, with the results
-  of tasks 3 or 4 (1 point), and names a second reason: strong ties share
-  your world and hear the same news, or asking a close friend for a job
-  strains the relationship (1 point).
-- 1 point: compares the bands with Granovetter's figures and relates the
-  peak of task 3 to moderately weak ties (some mutual contacts, not many).
+- 1 point: names the contacts to ask (by number and work, never a real
+  name) with at least two of their numbers.
+- 2 points: compares the two estimates of task 4 with their numbers
+  (1 point), and explains the difference: people ask their strong ties
+  first and most, so strong ties get more chances in the observed world,
+  whereas the experiment gives each group the same effort at random
+  (1 point).
+- 1 point: a balanced plan: weak ties for their number and reach (new
+  information), strong ties for what a single one can do, in particular
+  vouching where hiring goes by recommendation (Gee, Jones and Burke 2017:
+  a strong tie is individually more useful); "do not rely only on your
+  strong ties", not "do not rely on them"; and says what comes from the
+  model's assumptions (for instance the digital index, or vouching).
 - 1 point: a precise, easy-to-accept request (advice, information on the
   sector, an introduction), not a direct request for a job.
 """)
@@ -455,18 +442,22 @@ nb.reflection("answer-reflection", 5, """
 ### BEGIN SOLUTION
 *Example answer (numbers differ for each learner).* I want a job in Health.
 I would first ask person 140, a hospital pharmacist: our tie is weak
-(strength 0.21), we share 2 contacts and see each other occasionally; her
-lead chance is 0.19, the highest of my five contacts in Health. My strong
-ties live in my world and hear the same news: in task 4 the strategy of
-asking strong ties brought 0.1 hires per 100 requests, against 1.2 for
-targeted weak ties. Asking a close friend for a job also puts weight on the
-friendship. My five contacts in Health are seen occasionally (3) or rarely
-(2), like most of the contacts in Granovetter's study (55.6% and 27.8%). In
-task 3, leads peaked for ties with 3 to 5 mutual contacts: people I share a
-few contacts with trust me enough to help, and still hear news I do not
-hear. My message: "Hello, we met at the careers fair in March; I am looking
-at jobs in hospital logistics and would value twenty minutes of your advice
-on how teams there recruit."
+(strength 0.21), we see each other occasionally, and she knows 31 people I
+do not, the most of my five contacts in Health. In task 4, the naive
+comparison says strong ties bring 1.4 times as many jobs per tie as weak
+ties, but in the experiment the group told to ask strong ties was hired
+0.7 times as often as the group told to ask weak ties: the two point
+different ways. People ask their close contacts first and most, so strong
+ties get more chances to help; when the effort is shared out at random,
+the number and reach of weak ties win. Health has a digital index of 0.2 in
+the model, so many openings there go through a recommendation: my cousin
+who is a nurse could vouch for me, and a single strong tie like her can
+matter more than any one weak tie (Gee, Jones and Burke 2017). So I will not
+rely only on my strong ties: I will ask several weak ties in Health for
+news and advice, and my cousin for a recommendation. Vouching and the
+digital index are assumptions of the course's model. My message: "Hello, we
+met at the careers fair in March; I am looking at jobs in hospital logistics
+and would value twenty minutes of your advice on how teams there recruit."
 ### END SOLUTION
 """)
 

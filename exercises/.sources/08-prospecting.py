@@ -379,9 +379,10 @@ In the cell below, in five to ten sentences:
    also your closest contact among those who know `PROSPECT`? Explain why
    the tie between the introducer and the prospect matters as much as
    yours.
-2. Using task 3, explain in your own words why a warm introduction works
-   better than a cold approach, and why each extra person in the chain
-   lowers the chance.
+2. Using task 3, say how much better a warm introduction does than a cold
+   approach in this simulation. Then say which assumptions of the model make
+   it so (how it sets the chance of a chain, and the chance of a cold
+   message), and whether you would expect the same ratio in your own trade.
 3. Write the request you would send to your introducer, so that it is easy
    to pass on: who you are, whom you want to meet, why it is useful to the
    prospect (three or four sentences).
@@ -392,9 +393,13 @@ In the cell below, in five to ten sentences:
   their chain (1 point), and explains that the introducer's tie to the
   prospect counts as much as yours: a close friend who barely knows the
   prospect makes a weak chain (1 point).
-- 1 point: explains the advantage of warm introductions with the numbers of
+- 1 point: gives the advantage of warm introductions with the numbers of
   task 3 (for example "a chain of 2 ties is about N times as likely to work
-  as a cold message"), and that each link adds a chance of refusal.
+  as a cold message"), and reads it as a consequence of the model's
+  assumptions: the chance of a chain falls with the strength of each of its
+  ties (so each extra person lowers it), and the cold rate, 0.05, is a
+  parameter of the simulation, not a measured figure. An answer that
+  presents the ratio as a fact about prospecting earns nothing here.
 - 2 points: a request that is easy to pass on: it presents you briefly,
   names the person to meet and the reason (1 point), and offers something
   useful to the prospect rather than a sales pitch (1 point).
@@ -408,8 +413,11 @@ My closest contact who knows 479 is person 296 (0.66), but 296 barely knows
 her (0.12), so a request through 296 would probably stop there: the
 introducer must be trusted by the prospect, not only by me. In task 3, the
 chains of 2 ties go through with a chance of 0.53 on average, about ten
-times the 0.05 of a cold message; chains of 3 ties only 0.41, because each
-person asked may refuse. My request: "Hello, I run a small company that
+times the 0.05 of a cold message; chains of 3 ties only 0.41. These ratios
+come from the model: it makes the chance of a chain grow with the strength
+of every tie in it, so each extra person lowers it, and it sets the cold
+rate at 0.05 without measuring it. In my trade, where buyers receive many
+cold messages, I would expect a warm introduction to do even better. My request: "Hello, I run a small company that
 helps hotels reduce their energy bills. I saw that you work with the
 manager of the Hôtel Lenoir. Could you introduce me to her? I would like to
 show her a two-page study of what similar hotels saved last year."

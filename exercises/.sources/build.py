@@ -13,6 +13,8 @@ the notebook on disk; ``tests/exercises/test_assignments.py`` runs it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import runpy
 import sys
@@ -49,7 +51,8 @@ def built(script: Path) -> nbformat.NotebookNode:
             f"{self.assignment}.ipynb"
     authoring.Notebook.write = capture
     try:
-        runpy.run_path(str(script), run_name="__main__")
+        with contextlib.redirect_stdout(io.StringIO()):     # the scripts print their target
+            runpy.run_path(str(script), run_name="__main__")
     finally:
         authoring.Notebook.write = original
     if len(written) != 1:

@@ -559,23 +559,49 @@ class _Run:
 
     # -- probes: the judge's questions, answered by the kernel -----------------
 
-    async def _shell_reply(self, msg_id: str, timeout: float):
-        """The shell reply to ``msg_id``, or ``None`` after ``timeout`` seconds."""
+    async def _shell_reply(self, msg_id: str, timeout: float, *, watch: bool = False):
+        """The shell reply to ``msg_id``; ``None`` after ``timeout`` seconds.
+
+        With ``watch`` (probes), also ``"died"`` as soon as the kernel process
+        has stopped, and ``"idle"`` when the kernel said it finished the request
+        but no reply came within :data:`BROKEN_REPLY_WAIT` seconds (it could not
+        send its answer).
+        """
         from queue import Empty
 
         deadline = time.monotonic() + timeout
+        idle_since = None
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
             try:
-                reply = await self.kc.shell_channel.get_msg(timeout=remaining)
+                reply = await self.kc.shell_channel.get_msg(
+                    timeout=min(remaining, 0.25) if watch else remaining)
             except (Empty, asyncio.TimeoutError):
-                return None
+                reply = None
             except Exception:  # noqa: BLE001 - a closed channel
                 return None
-            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            if reply is not None and reply.get("parent_header", {}).get("msg_id") == msg_id:
                 return reply
+            if not watch:
+                continue
+            process = self._process()
+            if process is not None and process.poll() is not None:
+                return "died"
+            while idle_since is None:
+                try:
+                    msg = await self.kc.iopub_channel.get_msg(timeout=0)
+                except (Empty, asyncio.TimeoutError):
+                    break
+                except Exception:  # noqa: BLE001
+                    break
+                if msg.get("parent_header", {}).get("msg_id") == msg_id and \
+                        msg.get("msg_type") == "status" and \
+                        msg.get("content", {}).get("execution_state") == "idle":
+                    idle_since = time.monotonic()
+            if idle_since is not None and time.monotonic() - idle_since > BROKEN_REPLY_WAIT:
+                return "idle"
 
     async def _install_io(self) -> bool:
         """Give the kernel the code that writes its answers as plain data (silently)."""
@@ -608,7 +634,15 @@ class _Run:
             return None, "the notebook used its whole time budget"
         msg_id = self.kc.execute("", silent=True, store_history=False, allow_stdin=False,
                                  user_expressions={"r": expression}, stop_on_error=False)
-        reply = await self._shell_reply(msg_id, timeout)
+        reply = await self._shell_reply(msg_id, timeout, watch=True)
+        if reply == "died":
+            self.gone = "the notebook's kernel stopped while the grader read an answer or called " \
+                        "one of its functions"
+            self.notes.append(self.gone)
+            return None, self.gone
+        if reply == "idle":
+            self.notes.append("the notebook's kernel could not send an answer the judge asked for")
+            return None, "your notebook could not send this answer to the grader"
         if reply is None:
             try:
                 await self.km.interrupt_kernel()

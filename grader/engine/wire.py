@@ -187,8 +187,10 @@ def _plain(value, limits, budget, depth, top, args, path):
         raise WireError(f"more than {limits.max_items} values")
     if depth > limits.max_depth:
         return {"opaque": {"type": "structure", "kind": "structure nested too deeply"}}
-    if value is None or type(value) is bool or type(value) is str:
+    if value is None or type(value) is bool:
         return value
+    if type(value) is str:
+        return _utf8(value)
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
         if isinstance(value, np.bool_):
@@ -216,7 +218,7 @@ def _plain(value, limits, budget, depth, top, args, path):
             return {"float": "inf" if value > 0 else "-inf"}
         return value
     if isinstance(value, str):
-        return str(value)
+        return _utf8(str(value))
     key = id(value)
     if key in path:
         return {"opaque": {"type": "structure", "kind": "structure that contains itself"}}
@@ -252,6 +254,15 @@ def _plain(value, limits, budget, depth, top, args, path):
     if top and kind == "function":
         return {"function": "?"}
     return {"opaque": {"type": dotted, "kind": kind}}
+
+
+def _utf8(text: str) -> str:
+    """``text``, with lone surrogates (which no UTF-8 message can carry) made U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _ordered(items):

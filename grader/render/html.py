@@ -96,7 +96,14 @@ NOTE_PREFIX = "[weakties] "
 def _attribute_filter(tag, attr, value):
     value = value or ""
     if attr == "href":
-        return value if _HREF.match(value.strip()) else None
+        v = value.strip()
+        if _HREF.match(v):
+            return v
+        # A relative link (a glossary entry, another file of the course): no scheme, not
+        # protocol-relative; the submission's own files are served sandboxed.
+        if _SCHEME.match(v) or v.startswith(("//", "\\\\", "/\\", "\\/")) or "\\" in v:
+            return None
+        return v
     if attr == "src":
         v = value.strip()
         if _DATA_IMAGE.match(v) or re.match(r"^attachment:[\w .\-]{1,120}$", v):
@@ -114,8 +121,8 @@ def sanitize_html(text: str) -> str:
     :data:`ALLOWED_ATTRIBUTES` are kept (``style`` reduced to
     :data:`STYLE_PROPERTIES`); scripts, styles, frames, objects, forms and
     their content, comments, event handlers and every other attribute are
-    removed; links keep only ``http``, ``https``, ``mailto`` or ``#`` targets
-    and images only ``data:image/...;base64`` or relative sources.
+    removed; links keep only ``http``, ``https``, ``mailto``, ``#`` or relative
+    targets and images only ``data:image/...;base64`` or relative sources.
 
     Reference: nh3 (https://nh3.readthedocs.io), the Python binding of the
     ammonia sanitiser, which parses HTML as browsers do (html5ever).

@@ -565,7 +565,7 @@ ATTACKS = [
     Attack("exit-on-call", "a function that kills its own kernel when the judge calls it",
            answers={**FULL, "answer-strong": "def strong_ties(G, threshold=0.5):\n"
                     "    import os\n    os._exit(0)", "answer-share": _SHARE_DIRECT},
-           honest=2.0, status=None),
+           honest=2.0, reason="kernel stopped while the grader"),
     Attack("surrogate-answer", "an answer text holding a lone surrogate, which no UTF-8 "
            "encoder accepts", answers={**FULL, "answer-share": "share_strong = '\\ud800'"},
            honest=5.0, status=None),
