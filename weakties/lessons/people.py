@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import ties as _ties
 
-__all__ = ["followed_person", "your_person", "is_woman", "typical_people"]
+__all__ = ["followed_person", "you_person", "is_woman", "typical_people"]
 
 
 @lru_cache(maxsize=1)
@@ -123,22 +123,22 @@ def followed_person(G):
                      "population, weakties.population(2000, seed=7), or a larger one.")
 
 
-def _strong_ties(G, person) -> int:
-    return sum(1 for q in G[person] if G[person][q]["strength"] >= _ties.STRONG_THRESHOLD)
+def you_person(G):
+    """The fictional person lessons 06 to 10 ask the learner to stand in for ("you").
 
+    The first person, in the population's order, who meets every criterion
+    those lessons rely on:
 
-def your_person(G):
-    """The fictional professional who plays "you" in lessons 06 to 10.
-
-    The first person, in the population's order, whose network is a
-    typical one, so that what the lessons show for "you" is not an
-    exception:
-
-    - their number of ties is within 5 of the median person's;
-    - their number of strong ties (:data:`weakties.ties.STRONG_THRESHOLD`)
-      is within 2 of the median person's.
-
-    The text takes their name, occupation and sector from the population.
+    - she is a woman (the text says "she"), lives outside Paris and works
+      in another sector than the person of lessons 00 and 01
+      (:func:`followed_person`): someone new;
+    - she works in a less digital trade (below 0.5 on the scale of
+      :data:`weakties.scenarios.job_search.DIGITAL`), where many job
+      seekers of the course work, and not in Finance (lesson 08 prospects
+      companies of that sector);
+    - her number of ties is within 10% of the median person's and her
+      number of strong ties within one of the median person's: a typical
+      network, not an exception.
 
     Parameters
     ----------
@@ -147,30 +147,46 @@ def your_person(G):
 
     Returns
     -------
-    node
+    int
+        Her number in the population.
 
     Raises
     ------
     ValueError
-        When nobody meets the criteria.
+        When nobody meets the criteria (a very small population).
 
     Examples
     --------
     >>> import weakties
-    >>> G = weakties.population(300, seed=1)
-    >>> you = your_person(G)
-    >>> median = statistics.median(d for _, d in G.degree())
-    >>> bool(abs(G.degree(you) - median) <= 5)
-    True
+    >>> G = weakties.population(2000, seed=7)
+    >>> you = you_person(G)
+    >>> is_woman(G, you), G.nodes[you]["district"].startswith("Paris")
+    (True, False)
     """
+    from ..scenarios.job_search import DIGITAL
+
     if G.number_of_nodes() == 0:
         raise ValueError("the population is empty: build one with weakties.population(2000, seed=7).")
-    median_ties = statistics.median(d for _, d in G.degree())
-    median_strong = statistics.median(_strong_ties(G, p) for p in G)
-    for p in sorted(G):
-        if abs(G.degree(p) - median_ties) <= 5 and \
-                abs(_strong_ties(G, p) - median_strong) <= 2:
-            return p
-    raise ValueError("nobody in this population has a typical network (ties and strong ties "
-                     "near the median person's): use the lessons' population, "
-                     "weakties.population(2000, seed=7).")
+
+    def strong(p):
+        return sum(1 for q in G[p] if G[p][q]["strength"] >= _ties.STRONG_THRESHOLD)
+
+    median_strong = statistics.median(strong(p) for p in G)
+    try:
+        other = G.nodes[followed_person(G)]["sector"]
+    except ValueError:
+        other = None
+    for p in typical_people(G, 0.1):
+        attrs = G.nodes[p]
+        sector = attrs.get("sector")
+        if str(attrs.get("district", "")).startswith("Paris") or not is_woman(G, p):
+            continue
+        if sector == other or sector == "Finance" or DIGITAL.get(sector, 1.0) >= 0.5:
+            continue
+        if abs(strong(p) - median_strong) > 1:
+            continue
+        return p
+    raise ValueError("nobody in this population meets the criteria of the person lessons 06 to "
+                     "10 follow (a woman outside Paris, in a less digital trade, with a typical "
+                     "network): use the lessons' population, weakties.population(2000, seed=7), "
+                     "or a larger one.")
