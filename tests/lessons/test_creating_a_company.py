@@ -21,7 +21,7 @@ def G():
 
 @pytest.fixture(scope="module")
 def you(G):
-    return cc.your_person(G)
+    return cc.you_person(G)
 
 
 def test_needs_table_lists_every_need_with_its_kind():

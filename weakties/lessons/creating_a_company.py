@@ -29,10 +29,10 @@ from ..i18n import N_, decimal, gettext, number
 from ..scenarios.venture import (DEFAULT_NEEDS, MODE_NAMES, ROLE_NAMES, venture,
                                  venture_coverage, venture_searcher)
 from ._core import Lesson, PredictionData, QuizData, claim
-from .people import your_person
+from .people import you_person
 
-# ``your_person`` and ``venture`` are imported by the lesson's setup cell from here too.
-__all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "SEED", "your_person", "venture",
+# ``you_person`` and ``venture`` are imported by the lesson's setup cell from here too.
+__all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "SEED", "you_person", "venture",
            "needs_table", "your_ties",
            "team_table", "show_team", "founders", "show_founders", "explore_search",
            "search_explorer_callback", "facts"]
@@ -429,7 +429,7 @@ def _coverage(G, person, **options):
 
 def facts(G):
     """The numbers and names the text of lesson 10 quotes, computed on its population."""
-    person = your_person(G)
+    person = you_person(G)
     result = venture(G, person, max_hops=2, seed=SEED)
     cov = result.coverage.set_index("mode")
     team, drawn = _team_people(result)
