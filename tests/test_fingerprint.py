@@ -14,10 +14,8 @@ order, attributes sorted by name, numbers written with 9 significant digits
 After a change made on purpose, rebuild what depends on populations, then
 write the new fingerprints into this file::
 
-    .venv/bin/python course/build/lessons_00_05.py
-    .venv/bin/python course/build/lessons_06_10.py
-    .venv/bin/python course/build/lesson_11.py
-    .venv/bin/python tests/exercises/notebooks/NN-slug.py   # each exercise script
+    .venv/bin/python -m course.build                  # every lesson and workshop page
+    .venv/bin/python exercises/.sources/build.py      # every exercise
     .venv/bin/python tests/test_fingerprint.py --write
 """
 
@@ -59,10 +57,8 @@ constraints.txt).
 
 If you meant it, the lessons' facts (people named, figures quoted) and the
 exercises built from populations must follow:
-    .venv/bin/python course/build/lessons_00_05.py
-    .venv/bin/python course/build/lessons_06_10.py
-    .venv/bin/python course/build/lesson_11.py
-    .venv/bin/python tests/exercises/notebooks/NN-slug.py   (each exercise script)
+    .venv/bin/python -m course.build
+    .venv/bin/python exercises/.sources/build.py
 then record the new fingerprints:
     .venv/bin/python tests/test_fingerprint.py --write
 """

@@ -176,6 +176,68 @@ def test_alter_ego_rule():
     assert metrics.alter_ego_share(H, "me") == 0.5
 
 
+_ME = {"sector": "bank", "region": "IdF", "generation": "1990s", "school": "X"}
+
+
+@pytest.mark.parametrize("theirs, verdict", [
+    ({"sector": "bank", "region": "IdF", "generation": "1960s", "school": "Y"}, True),
+    ({"sector": "art", "region": "Nord", "generation": "1990s", "school": "X"}, True),
+    ({"sector": "bank", "region": "Nord", "generation": "1960s", "school": "Y"}, False),
+    ({"sector": "bank"}, None),                      # three unknowns: could still reach two
+    ({"sector": "art", "region": "Nord", "generation": None, "school": None}, None),
+    ({"sector": "art", "region": "Nord", "generation": "1960s", "school": None}, False),
+    ({}, None),
+])
+def test_resembles_says_yes_no_or_cannot_tell(theirs, verdict):
+    """The course's rule: at least two of sector, region, generation and school in common."""
+    assert metrics.resembles(_ME, theirs) is verdict
+
+
+def test_resembles_ignores_what_the_person_does_not_know_of_themself():
+    me = {"sector": "bank", "region": None}
+    assert metrics.resembles(me, {"sector": "bank", "region": None, "generation": "x"},
+                             ["sector", "region", "generation"]) is False
+    assert metrics.resembles(me, {"sector": "bank"}, ["sector"], 1) is True
+
+
+@given(st.lists(st.sampled_from(["a", "b", None]), min_size=8, max_size=8))
+def test_is_alter_ego_is_the_rule_on_node_attributes(values):
+    H = nx.Graph()
+    H.add_node(0, **dict(zip(metrics.ALTER_EGO_ATTRIBUTES, values[:4])))
+    H.add_node(1, **dict(zip(metrics.ALTER_EGO_ATTRIBUTES, values[4:])))
+    shared = sum(1 for a, b in zip(values[:4], values[4:]) if a is not None and a == b)
+    assert metrics.is_alter_ego(H, 0, 1) == (shared >= 2)
+
+
+def test_alter_ego_share_leaves_family_ties_out():
+    H = nx.Graph()
+    H.add_node("me", sector="bank", region="IdF", generation="1990s", school="X")
+    H.add_node("mother", sector="bank", region="IdF", generation="1960s", school="Z")
+    H.add_node("colleague", sector="bank", region="IdF", generation="1980s", school="Y")
+    H.add_node("client", sector="art", region="Nord", generation="1980s", school="Y")
+    H.add_node("online", sector="bank", region="Nord", generation="1970s", school="W")
+    H.add_edge("me", "mother", context="family")
+    H.add_edge("me", "colleague", context="colleague")
+    H.add_edge("me", "client", context="client")
+    H.add_edge("me", "online")  # no context: counted
+    assert metrics.alter_ego_share(H, "me") == pytest.approx(1 / 3)
+    assert metrics.alter_ego_share(H, "me", left_out=()) == pytest.approx(2 / 4)
+    only_family = nx.Graph()
+    only_family.add_edge("me", "mother", context="family")
+    assert math.isnan(metrics.alter_ego_share(only_family, "me"))
+    with pytest.raises(nx.NodeNotFound):
+        metrics.alter_ego_share(H, "nobody")
+
+
+def test_alter_ego_share_on_a_population_counts_by_hand(G):
+    for v in list(G)[:50]:
+        counted = [u for u in G[v] if G[v][u]["context"] != "family"]
+        alike = [u for u in counted if metrics.is_alter_ego(G, v, u)]
+        expected = len(alike) / len(counted) if counted else math.nan
+        got = metrics.alter_ego_share(G, v)
+        assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
+
+
 def test_alter_egos_are_overrepresented_in_networks(G):
     """The alter-ego network (brief, theme 3; McPherson et al. 2001): far more of one's ties
     look like oneself than people taken at random do."""
@@ -232,3 +294,46 @@ def test_reach_steps():
     assert metrics.reach(P, 2, 2) == {0, 1, 3, 4}
     with pytest.raises(ValueError, match="at least 1"):
         metrics.reach(P, 0, 0)
+
+
+# -- insularity ----------------------------------------------------------------------
+
+def test_insularity_by_hand():
+    """Three people of group a (a triangle), two of b tied to each other, one tie across."""
+    H = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (3, 4)])
+    nx.set_node_attributes(H, {1: "a", 2: "a", 3: "a", 4: "b", 5: "b"}, "sector")
+    t = metrics.insularity(H, "sector")
+    assert list(t.index) == ["a", "b"] or list(t.index) == ["b", "a"]
+    assert t.loc["a", "ties"] == 7 and t.loc["a", "inside"] == pytest.approx(6 / 7)
+    assert t.loc["b", "ties"] == 3 and t.loc["b", "inside"] == pytest.approx(2 / 3)
+    assert t.loc["a", "expected"] == pytest.approx(3 / 5)
+    assert t.loc["b", "ratio"] == pytest.approx((2 / 3) / (2 / 5))
+    assert list(t["inside"]) == sorted(t["inside"])  # least inward-looking first
+
+
+def test_insularity_of_a_group_without_ties_and_errors():
+    H = nx.Graph([(1, 2)])
+    H.add_node(3)
+    nx.set_node_attributes(H, {1: "a", 2: "a", 3: "b"}, "region")
+    t = metrics.insularity(H, "region")
+    assert t.loc["a", "inside"] == 1.0 and math.isnan(t.loc["b", "inside"])
+    with pytest.raises(ValueError, match="person 3 has no 'sector'"):
+        H.nodes[1]["sector"] = H.nodes[2]["sector"] = "x"
+        metrics.insularity(H, "sector")
+
+
+def test_insularity_agrees_with_the_share_of_ties_within_groups(G):
+    """Summed over groups, the tie ends kept inside are twice the ties within a group."""
+    for attribute in ("sector", "region", "generation"):
+        t = metrics.insularity(G, attribute)
+        within = sum(G.nodes[u][attribute] == G.nodes[v][attribute] for u, v in G.edges())
+        assert (t["inside"] * t["ties"]).sum() == pytest.approx(2 * within)
+        assert t["ties"].sum() == 2 * G.number_of_edges()
+        assert t["people"].sum() == G.number_of_nodes()
+
+
+def test_every_region_keeps_more_ties_inside_than_chance(G):
+    """Homophily by place (McPherson et al. 2001): shared local contexts make
+    every region keep more of its ties inside than its share of people."""
+    t = metrics.insularity(G, "region")
+    assert (t["ratio"] > 1.5).all()

@@ -35,8 +35,10 @@ from . import ties as _ties
 
 __all__ = [
     "DIVERSITY_ATTRIBUTES", "ALTER_EGO_ATTRIBUTES", "ALTER_EGO_MIN_SHARED",
-    "blau", "diversity", "is_alter_ego", "alter_ego_share", "constraint",
+    "ALTER_EGO_LEFT_OUT", "blau", "diversity", "resembles", "is_alter_ego",
+    "alter_ego_share", "constraint",
     "effective_size", "reach", "ego_report", "EgoReport", "assortativity", "gini",
+    "insularity",
 ]
 
 #: Attributes whose variety :func:`ego_report` measures.
@@ -45,6 +47,8 @@ DIVERSITY_ATTRIBUTES = ("sector", "region", "generation", "school", "employer")
 ALTER_EGO_ATTRIBUTES = ("sector", "region", "generation", "school")
 #: An alter is an "alter ego" when at least this many attributes match.
 ALTER_EGO_MIN_SHARED = 2
+#: Contexts of the ties the alter-ego share leaves out (see :func:`alter_ego_share`).
+ALTER_EGO_LEFT_OUT = ("family",)
 
 
 def blau(values) -> float:
@@ -91,18 +95,74 @@ def diversity(G, nodes, attributes=DIVERSITY_ATTRIBUTES) -> dict:
     return {a: blau([d.get(a) for d in data]) for a in attributes}
 
 
+def resembles(mine, theirs, attributes=ALTER_EGO_ATTRIBUTES,
+              min_shared=ALTER_EGO_MIN_SHARED):
+    """Whether someone is an alter ego of a person, from their values: yes, no, or cannot tell.
+
+    This is the course's one rule for a look-alike, on plain values, so that
+    a population (:func:`is_alter_ego`, :func:`alter_ego_share`) and a
+    table of contacts (the audit of a learner's own export, where some
+    values are unknown) use the same rule. Someone is an **alter ego** when
+    at least ``min_shared`` of the ``attributes`` (by default two of sector,
+    region, generation and school) have the same known value for both. A
+    missing value (None) never matches.
+
+    Parameters
+    ----------
+    mine, theirs : mapping
+        ``{attribute: value}`` of the person and of the other person; a
+        missing key counts as None.
+    attributes : sequence of str, default :data:`ALTER_EGO_ATTRIBUTES`
+    min_shared : int, default :data:`ALTER_EGO_MIN_SHARED`
+
+    Returns
+    -------
+    True, False or None
+        True: at least ``min_shared`` values match. False: they cannot reach
+        ``min_shared`` even if every value unknown on their side matched.
+        None: the values known leave it open (a table of contacts counts
+        such a contact as *not decided*).
+
+    Examples
+    --------
+    >>> me = {"sector": "bank", "region": "Bretagne", "generation": "1990s", "school": "X"}
+    >>> resembles(me, {"sector": "bank", "region": "Bretagne", "generation": "1960s",
+    ...                "school": "Y"})
+    True
+    >>> resembles(me, {"sector": "art", "region": "Bretagne", "generation": "1960s",
+    ...                "school": "Y"})
+    False
+    >>> print(resembles(me, {"sector": "art", "region": "Bretagne"}))
+    None
+    """
+    shared = open_ = 0
+    for k in attributes:
+        a, b = mine.get(k), theirs.get(k)
+        if a is None:
+            continue
+        if b is None:
+            open_ += 1
+        elif a == b:
+            shared += 1
+    if shared >= min_shared:
+        return True
+    if shared + open_ < min_shared:
+        return False
+    return None
+
+
 def is_alter_ego(G, ego, alter, attributes=ALTER_EGO_ATTRIBUTES,
                  min_shared=ALTER_EGO_MIN_SHARED) -> bool:
     """Whether ``alter`` resembles ``ego``: at least ``min_shared`` attributes match.
 
-    The default rule compares sector, region, generation and school, and
-    calls an alter an *alter ego* (a look-alike) when at least two match:
-    a colleague (same sector, same region) or a classmate (same school,
-    same generation) is one; someone from the same sector in another region
-    and generation is not. In a default population about 7% of random
-    pairs of people are look-alikes by this rule, while about half of a
-    typical person's ties are: that gap is the alter-ego network.
-    Missing values never match.
+    The course's rule (:func:`resembles`) on two people of a graph: it
+    compares sector, region, generation and school, and calls an alter an
+    *alter ego* (a look-alike) when at least two match: a colleague (same
+    sector, same region) or a classmate (same school, same generation) is
+    one; someone from the same sector in another region and generation is
+    not. Missing values never match. ``ego`` and ``alter`` need not be
+    tied, so the rule also tells how often people taken at random look
+    alike.
 
     Examples
     --------
@@ -116,31 +176,73 @@ def is_alter_ego(G, ego, alter, attributes=ALTER_EGO_ATTRIBUTES,
     >>> is_alter_ego(G, "me", "other", ["sector", "region", "generation"], 3)
     False
     """
-    a, b = G.nodes[ego], G.nodes[alter]
-    shared = sum(1 for k in attributes
-                 if a.get(k) is not None and a.get(k) == b.get(k))
-    return shared >= min_shared
+    return resembles(G.nodes[ego], G.nodes[alter], attributes, min_shared) is True
 
 
 def alter_ego_share(G, ego, attributes=ALTER_EGO_ATTRIBUTES,
-                    min_shared=ALTER_EGO_MIN_SHARED) -> float:
-    """Share of ego's alters who resemble ego (see :func:`is_alter_ego`).
+                    min_shared=ALTER_EGO_MIN_SHARED, left_out=ALTER_EGO_LEFT_OUT) -> float:
+    """The alter-ego share of ``ego``: the share of ego's contacts outside the family who look alike.
 
-    Returns ``nan`` for a person with no ties.
+    **Definition** (the course's one rule, used by lesson 03, the
+    ``recommend`` scenario and the audit's reference): among ego's ties
+    whose context is not in ``left_out`` (by default family ties are left
+    out: nobody chooses their family, and a professional platform and its
+    export rarely list it), the share of contacts who are alter egos of
+    ego by :func:`resembles`: at least two of sector, region, generation
+    and school in common. A tie without a ``context`` counts. In a default
+    population about 7% of pairs of people taken at random look alike, while
+    about half of a typical person's contacts do: that gap is the alter-ego
+    network (McPherson et al. 2001).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    ego : node
+    attributes : sequence of str, default :data:`ALTER_EGO_ATTRIBUTES`
+    min_shared : int, default :data:`ALTER_EGO_MIN_SHARED`
+    left_out : sequence of str, default :data:`ALTER_EGO_LEFT_OUT`
+        Contexts of the ties that are not counted.
+
+    Returns
+    -------
+    float
+        From 0 to 1; ``nan`` when no tie is left to count.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``ego`` is not in ``G``.
+
+    References
+    ----------
+    .. [1] McPherson, M., Smith-Lovin, L., Cook, J. M. (2001). Birds of a
+       feather: homophily in social networks. *Annual Review of Sociology*
+       27, 415-444.
 
     Examples
     --------
     >>> import networkx as nx
-    >>> G = nx.star_graph(2)
-    >>> nx.set_node_attributes(G, {0: "bank", 1: "bank", 2: "art"}, "sector")
-    >>> alter_ego_share(G, 0, ["sector"], 1)
+    >>> G = nx.Graph()
+    >>> G.add_node("me", sector="bank", region="IdF")
+    >>> G.add_node("colleague", sector="bank", region="IdF")
+    >>> G.add_node("client", sector="art", region="IdF")
+    >>> G.add_node("sister", sector="bank", region="IdF")
+    >>> G.add_edge("me", "colleague", context="colleague")
+    >>> G.add_edge("me", "client", context="client")
+    >>> G.add_edge("me", "sister", context="family")
+    >>> alter_ego_share(G, "me")   # the sister is left out: 1 of 2
     0.5
     """
     _ties._check_node(G, ego)
-    alters = [v for v in G[ego] if v != ego]
-    if not alters:
-        return math.nan
-    return sum(is_alter_ego(G, ego, v, attributes, min_shared) for v in alters) / len(alters)
+    left_out = tuple(left_out)
+    mine = G.nodes[ego]
+    counted = alike = 0
+    for v, d in G[ego].items():
+        if v == ego or d.get("context") in left_out:
+            continue
+        counted += 1
+        alike += resembles(mine, G.nodes[v], attributes, min_shared) is True
+    return alike / counted if counted else math.nan
 
 
 # --------------------------------------------------------------------------
@@ -301,7 +403,7 @@ class EgoReport:
     diversity : mapping
         Blau index of the alters per attribute (:func:`blau`).
     alter_ego_share : float
-        Share of alters who resemble ego (:func:`is_alter_ego`).
+        The alter-ego share of ego (:func:`alter_ego_share`: family ties left out).
     constraint, effective_size : float
         Burt's measures weighted by strength (:func:`constraint`,
         :func:`effective_size`).
@@ -512,3 +614,83 @@ def gini(values) -> float:
     n = len(x)
     cum = np.cumsum(x)
     return float((n + 1 - 2 * (cum / cum[-1]).sum()) / n)
+
+
+def insularity(G, attribute) -> "pandas.DataFrame":
+    """How closed each group of people is: the share of its ties that stay inside it.
+
+    **Definition.** For each group (the people with one value of
+    ``attribute``: a sector, a region, a generation), ``inside`` is the
+    share of its members' ties whose other person is in the same group
+    (each tie counts once at each of its ends), and ``expected`` is the
+    group's share of all people: about what ``inside`` would be if ties
+    ignored the group. Their ratio says how many times more closed than
+    chance the group is: a sector with 10% of the people that keeps 30% of
+    its ties inside is three times more closed than chance. A group that
+    keeps more of its ties inside than expected is a *silo* in the sense of
+    Burt (2004); the whole-population summary of the same idea is Newman's
+    assortativity (:func:`assortativity`).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    attribute : str
+        A person attribute, such as ``"sector"``, ``"region"`` or ``"generation"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (index: the value of ``attribute``), sorted from
+        the least to the most inward-looking ``inside`` share, with columns
+        ``people``, ``ties`` (tie ends of its members), ``inside``,
+        ``expected`` and ``ratio`` (``inside / expected``). A group whose
+        members have no tie has ``inside`` NaN.
+
+    Raises
+    ------
+    ValueError
+        If some person lacks ``attribute`` (the message names one).
+
+    References
+    ----------
+    .. [1] Burt, R. S. (2004). Structural holes and good ideas. *American
+       Journal of Sociology* 110(2), 349-399.
+
+    Examples
+    --------
+    Two groups of two; one tie inside each group, one tie across.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2), (3, 4), (2, 3)])
+    >>> nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "b"}, "sector")
+    >>> table = insularity(G, "sector")
+    >>> table.loc["a", ["people", "ties", "inside", "expected"]].tolist()
+    [2.0, 3.0, 0.6666666666666666, 0.5]
+    """
+    import pandas as pd
+
+    values = {}
+    for v, d in G.nodes(data=True):
+        if d.get(attribute) is None:
+            raise ValueError(f"person {v!r} has no {attribute!r}: insularity needs it on every "
+                             "person (a population from weakties.population has sector, "
+                             "region, generation and school).")
+        values[v] = d[attribute]
+    people = Counter(values.values())
+    ends, inside = Counter(), Counter()
+    for u, v in G.edges():
+        a, b = values[u], values[v]
+        ends[a] += 1
+        ends[b] += 1
+        if a == b:
+            inside[a] += 2
+    n = G.number_of_nodes()
+    groups = sorted(people, key=str)
+    table = pd.DataFrame({
+        "people": [float(people[g]) for g in groups],
+        "ties": [float(ends[g]) for g in groups],
+        "inside": [inside[g] / ends[g] if ends[g] else math.nan for g in groups],
+        "expected": [people[g] / n for g in groups],
+    }, index=pd.Index(groups, name=attribute))
+    table["ratio"] = table["inside"] / table["expected"]
+    return table.sort_values("inside", kind="stable")

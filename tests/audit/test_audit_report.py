@@ -14,7 +14,7 @@ from weakties.audit import (SAMPLE_EXPORT, AuditInputError, AuditReport, read_li
                             report, with_annotations)
 from weakties.audit.report import EVENT_FORMATS, GOALS, MEASURES, reference_distribution
 from weakties.audit.schema import COLUMNS
-from weakties.metrics import is_alter_ego
+from weakties.metrics import alter_ego_share, is_alter_ego
 
 from audit_support import frame_text, leaks
 
@@ -180,6 +180,33 @@ def test_reference_can_be_any_population():
     assert sum(worlds["region"].values()) == pytest.approx(1)
     with pytest.raises(TypeError, match="population graph"):
         reference_distribution(50, reference="a graph")
+
+
+def test_reference_alter_ego_share_is_lesson_03s_function():
+    """One rule for the course (issue 14): each reference person's alter-ego share is
+    metrics.alter_ego_share, the function lesson 03 shows, family ties left out."""
+    G = weakties.population(300, seed=4)
+    t, _, info = reference_distribution(40, reference=G)
+    people = [v for v in G if any(d.get("context") != "family" for d in G[v].values())]
+    assert info["egos"] == len(people) == len(t)
+    assert list(t["alter_ego_share"]) == pytest.approx(
+        [alter_ego_share(G, v) for v in people], nan_ok=True)
+
+
+def test_contacts_follow_the_same_rule_as_the_population():
+    """The same contacts as a population around "me" and as a contact table give the
+    same share, family ties left out in both (school stands for "met at school")."""
+    rows = [("A", "", "Digital", 2, "school", "Bretagne", "1990s"),
+            ("B", "", "Digital", 2, "family", "Île-de-France", "1990s"),
+            ("C", "", "Health", 2, "colleague", "Île-de-France", "1970s"),
+            ("D", "", "Digital", 2, "colleague", "Île-de-France", "1970s")]
+    G = nx.Graph()
+    G.add_node("me", **ME, school="S")
+    for i, (_, _, s, _, ctx, reg, gen) in enumerate(rows):
+        G.add_node(i, sector=s, region=reg, generation=gen, school="S" if ctx == "school" else "x")
+        G.add_edge("me", i, context=ctx)
+    r = report(table(rows), me=ME)
+    assert measure(r, "alter_ego_share") == pytest.approx(alter_ego_share(G, "me")) == 2 / 3
 
 
 def test_reference_alter_ego_share_is_in_a_plausible_band():

@@ -1,4 +1,4 @@
-"""Lesson 11 (the capstone): built from its script, and private when run on a real-looking export.
+"""Lesson 11 (the capstone): built from its MyST source, and private when run on a real-looking export.
 
 The privacy test runs the lesson headless, as a learner would, on a synthetic
 export full of recognisable fake names, emails and profile addresses, with
@@ -11,7 +11,6 @@ the configuration folder.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -22,23 +21,32 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "course" / "11-capstone-audit.ipynb"
-BUILD = Path(__file__).resolve().parents[2] / "course" / "build" / "lesson_11.py"
+SOURCE = ROOT / "course" / "sources" / "en" / "11-capstone-audit.md"
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location("build_lesson_11", BUILD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def test_notebook_is_what_its_source_builds():
+    from weakties.lessons import build
+
+    (built,) = [b for b in build.build_all(ROOT, ["11"], "en") if b.path == LESSON]
+    assert built.source == SOURCE
+    assert not built.problems, "\n".join(built.problems)
+    assert LESSON.read_text(encoding="utf-8") == built.text, (
+        "course/11-capstone-audit.ipynb differs from what its source builds: run "
+        "`.venv/bin/python -m course.build 11` and commit the notebook.")
 
 
-def test_notebook_is_what_the_build_script_makes():
-    built = _builder().lesson()
-    committed = nbformat.read(LESSON, as_version=4)
-    assert [(c.id, c.cell_type, c.source, dict(c.metadata)) for c in committed.cells] == \
-           [(c.id, c.cell_type, c.source, dict(c.metadata)) for c in built.cells], (
-        "course/11-capstone-audit.ipynb differs from what course/build/lesson_11.py "
-        "makes: run `.venv/bin/python course/build/lesson_11.py` and commit the notebook.")
+def test_building_the_lesson_writes_nothing_in_the_settings_folder(tmp_path, monkeypatch):
+    """The facts read the sample with a settings folder of their own: building the
+    lesson creates no pseudonym key in the author's settings folder."""
+    from weakties.lessons import capstone_audit
+
+    monkeypatch.setenv("WEAKTIES_CONFIG_DIR", str(tmp_path))
+    import weakties
+
+    facts = capstone_audit.facts(weakties.population(300, seed=1))
+    assert facts["n"] == 300 and facts["annotated"] > 0
+    assert list(tmp_path.iterdir()) == []
+    assert os.environ["WEAKTIES_CONFIG_DIR"] == str(tmp_path)
 
 
 def test_stored_clean_with_one_parameters_cell():

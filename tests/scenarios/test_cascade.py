@@ -6,6 +6,7 @@ import pytest
 
 from weakties import ties
 from weakties.scenarios import cascade
+from weakties.scenarios.cascade import NEGATIVE_PASS, NEGATIVE_WEIGHT, bad_news_sweep
 
 
 def mean_reach(P, seeds, s, **kw):
@@ -96,8 +97,9 @@ def test_influencers_reach_more_than_random_seeds(populations):
 
 def test_positive_word_of_mouth_travels_further_than_negative_in_cascades(populations):
     """East, Hammond and Wright (2007): positive word of mouth is several times
-    more frequent than negative; passed on half as often, negative news
-    reaches fewer people in the independent cascade (as documented)."""
+    more frequent than negative. The model assumes negative news is passed on
+    half as often (NEGATIVE_PASS); this checks the consequence the lesson
+    states: it then reaches fewer people in the independent cascade."""
     for s, P in enumerate(populations):
         pos = mean_reach(P, "influencers", s, valence="positive")
         neg = mean_reach(P, "influencers", s, valence="negative")
@@ -106,8 +108,9 @@ def test_positive_word_of_mouth_travels_further_than_negative_in_cascades(popula
 
 def test_a_single_negative_stands_out_in_the_threshold_model(populations):
     """Baumeister et al. (2001), 'Bad is stronger than good'; the BRIEF:
-    where most feedback is positive, a negative stands out. In the linear
-    threshold model (Granovetter 1978; Kempe et al. 2003) its extra weight
+    where most feedback is positive, a negative stands out. The model
+    assumes bad news weighs NEGATIVE_WEIGHT times as much; in the linear
+    threshold model (Granovetter 1978; Kempe et al. 2003) that extra weight
     tips people over, so bad news from the same seeds reaches far more."""
     for s, P in enumerate(populations):
         pos = cascade(P, "influencers", model="threshold", valence="positive", seed=s,
@@ -123,6 +126,74 @@ def test_most_people_are_reached_through_weak_ties(populations):
     for s, P in enumerate(populations):
         t = cascade(P, "influencers", seed=s, runs=10).by_tie().set_index("tie")
         assert t.loc["weak", "share"] > 0.5
+
+
+# --------------------------------------------------------------------------
+# The assumptions that tell good news from bad news
+
+@pytest.mark.parametrize("model, factor", [("threshold", "negative_weight"),
+                                           ("independent", "negative_pass")])
+def test_without_the_assumption_bad_news_spreads_exactly_like_good_news(G, helpers, model,
+                                                                         factor):
+    """Good and bad news differ only by one assumed number: set it to 1 and the
+    two cascades are the same draw for draw."""
+    good = cascade(G, "influencers", model=model, valence="positive", seed=3, runs=4)
+    bad = cascade(G, "influencers", model=model, valence="negative", seed=3, runs=4,
+                  **{factor: 1.0})
+    helpers.assert_same_result(good, bad)
+
+
+def test_the_defaults_are_the_documented_assumptions(G, helpers):
+    assert (NEGATIVE_PASS, NEGATIVE_WEIGHT) == (0.5, 1.2)
+    for model, factor, value in (("threshold", "negative_weight", 1.2),
+                                 ("independent", "negative_pass", 0.5)):
+        helpers.assert_same_result(
+            cascade(G, "random", model=model, valence="negative", seed=2, runs=3),
+            cascade(G, "random", model=model, valence="negative", seed=2, runs=3,
+                    **{factor: value}))
+
+
+def test_the_assumption_is_ignored_for_good_news(G, helpers):
+    helpers.assert_same_result(
+        cascade(G, "influencers", model="threshold", seed=2, runs=3),
+        cascade(G, "influencers", model="threshold", seed=2, runs=3, negative_weight=2.0))
+
+
+@pytest.mark.parametrize("model", ["threshold", "independent"])
+def test_sweep_gives_the_figures_of_cascade(G, model):
+    table = bad_news_sweep(G, [0.8, 1.3], model=model, seed=4, runs=3)
+    factor = "negative_weight" if model == "threshold" else "negative_pass"
+    assert list(table["value"]) == [0.8, 1.3]
+    assert table["positive"].tolist() == [cascade(G, "influencers", model=model, seed=4,
+                                                  runs=3).final_reach] * 2
+    for value, negative in zip(table["value"], table["negative"]):
+        assert negative == pytest.approx(cascade(
+            G, "influencers", model=model, valence="negative", seed=4, runs=3,
+            **{factor: value}).final_reach)
+
+
+def test_bad_news_reach_hinges_on_its_weight(populations):
+    """The result of the threshold model follows from its assumption: with the
+    weight of bad news at 1 it goes exactly as far as good news; a weight a
+    little above 1 makes it reach far more (the pressure on a person can then
+    exceed every threshold), in every population."""
+    for s, P in enumerate(populations):
+        t = bad_news_sweep(P, [1.0, 1.05, 1.3], seed=s, runs=10).set_index("value")
+        assert t.loc[1.0, "negative"] == pytest.approx(t.loc[1.0, "positive"])
+        assert t.loc[1.3, "negative"] > 0.9
+        assert t.loc[1.0, "negative"] < 0.5
+        assert t.loc[1.0, "negative"] <= t.loc[1.05, "negative"] <= t.loc[1.3, "negative"]
+
+
+@pytest.mark.parametrize("kwargs, error, pattern", [
+    ({"values": []}, ValueError, "values is empty"),
+    ({"values": "1.2"}, TypeError, "list of numbers"),
+    ({"values": [1.0, 4.0]}, ValueError, "each value must be between 0.0 and 3.0"),
+    ({"values": [1.0], "model": "sir"}, ValueError, "'independent', 'threshold'"),
+])
+def test_sweep_bad_input(small, kwargs, error, pattern):
+    with pytest.raises(error, match=pattern):
+        bad_news_sweep(small, seed=1, **kwargs)
 
 
 # --------------------------------------------------------------------------
@@ -153,6 +224,8 @@ def test_number_of_seeds_is_k(small):
     ({"valence": "neutral"}, "'positive', 'negative'"),
     ({"k": 0}, "k must be"), ({"runs": 0}, "runs must be"),
     ({"probability": 1.5}, "probability must be"),
+    ({"negative_weight": 3.5}, "negative_weight must be between 0.0 and 3.0"),
+    ({"negative_pass": -0.1}, "negative_pass must be between 0.0 and 3.0"),
 ])
 def test_bad_parameters(small, kwargs, pattern):
     with pytest.raises(ValueError, match=pattern):
@@ -164,6 +237,25 @@ def test_bad_parameters(small, kwargs, pattern):
 
 def test_plot(small, helpers):
     helpers.assert_axes(cascade(small, "influencers", seed=1, runs=3).plot())
+
+
+def test_mean_curve_rises_from_the_seeds_to_the_final_reach(G):
+    r = cascade(G, "random", k=7, seed=1, runs=4)
+    curve = r.mean_curve()
+    assert curve[0] == pytest.approx(7 / G.number_of_nodes())
+    assert curve[-1] == pytest.approx(r.final_reach)
+    assert (np.diff(curve) >= 0).all()
+    assert len(curve) == r.adoption["step"].max() + 1
+
+
+def test_plot_labels_follow_the_arguments(small):
+    r = cascade(small, "influencers", model="threshold", valence="negative", seed=1, runs=2)
+    assert r.label(lang="en") == "negative message, linear threshold, seeds: influencers"
+    ax = r.plot(label="mine", index=2, title="T")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["mine"]
+    assert ax.get_title() == "T" and ax.lines[0].get_marker() == "^"
+    import matplotlib.pyplot as plt
+    plt.close(ax.figure)
 
 
 def test_summary(small):

@@ -8,6 +8,7 @@ import pytest
 
 from weakties import metrics
 from weakties.scenarios import recommend
+from weakties.scenarios.recommend import best_connected
 
 ATTRS = ("sector", "region", "generation", "school")
 
@@ -41,6 +42,9 @@ def test_history_matches_the_library_measures_on_the_grown_graph(small):
         shares = [metrics.alter_ego_share(H, v) for v in H]
         assert last["alter_ego_share"] == pytest.approx(np.nanmean(shares), abs=1e-9)
         assert last["degree_gini"] == pytest.approx(metrics.gini(d for _, d in H.degree()))
+        degrees = sorted((d for _, d in H.degree()), reverse=True)
+        tenth = -(-H.number_of_nodes() // 10)
+        assert last["top_tenth_share"] == pytest.approx(sum(degrees[:tenth]) / sum(degrees))
         first = r.history.iloc[0]
         assert first["clustering"] == pytest.approx(nx.average_clustering(small), abs=1e-9)
         assert first["ties"] == small.number_of_edges()
@@ -60,6 +64,33 @@ def test_grown_graph_holds_the_new_ties(small):
         assert d["round"] == row.round
         assert 0 < d["strength"] < 0.3
     assert dict(H.nodes[0]) == dict(small.nodes[0])
+
+
+def test_suggested_ties_counts_the_ties_the_suggested_person_had(small):
+    r = recommend(small, policy="mutual", rounds=3, seed=6)
+    grown = small.copy()
+    for row in r.new_ties.itertuples():  # in the order the ties were made
+        assert row.suggested_ties == grown.degree(row.suggested)
+        grown.add_edge(row.person, row.suggested)
+
+
+def test_best_connected_are_the_people_with_the_most_ties(small):
+    top = best_connected(small, 0.1)
+    assert len(top) == 30
+    lowest_in = min(small.degree(v) for v in top)
+    assert all(small.degree(v) <= lowest_in for v in small if v not in top)
+    assert best_connected(small, 0.1) == top  # the same people every time
+    with pytest.raises(ValueError, match="share"):
+        best_connected(small, 1.5)
+
+
+def test_best_connected_share_by_hand(small):
+    r = recommend(small, policy="similar", rounds=2, seed=7)
+    top = best_connected(small, 0.2)
+    expected = np.mean([v in top for v in r.new_ties["suggested"]])
+    assert r.best_connected_share(0.2) == pytest.approx(expected)
+    none = recommend(small, policy="random", rounds=2, accept=0.0, seed=7)
+    assert math.isnan(none.best_connected_share())
 
 
 def test_mutual_suggests_the_most_common_contacts(small):
@@ -165,6 +196,22 @@ def test_mutual_concentrates_ties(runs):
     """Su, Sharma and Goel (2016): friend-of-friend recommendation makes the
     well-connected better connected (degree inequality rises)."""
     assert (final(runs["mutual"], "degree_gini") > final(runs["random"], "degree_gini")).all()
+    for measure in ("degree_gini", "top_tenth_share"):
+        start = np.array([r.history[measure].iloc[0] for r in runs["mutual"]])
+        assert (final(runs["mutual"], measure) > start).all(), measure
+        assert (final(runs["random"], measure) < start).all(), measure
+
+
+def test_popular_people_gain_disproportionately_from_mutual_suggestions(runs):
+    """Su, Sharma and Goel (2016): after "who to follow" began, already popular
+    accounts gained followers disproportionately. Friends of friends are
+    found through many contacts, so the best-connected tenth receives far
+    more than a tenth of the suggestions; random suggestions give it about
+    its share."""
+    for r in runs["mutual"]:
+        assert r.best_connected_share(0.1) > 0.2
+    for r in runs["random"]:
+        assert 0.05 < r.best_connected_share(0.1) < 0.16
 
 
 # --------------------------------------------------------------------------
@@ -198,7 +245,7 @@ def test_graph_without_attributes():
 # Presentation
 
 @pytest.mark.parametrize("measure", ["clustering", "alter_ego_share", "degree_gini",
-                                     "assortativity"])
+                                     "top_tenth_share", "assortativity"])
 def test_plot(small, helpers, measure):
     r = recommend(small, policy="mutual", rounds=2, seed=1)
     helpers.assert_axes(r.plot(measure=measure))

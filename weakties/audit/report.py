@@ -27,17 +27,19 @@ The measures
     Concentration: the share of contacts (with a company) who work in your
     five most common companies.
 ``alter_ego_share``
-    The share of contacts who resemble you, with the library's rule
-    (:func:`weakties.metrics.is_alter_ego`): at least
+    The share of contacts who resemble you, with the course's one rule
+    (:func:`weakties.metrics.resembles`, which
+    :func:`weakties.metrics.alter_ego_share` applies to the reference
+    population and lesson 03 to its own): at least
     :data:`~weakties.metrics.ALTER_EGO_MIN_SHARED` of sector, region,
-    generation and school in common. The export does not know schools, so
-    a contact "shares your school" when you met at school (context
-    ``"school"``). A contact counts only when the rule can decide from what
-    is known (two matches, or too few unknown values left to reach two);
-    the report says how many could be decided. Your own sector, region and
-    generation come from ``me=``, or are inferred from your annotations
-    (your colleagues' most common sector and region, your classmates' most
-    common generation), as the report says.
+    generation and school in common, family ties left out. The export does
+    not know schools, so a contact "shares your school" when you met at
+    school (context ``"school"``). A contact counts only when the rule can
+    decide from what is known (two matches, or too few unknown values left
+    to reach two); the report says how many could be decided. Your own
+    sector, region and generation come from ``me=``, or are inferred from
+    your annotations (your colleagues' most common sector and region, your
+    classmates' most common generation), as the report says.
 
 The reference
 -------------
@@ -48,7 +50,8 @@ contacts (``mean_degree`` = your number of contacts rounded to ten, within
 many people, from 1,000 to 2,000). The ego networks of its people
 (600 drawn with the same seed), family ties left out since a professional
 network rarely lists family, give the distribution of each measure: your
-value is placed against its quartiles. Sector, region and generation shares
+value is placed against its quartiles. Their alter-ego share is
+:func:`weakties.metrics.alter_ego_share`, the figure lesson 03 shows. Sector, region and generation shares
 of the whole population stand for the *worlds* you could reach. Pass
 ``reference=G`` to use another population, and ``targets=`` to set your own
 goals (they are shown next to the reference and drive the verdicts).
@@ -100,7 +103,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _france
-from ..metrics import ALTER_EGO_MIN_SHARED, blau
+from ..metrics import ALTER_EGO_LEFT_OUT, alter_ego_share, blau, resembles
 from ..ties import STRONG_THRESHOLD
 from ..plotting import MARKERS, PALETTE
 from .errors import AuditInputError
@@ -306,33 +309,35 @@ def _top_share(companies, k):
     return sum(c for _, c in counts.most_common(k)) / total
 
 
-_AE_ATTRS = ("sector", "region", "generation", "school")
-
-
 def _alter_ego(rows, me):
-    """(share, decided, alter egos) with the library's rule; see the module documentation.
+    """(share, decided, alter egos) of a contact table, by the course's one rule.
 
     ``rows`` yields ``(sector, region, generation, context)`` per contact.
-    A contact is an alter ego when :func:`weakties.metrics.is_alter_ego`
-    says so for a graph holding ``me`` and the contact, with ``school``
-    standing for "met at school" (the tests check the two agree); it is
-    *decided* when it is an alter ego, or when fewer than
-    ``ALTER_EGO_MIN_SHARED`` attributes could still match.
+    The rule is :func:`weakties.metrics.resembles` (the one
+    :func:`weakties.metrics.alter_ego_share` applies to a population, and
+    so to the reference): at least two of sector, region, generation and
+    school in common, family ties left out
+    (:data:`weakties.metrics.ALTER_EGO_LEFT_OUT`). The export does not know
+    schools, so a contact shares your school when you met at school
+    (context ``"school"``), does not when you met them another way, and is
+    unknown when you have not said how you met. A contact counts only when
+    the rule can decide from what is known (``resembles`` is not None).
     """
-    mine = (me.get("sector"), me.get("region"), me.get("generation"), "your school")
+    mine = {"sector": me.get("sector"), "region": me.get("region"),
+            "generation": me.get("generation"), "school": "your school"}
     alter = decided = 0
     for sector, region, generation, context in rows:
         sector, region, generation, context = map(_value, (sector, region, generation, context))
-        values = (sector if sector != UNKNOWN else None, region, generation,
-                  None if context is None else "your school" if context == "school"
-                  else "another")
-        shared = sum(1 for a, b in zip(mine, values) if a is not None and a == b)
-        if shared >= ALTER_EGO_MIN_SHARED:
-            alter += 1
+        if context in ALTER_EGO_LEFT_OUT:
+            continue
+        theirs = {"sector": sector if sector != UNKNOWN else None, "region": region,
+                  "generation": generation,
+                  "school": None if context is None else
+                  "your school" if context == "school" else "another"}
+        verdict = resembles(mine, theirs)
+        if verdict is not None:
             decided += 1
-        elif shared + sum(1 for a, b in zip(mine, values)
-                          if a is not None and b is None) < ALTER_EGO_MIN_SHARED:
-            decided += 1
+            alter += verdict
     share = alter / decided if decided else math.nan
     return share, decided, alter
 
@@ -405,12 +410,9 @@ def _reference_from_graph(G, seed):
         alters = [v for v, d in nbrs.items() if v != ego and d.get("context") != "family"]
         if not alters:
             continue
-        me = {k: data[ego].get(k) for k in ("sector", "region", "generation")}
         employers = [data[v].get("employer") for v in alters]
         strong = [nbrs[v].get("strength", 1.0) >= STRONG_THRESHOLD for v in alters]
-        ae, _, _ = _alter_ego(((data[v].get("sector"), data[v].get("region"),
-                                data[v].get("generation"), nbrs[v].get("context"))
-                               for v in alters), me)
+        ae = alter_ego_share(G, ego)
         rows.append({
             "contacts": float(len(alters)), "annotated_share": 1.0,
             "strong_share": float(np.mean(strong)),

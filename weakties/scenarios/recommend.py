@@ -19,7 +19,7 @@ from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int,
                       graph_arrays, make_rng, new_axes, style)
 
-__all__ = ["recommend", "RecommendResult", "POLICIES", "HISTORY_ATTRIBUTES"]
+__all__ = ["recommend", "RecommendResult", "POLICIES", "HISTORY_ATTRIBUTES", "best_connected"]
 
 #: How the platform picks whom to suggest.
 POLICIES = ("mutual", "similar", "random", "diverse")
@@ -29,6 +29,7 @@ _MEASURES = {
     "clustering": "average clustering",
     "alter_ego_share": "mean alter-ego share",
     "degree_gini": "Gini of the number of ties",
+    "top_tenth_share": "share of ties held by the best-connected tenth",
 }
 
 # A tie made by accepting a suggestion: an online contact, seen about once
@@ -52,13 +53,15 @@ class RecommendResult(ScenarioResult):
         One row per round (round 0 is the starting network): ``round``,
         ``new_ties``, ``ties``, ``assortativity_<attribute>`` for sector,
         region, generation and school, ``clustering``,
-        ``alter_ego_share`` and ``degree_gini``.
+        ``alter_ego_share``, ``degree_gini`` and ``top_tenth_share`` (the
+        share of all tie ends held by the tenth of people with the most ties).
     new_ties : pandas.DataFrame
         One row per accepted suggestion: ``round``, ``person``,
         ``suggested``, ``mutual`` (contacts they shared when suggested),
         ``similar`` (how many of sector, region, generation, school they
         share), ``alter_ego`` (bool: at least two shared, see
-        :func:`weakties.metrics.is_alter_ego`).
+        :func:`weakties.metrics.is_alter_ego`), ``suggested_ties`` (how
+        many ties the suggested person had when the tie was made).
     """
 
     graph: nx.Graph
@@ -79,6 +82,32 @@ class RecommendResult(ScenarioResult):
             lines.append(f"assortativity by {a}: {first[col]:.3f} before, {last[col]:.3f} after")
         return lines
 
+    def best_connected_share(self, share=0.1):
+        """Share of the accepted suggestions that went to the best-connected people.
+
+        The best connected are the ``share`` of people with the most ties
+        *before* the suggestions (:func:`best_connected`). Su, Sharma and
+        Goel (2016) found that once Twitter's "who to follow" suggestions
+        began, accounts that were already popular gained followers
+        *disproportionately*: more than their share of the population.
+
+        Parameters
+        ----------
+        share : float in (0, 1], default 0.1
+
+        Returns
+        -------
+        float
+            From 0 to 1 (NaN if no suggestion was accepted): compare it with
+            ``share``, what suggestions blind to popularity would give.
+        """
+        if len(self.new_ties) == 0:
+            return np.nan
+        before = self.graph.copy()
+        before.remove_edges_from(zip(self.new_ties["person"], self.new_ties["suggested"]))
+        top = best_connected(before, share)
+        return float(self.new_ties["suggested"].isin(top).mean())
+
     def plot(self, ax=None, measure="clustering"):
         """Draw one measure of the network round by round.
 
@@ -86,8 +115,8 @@ class RecommendResult(ScenarioResult):
         ----------
         ax : matplotlib Axes, optional
         measure : str, default "clustering"
-            "clustering", "alter_ego_share", "degree_gini" or
-            "assortativity" (one line per attribute).
+            "clustering", "alter_ego_share", "degree_gini",
+            "top_tenth_share" or "assortativity" (one line per attribute).
 
         Returns
         -------
@@ -128,7 +157,14 @@ class _Tracker:
         self.tri = (tri / 2).astype(np.int64)  # each triangle counted at each end's two ties
         self.cat = cat  # (k, n) codes of the history attributes
         self.alter_attrs = cat[:len(_metrics.ALTER_EGO_ATTRIBUTES)]
-        ae = self._alter_ego(A.eu, A.ev)
+        # The alter-ego share counts ties outside the family only
+        # (weakties.metrics.alter_ego_share): ``counted`` is that number of
+        # ties per person, ``ae`` the look-alikes among them.
+        left_out = [_ties.CONTEXTS.index(c) for c in _metrics.ALTER_EGO_LEFT_OUT]
+        counted = ~np.isin(A.context, left_out)
+        ae = self._alter_ego(A.eu, A.ev) & counted
+        self.counted = (np.bincount(A.eu, weights=counted, minlength=A.n)
+                        + np.bincount(A.ev, weights=counted, minlength=A.n)).astype(np.int64)
         self.ae = (np.bincount(A.eu, weights=ae, minlength=A.n)
                    + np.bincount(A.ev, weights=ae, minlength=A.n)).astype(np.int64)
         self.ends = [np.bincount(np.concatenate([c[A.eu], c[A.ev]]), minlength=c.max() + 1)
@@ -151,6 +187,8 @@ class _Tracker:
         self.nbrs[v].add(u)
         self.deg[u] += 1
         self.deg[v] += 1
+        self.counted[u] += 1  # a suggestion makes an online tie: always counted
+        self.counted[v] += 1
         if self._alter_ego(u, v):
             self.ae[u] += 1
             self.ae[v] += 1
@@ -166,10 +204,11 @@ class _Tracker:
         pairs = d * (d - 1) / 2
         with np.errstate(invalid="ignore", divide="ignore"):
             clust = np.where(d > 1, self.tri / np.where(pairs > 0, pairs, 1), 0.0)
-            share = self.ae[d > 0] / d[d > 0]
+            c = self.counted
+            share = self.ae[c > 0] / c[c > 0]
         out = {"ties": self.m, "clustering": float(clust.mean()),
                "alter_ego_share": float(share.mean()) if len(share) else np.nan,
-               "degree_gini": _metrics.gini(d)}
+               "degree_gini": _metrics.gini(d), "top_tenth_share": _top_share(d, 0.1)}
         for j, a in enumerate(HISTORY_ATTRIBUTES):
             total = 2 * self.m
             if total == 0:
@@ -214,7 +253,12 @@ def recommend(G, *, policy, rounds=10, seed, active=0.5, accept=0.8) -> Recommen
     attribute (:func:`weakties.metrics.assortativity`), average clustering
     (as :func:`networkx.average_clustering`), the mean alter-ego share
     (:func:`weakties.metrics.alter_ego_share` averaged over people with
-    ties) and the Gini of the number of ties (:func:`weakties.metrics.gini`).
+    ties outside the family), and two measures of concentration: the Gini
+    of the number of ties (:func:`weakties.metrics.gini`) and the share of
+    all tie ends held by the tenth of people with the most ties.
+    :meth:`RecommendResult.best_connected_share` says what share of the
+    accepted suggestions went to the people who were best connected at
+    the start.
     They are updated tie by tie, exactly, without a pass over the whole
     network, so a round costs the same at 2,000 or 10,000 people.
 
@@ -295,9 +339,10 @@ def recommend(G, *, policy, rounds=10, seed, active=0.5, accept=0.8) -> Recommen
         for i, (u, v) in enumerate(zip(people.tolist(), shown.tolist())):
             if v < 0 or not accepted[i] or v in T.nbrs[u]:
                 continue  # nobody to suggest, declined, or tied earlier this round
+            had = int(T.deg[v])
             mutual = T.add(u, v)
             similar = int(sum(c[u] == c[v] for c in cat))
-            made.append((r, u, v, mutual, similar, bool(T._alter_ego(u, v))))
+            made.append((r, u, v, mutual, similar, bool(T._alter_ego(u, v)), had))
             count += 1
         history.append(dict(round=r, new_ties=count, **T.measures()))
 
@@ -305,7 +350,7 @@ def recommend(G, *, policy, rounds=10, seed, active=0.5, accept=0.8) -> Recommen
         + list(_MEASURES)
     hist = pd.DataFrame(history)[cols]
     nodes = np.array(A.nodes, dtype=object)
-    made_arr = np.array(made, dtype=object).reshape(-1, 6)
+    made_arr = np.array(made, dtype=object).reshape(-1, 7)
     new = pd.DataFrame({
         "round": made_arr[:, 0].astype(np.int64),
         "person": nodes[made_arr[:, 1].astype(np.int64)],
@@ -313,6 +358,7 @@ def recommend(G, *, policy, rounds=10, seed, active=0.5, accept=0.8) -> Recommen
         "mutual": made_arr[:, 3].astype(np.int64),
         "similar": made_arr[:, 4].astype(np.int64),
         "alter_ego": made_arr[:, 5].astype(bool),
+        "suggested_ties": made_arr[:, 6].astype(np.int64),
     })
     H = G.copy()
     year = G.graph.get("options", {}).get("year", 2026)
@@ -330,6 +376,34 @@ def recommend(G, *, policy, rounds=10, seed, active=0.5, accept=0.8) -> Recommen
     params = {"policy": policy, "rounds": rounds, "seed": seed, "active": active,
               "accept": accept}
     return RecommendResult(params=params, graph=H, history=hist, new_ties=new)
+
+
+def _top_share(degrees, share):
+    """Share of all tie ends held by the ``share`` of people with the most ties."""
+    d = np.sort(np.asarray(degrees))[::-1]
+    total = d.sum()
+    k = int(np.ceil(share * len(d)))
+    return float(d[:k].sum() / total) if total else np.nan
+
+
+def best_connected(G, share=0.1):
+    """The best-connected ``share`` of people: the ``ceil(share * n)`` with the most ties.
+
+    Ranked by number of ties, most first; among equals, in the graph's
+    order, so that the same graph always gives the same people.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> best_connected(nx.star_graph(9), 0.1)
+    {0}
+    >>> sorted(best_connected(nx.star_graph(9), 0.2))
+    [0, 1]
+    """
+    share = check_fraction("share", share)
+    nodes = list(G)
+    ranked = sorted(range(len(nodes)), key=lambda i: (-G.degree(nodes[i]), i))
+    return {nodes[i] for i in ranked[:int(np.ceil(share * len(nodes)))]}
 
 
 def _snapshot(T):
