@@ -37,6 +37,10 @@ CALLS = [
                             strategy="targeted")),
     ("job_search", "job_search(G, everyone, strategy='everyone')",
      lambda G: S.job_search(G, list(G), seed=1, strategy="everyone")),
+    ("job_search", "tie_experiment(G, everyone, runs=2)",
+     lambda G: S.tie_experiment(G, seed=1)),
+    ("labour_market", "labour_market(G, months=120)",
+     lambda G: S.labour_market(G, seed=1)),
     ("recommend", "recommend(G, policy='mutual', rounds=10)",
      lambda G: S.recommend(G, policy="mutual", seed=1)),
     ("recommend", "recommend(G, policy='similar', rounds=10)",
@@ -115,6 +119,11 @@ def main(argv=None):
             t = timings[(i, n)]
             cells += [f"{t:.3f}", f"{t / build[n]:.2f}"]
         lines.append(f"| {name} | `{call}` | " + " | ".join(cells) + " |")
+    small = min(args.sizes)
+    slowest = max(range(len(CALLS)), key=lambda i: timings[(i, small)])
+    lines += ["", f"**At {small:,} people every call takes at most "
+              f"{timings[(slowest, small)]:.2f} s ({timings[(slowest, small)] / build[small]:.2f} "
+              f"times the build; slowest: `{CALLS[slowest][1]}`).**"]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {args.output}")
