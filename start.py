@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -170,7 +171,10 @@ def has_display() -> bool:
 
 
 def port_is_free(port: int) -> bool:
+    """Whether a server can listen on ``port`` of 127.0.0.1 (as Tornado binds: address reuse on)."""
     with socket.socket() as s:
+        if os.name != "nt":  # on Windows, address reuse would let two servers share a port
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -210,7 +214,14 @@ def workshop_command(port: int, token: str, root: Path = ROOT) -> list[str]:
     return [str(bin_dir(root) / "voila"), str(Path(root) / WORKSHOP),
             "--Voila.ip=127.0.0.1", f"--Voila.port={port}", "--Voila.port_retries=0",
             "--no-browser", f"--Voila.token={token}", "--strip_sources=True",
-            "--theme=light", "--show_tracebacks=False"] + \
+            "--theme=light", "--show_tracebacks=False",
+            # Voilà's page sends no _xsrf with the kernel's shutdown when a page is left,
+            # which a server with a token refuses (voila-dashboards/voila#1458): the
+            # kernels of the pages left would pile up. The token still guards the pages.
+            "--Voila.tornado_settings=disable_check_xsrf=True",
+            # A kernel whose page was closed without a word stops after 10 minutes idle.
+            "--MappingKernelManager.cull_interval=60",
+            "--MappingKernelManager.cull_idle_timeout=600"] + \
         [f"--VoilaConfiguration.file_allowlist={pattern}" for pattern in WORKSHOP_FILES]
 
 
@@ -252,14 +263,32 @@ def run_workshop(args: list[str], root: Path = ROOT) -> int:
                                env=venv_env(root))
     if options["browser"] and has_display():
         threading.Thread(target=_open_when_ready, args=(url, process), daemon=True).start()
+    return wait_for(process)
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def wait_for(process: subprocess.Popen) -> int:
+    """Wait for a server; on Ctrl+C or a termination signal, stop it (and its kernels) first.
+
+    Ctrl+C works even when the shell started this command with interrupts
+    ignored (a background job), and ``kill`` stops the server, not only
+    this script.
+    """
+    signal.signal(signal.SIGINT, _stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _stop)
     try:
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
+        process.terminate()  # the server stops its kernels on this signal
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
         return 0
 
 
@@ -279,10 +308,7 @@ def main(argv: list[str]) -> int:
     install("")
     args = argv[1:] if argv[:1] == ["lab"] else argv
     print("Opening the course in JupyterLab (stop it with Ctrl+C) ...", flush=True)
-    try:
-        return subprocess.run(lab_command(args), cwd=ROOT, env=venv_env()).returncode
-    except KeyboardInterrupt:
-        return 0
+    return wait_for(subprocess.Popen(lab_command(args), cwd=ROOT, env=venv_env()))
 
 
 if __name__ == "__main__":
