@@ -214,6 +214,7 @@ class _Runs:
         self.done: dict = {}
         self.lock = threading.Lock()
         self.keys = list(keys)
+        self.thread = None
 
     def get(self, key):
         with self.lock:
@@ -227,9 +228,9 @@ class _Runs:
         def run():
             for key in self.keys:
                 self.get(key)
-        thread = threading.Thread(target=run, daemon=True)
-        thread.start()
-        return thread
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        return self.thread
 
 
 def explore_trades(G, lang=None, *, seeds=SEEDS, background=True):
@@ -254,6 +255,8 @@ def explore_trades(G, lang=None, *, seeds=SEEDS, background=True):
     Returns
     -------
     weakties.widgets.Explorer
+        With ``runs``: the simulations, ``runs.done`` those computed so far
+        (by the drawing or by the background thread ``runs.thread``).
     """
     import ipywidgets as widgets
 
@@ -282,6 +285,7 @@ def explore_trades(G, lang=None, *, seeds=SEEDS, background=True):
             options=[(t(label), value) for value, label in VOUCHING.items()], value=start[1],
             description=t(N_("jobs filled on trust")),
             layout=widgets.Layout(width="32em")))
+    explorer.runs = runs  # the simulations computed so far (``runs.done``)
     if background:
         runs.warm_up()
     return explorer
