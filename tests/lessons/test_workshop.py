@@ -295,3 +295,15 @@ def test_a_file_that_is_not_a_contact_list_is_refused_in_plain_words(small, priv
 def test_the_map_widget_responds_when_exercised(small, private):
     widget = map_your_network.map_my_network(small)
     assert widget.poke() == []
+
+
+def test_a_file_chosen_in_the_browser_is_read_and_not_kept_by_the_chooser(small, private):
+    import datetime
+
+    widget = map_your_network.map_my_network(small)
+    content = open(audit.SAMPLE_EXPORT, "rb").read()
+    widget.upload.value = ({"name": "Connections.csv", "type": "text/csv", "size": len(content),
+                            "content": memoryview(content),
+                            "last_modified": datetime.datetime.now(datetime.timezone.utc)},)
+    assert widget.contacts == 300 and widget.showed_picture
+    assert widget.upload.value == ()

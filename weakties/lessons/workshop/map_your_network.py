@@ -173,7 +173,9 @@ class MapMyNetwork:
         files = change["new"]
         if files:
             item = files[0]
-            self.read_bytes(item["name"], bytes(item["content"]))
+            name, content = item["name"], bytes(item["content"])
+            self.upload.value = ()  # the chooser keeps no copy of the file
+            self.read_bytes(name, content)
 
     def show_sample(self):
         """Read the course's fictional sample export (the button's handler)."""

@@ -49,7 +49,7 @@ TRADE_KINDS = {0.1: N_("a trade that hires on site, like hers"),
 #: The explorer's choices for ``recommendation`` of the model: the share of the
 #: jobs of a trade with no digital hiring at all that go only to a candidate
 #: whom a close contact working there vouches for.
-VOUCHING = {0.0: N_("none"), 0.5: N_("half (the course's choice)"), 1.0: N_("all")}
+VOUCHING = {0.0: N_("none"), 0.5: N_("half"), 1.0: N_("all")}
 
 
 def tie_value(G, *, digital=None, recommendation=0.5, seeds=SEEDS) -> pd.DataFrame:
@@ -145,14 +145,17 @@ def draw_tie_value(table, *, title, lang=None):
     >>> fig = draw_tie_value(t, title="Example")
     >>> [ax.get_title() for ax in fig.axes]
     ['One tie at a time', 'All ties together']
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
-    from matplotlib.figure import Figure
+    import matplotlib.pyplot as plt
 
     from ...plotting import PALETTE, percent_axis, style_axes
 
     t = lambda text: gettext(text, lang)  # noqa: E731
-    fig = Figure(figsize=(9, 3.8), dpi=100)
-    left, right = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
+    # A pyplot figure, as the lessons' pictures: the notebook shows it (and the
+    # widgets close it once shown); a bare Figure would show as its name in a
+    # kernel where nothing told IPython how to draw one.
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.8), dpi=100)
     names = [t(N_("weak ties\n(acquaintances)")), t(N_("strong ties\n(close people)"))]
     looks = [dict(color=PALETTE[1], hatch="..", edgecolor="black"),
              dict(color=PALETTE[5], hatch="//", edgecolor="black")]
