@@ -236,10 +236,14 @@ class MapMyNetwork:
             text += " " + t(N_("Some lines could not be read and were left out."))
         self.status.value = _message(text)
         from ...widgets import _clear
-        with self.output:
-            _clear(self.output)
-            for name in OWN_PICTURES:
-                display(report.picture(name))
+        from IPython import get_ipython
+
+        pictures = [report.picture(name) for name in OWN_PICTURES]
+        if get_ipython() is not None:  # outside a notebook, display would print the pictures
+            with self.output:
+                _clear(self.output)
+                for picture in pictures:
+                    display(picture)
         self.showed_picture = True
 
     def poke(self) -> list[str]:
