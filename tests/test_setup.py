@@ -1,9 +1,13 @@
 """The project's setup files agree with each other and with the README."""
 
+import os
 import re
+import shutil
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 
@@ -50,15 +54,16 @@ def _quick_start_commands():
             if line.strip() and not line.strip().startswith("#")]
 
 
-def test_readme_quick_start_has_exactly_two_commands():
+def test_readme_quick_start_has_the_three_commands():
     commands = _quick_start_commands()
-    assert commands == ["python3 start.py", "python3 start.py test"], commands
+    assert commands == ["python3 start.py", "python3 start.py workshop",
+                        "python3 start.py test"], commands
 
 
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
-    test_command = _quick_start_commands()[1]
-    assert test_command in ci
+    test_command = [c for c in _quick_start_commands() if c.endswith(" test")]
+    assert len(test_command) == 1 and test_command[0] in ci
     assert "bubblewrap" in ci and "chromium" in ci
 
 
@@ -100,3 +105,219 @@ def test_readme_tool_replaces_only_its_section():
     new = tool.updated(text)
     assert new.startswith(f"before\n{tool.START}\n### ") and new.endswith(f"{tool.END}\nafter\n")
     assert "old figures" not in new and tool.updated(new) == new
+
+
+# --------------------------------------------------------------------------
+# start.py: installing once, running as root, the workshop command
+
+def _start():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("start_under_test", ROOT / "start.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FAKE_PYTHON = """#!/bin/sh
+# Stands for .venv/bin/python: records each call instead of running pip.
+echo "$@" >> "{log}"
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A project folder with a pyproject.toml and a .venv whose python is a recorder."""
+    (tmp_path / "pyproject.toml").write_text('[project]\\nname = "x"\\n')
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    log = tmp_path / "calls.log"
+    log.touch()
+    python.write_text(FAKE_PYTHON.format(log=log))
+    python.chmod(0o755)
+    return tmp_path
+
+
+def _installs(project):
+    """The `pip install -e` calls the recorder saw, in order (their last word: the target)."""
+    lines = (project / "calls.log").read_text().splitlines()
+    return [line for line in lines if line.startswith("-m pip install") and " -e " in line]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the recorder is a shell script")
+def test_switching_between_the_commands_does_not_reinstall(project):
+    start = _start()
+    assert start.install("", root=project) is True
+    assert start.install("test", root=project) is True
+    for _ in range(3):  # python3 start.py, then python3 start.py test, and again
+        assert start.install("", root=project) is False
+        assert start.install("test", root=project) is False
+    assert [i.split()[-1] for i in _installs(project)] == [".", ".[test]"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the recorder is a shell script")
+def test_the_test_tools_include_the_course_so_starting_after_testing_installs_nothing(project):
+    start = _start()
+    assert start.install("test", root=project) is True
+    assert start.install("", root=project) is False
+    assert len(_installs(project)) == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the recorder is a shell script")
+def test_a_change_of_pyproject_or_of_the_constraints_installs_again(project):
+    start = _start()
+    start.install("", root=project)
+    start.install("test", root=project)
+    (project / "pyproject.toml").write_text('[project]\\nname = "x"\\nversion = "2"\\n')
+    assert start.install("", root=project) is True       # the ranges changed
+    assert start.install("test", root=project) is True   # and the test tools too
+    assert start.install("", root=project) is False
+    (project / "constraints.txt").write_text("numpy==2.1.0\\n")
+    assert start.install("", root=project) is True       # pinned versions appeared
+    (project / "constraints.txt").write_text("numpy==2.1.1\\n")
+    assert start.install("test", root=project) is True   # and changed
+    assert start.install("", root=project) is False
+    installs = _installs(project)
+    assert len(installs) == 6
+    constraint = f"-c {project / 'constraints.txt'}"
+    assert [constraint in i for i in installs] == [False] * 4 + [True] * 2
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the recorder is a shell script")
+def test_a_stamp_of_an_older_start_py_installs_once_more(project):
+    start = _start()
+    (project / ".venv" / ".weakties-installed").write_text("0123abcd 4567ef")
+    assert start.install("", root=project) is True
+    assert start.install("", root=project) is False
+
+
+def test_jupyterlab_is_told_to_allow_root_only_when_run_as_root(monkeypatch):
+    start = _start()
+    monkeypatch.setattr(start.os, "geteuid", lambda: 0, raising=False)
+    assert "--allow-root" in start.lab_command([])
+    assert start.lab_command(["--allow-root"]).count("--allow-root") == 1
+    monkeypatch.setattr(start.os, "geteuid", lambda: 1000, raising=False)
+    command = start.lab_command(["--no-browser"])
+    assert "--allow-root" not in command and command[-1] == "--no-browser"
+    assert command[1] == "lab" and "course/00-welcome.ipynb" in command
+
+
+def test_the_workshop_is_served_on_this_computer_only_with_a_token_and_no_code():
+    start = _start()
+    command = start.workshop_command(8899, "secret-token")
+    assert command[0].endswith("voila") and command[1].endswith(os.path.join("course",
+                                                                             "workshop"))
+    assert "--Voila.ip=127.0.0.1" in command and "--Voila.port=8899" in command
+    assert "--Voila.token=secret-token" in command and "--no-browser" in command
+    assert "--strip_sources=True" in command  # code cells are not sent to the browser
+    allowed = [c.split("=", 1)[1] for c in command if "file_allowlist" in c]
+    assert any(re.fullmatch(a, "worksheet.html") for a in allowed)
+    assert not any(re.fullmatch(a, "01-who-you-know.ipynb") for a in allowed)
+    url = start.workshop_url(8899, "secret-token")
+    assert url == "http://127.0.0.1:8899/voila/render/00-home.ipynb?token=secret-token"
+    assert (ROOT / start.WORKSHOP / start.WORKSHOP_HOME).is_file()
+
+
+def test_workshop_options_are_read_and_bad_ones_named(capsys):
+    start = _start()
+    assert start.workshop_options([]) == {"port": None, "browser": True}
+    assert start.workshop_options(["--port", "8901", "--no-browser"]) == {
+        "port": 8901, "browser": False}
+    assert start.workshop_options(["--port=8902"])["port"] == 8902
+    for bad, words in ((["--port", "web"], "--port takes a port number"),
+                       (["--colour"], "unknown option '--colour'")):
+        with pytest.raises(SystemExit):
+            start.workshop_options(bad)
+        assert words in capsys.readouterr().err
+
+
+def test_a_browser_opens_only_where_there_is_a_display(monkeypatch):
+    start = _start()
+    monkeypatch.setattr(start.sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert start.has_display() is False
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert start.has_display() is True
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.setattr(start.sys, "platform", "darwin")
+    assert start.has_display() is True
+
+
+def test_an_unknown_command_is_named_with_the_three_that_exist(capsys):
+    start = _start()
+    with pytest.raises(SystemExit):
+        start.main(["serve"])
+    err = capsys.readouterr().err
+    assert "unknown command 'serve'" in err
+    for command in ("python3 start.py`", "python3 start.py workshop", "python3 start.py test"):
+        assert command in err
+
+
+def test_readme_says_how_versions_are_pinned_and_that_root_works():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "constraints.txt" in section and "pyproject.toml" in section
+    assert "root" in section and "workshop" in section
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_python3_start_py_opens_jupyterlab_even_as_root(tmp_path):
+    """The real command starts JupyterLab (as root in CI: it needs --allow-root there)."""
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    start = _start()
+    if not start.is_installed(""):
+        pytest.skip("the course is not installed for the current pyproject.toml: run "
+                    "`python3 start.py test` first (this test must not run pip)")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                            "JUPYTER_PATH", "PYTHONPATH")}
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        env[name] = str(tmp_path / name.lower())
+    port, token = _free_port(), "start-py-test-token"
+    python3 = shutil.which("python3") or sys.executable
+    process = subprocess.Popen(
+        [python3, "start.py", "--no-browser", f"--ServerApp.port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True)
+    status = f"http://127.0.0.1:{port}/api/status?token={token}"
+    try:
+        answered = False
+        for _ in range(600):  # up to two minutes on a loaded machine, polled every 0.2 s
+            if process.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(status, timeout=5) as reply:
+                    answered = reply.status == 200
+                    break
+            except OSError:
+                time.sleep(0.2)
+        if not answered:
+            process.kill()
+            output = process.communicate()[0]
+            raise AssertionError(f"JupyterLab did not answer (exit {process.returncode}):\\n"
+                                 f"{output[-3000:]}")
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)   # start.py stops JupyterLab, then exits
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    output = process.stdout.read()
+    assert "Running as root is not recommended. Use --allow-root" not in output
+    assert process.returncode == 0, output[-3000:]

@@ -29,6 +29,16 @@ A lesson's text is ``course/sources/<lang>/NN-slug.md``, in MyST Markdown
 Lessons without a source yet are built by the scripts they were first
 written with (``course/build/lessons_*.py``, ``course/build/lesson_11.py``)
 until they are converted; ``--check`` covers them too.
+
+The workshop's pages (:mod:`weakties.lessons.workshop`) are built the same
+way from ``course/sources/<lang>/workshop/NN-slug.md`` into
+``course/workshop/NN-slug.ipynb`` (``course/<lang>/workshop/`` for another
+language), with the facts and claims of their page module, cell ids
+``wNN-key``, and glossary links to ``course/workshop/glossary.ipynb``: a page
+holding the glossary's entry of every term the pages link, built with them
+(Voilà shows notebooks, not Markdown files). ``python -m course.build
+workshop`` builds only them; the build without lesson numbers, and
+``--check``, include them.
 """
 
 from __future__ import annotations
@@ -48,13 +58,18 @@ from ._core import Lesson, claims_of, lesson_module
 
 __all__ = ["BuildError", "Built", "build_lesson", "build_all", "check_claims", "render_text",
            "glossary_anchors", "anchor", "sources", "output_path", "legacy_lessons",
-           "start_source", "first_difference", "main"]
+           "start_source", "first_difference", "main", "WORKSHOP", "workshop_sources",
+           "build_workshop_glossary"]
 
 #: The project folder (this package is installed in editable mode from it).
 ROOT = Path(__file__).resolve().parents[2]
 
 #: The glossary of each language, beside that language's notebooks.
 GLOSSARY = {"en": "GLOSSARY.md", "fr": "GLOSSAIRE.md"}
+#: The folder of the workshop's pages, under a language's sources and notebooks.
+WORKSHOP = "workshop"
+#: The workshop's glossary page, beside its pages (their {term} links point to it).
+WORKSHOP_GLOSSARY = "glossary.ipynb"
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3",
@@ -215,14 +230,17 @@ def render_text(text: str, facts: dict, *, lang: str = "en", glossary: str = "GL
 # --------------------------------------------------------------------------
 # One lesson
 
-def sources(root: Path = ROOT, lang: str | None = None) -> dict:
-    """``{(lang, number): path}`` of every lesson source under ``course/sources/``."""
+def sources(root: Path = ROOT, lang: str | None = None, part: str | None = None) -> dict:
+    """``{(lang, number): path}`` of every lesson source under ``course/sources/``.
+
+    With ``part="workshop"``, the workshop's pages (``course/sources/<lang>/workshop/``).
+    """
     found = {}
     base = Path(root) / "course" / "sources"
     for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         if lang is not None and folder.name != lang:
             continue
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted((folder / part if part else folder).glob("*.md")):
             match = _SOURCE_NAME.match(path.name)
             if not match:
                 continue
@@ -234,10 +252,24 @@ def sources(root: Path = ROOT, lang: str | None = None) -> dict:
     return found
 
 
+def workshop_sources(root: Path = ROOT, lang: str | None = None) -> dict:
+    """``{(lang, number): path}`` of the workshop's pages (``course/sources/<lang>/workshop/``)."""
+    return sources(root, lang, WORKSHOP)
+
+
+def _is_workshop(source: Path) -> bool:
+    return Path(source).parent.name == WORKSHOP
+
+
 def output_path(root: Path, lang: str, source: Path) -> Path:
-    """Where the notebook of ``source`` goes: ``course/`` for English, ``course/<lang>/`` else."""
+    """Where the notebook of ``source`` goes: ``course/`` for English, ``course/<lang>/`` else.
+
+    A workshop page goes to the ``workshop/`` folder inside it.
+    """
     course = Path(root) / "course"
     folder = course if lang == "en" else course / lang
+    if _is_workshop(source):
+        folder = folder / WORKSHOP
     return folder / (source.stem + ".ipynb")
 
 
@@ -322,9 +354,13 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
         raise BuildError(f"{source}: unknown language folder {lang!r} (known: "
                          f"{', '.join(LANGUAGES)}).")
     number_ = match.group(1)
+    workshop = _is_workshop(source)
+    if module is None and workshop:
+        from .workshop import page_module
+        module = page_module(number_)
     module = module or lesson_module(number_)
     lesson: Lesson = module.LESSON
-    where = f"lesson {number_} ({_show(source, root)})"
+    where = f"{'workshop page' if workshop else 'lesson'} {number_} ({_show(source, root)})"
     if lesson.number != number_:
         raise BuildError(f"{where}: its module {module.__name__} says it is lesson "
                          f"{lesson.number}.")
@@ -342,7 +378,8 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
 
     glossary_name = GLOSSARY.get(lang, "GLOSSARY.md")
     out = output_path(root, lang, source)
-    glossary_path = out.parent / glossary_name
+    glossary_path = (out.parent.parent if workshop else out.parent) / glossary_name
+    link_target = WORKSHOP_GLOSSARY if workshop else glossary_name
     anchors = glossary_anchors(glossary_path) if glossary_path.exists() else None
     if anchors is None:
         problems.append(f"there is no glossary {_show(glossary_path, root)} for the "
@@ -365,7 +402,7 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
         keys.add(key)
         if cell.cell_type == "markdown":
             text, claims, found = render_text(cell.source, facts, lang=lang,
-                                              glossary=glossary_name, anchors=anchors)
+                                              glossary=link_target, anchors=anchors)
             problems += [f"{label}: {p}" for p in found]
             referenced += [(c, key) for c in claims]
             new = nbformat.v4.new_markdown_cell(text, id=lesson.code_id(key))
@@ -473,7 +510,7 @@ def build_all(root: Path = ROOT, numbers=None, lang=None) -> list:
     found = sources(root, lang)
     legacy = legacy_lessons(root) if lang in (None, "en") else {}
     for (lang_, n), path in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        if wanted and n not in wanted:
+        if wanted is not None and n not in wanted:
             continue
         try:
             built = build_lesson(path, lang=lang_, root=root)
@@ -485,9 +522,13 @@ def build_all(root: Path = ROOT, numbers=None, lang=None) -> list:
                 f"lesson {n} has a source and is still built by "
                 f"{_show(legacy[n], root)}: remove the lesson from that script")
         out.append(built)
+    if not wanted or WORKSHOP in wanted:
+        out += _build_workshop(root, lang)
+    if wanted:
+        wanted.discard(WORKSHOP)
     converted = {n for (lang_, n) in found if lang_ == "en"}
     for n, script in sorted(legacy.items()):
-        if n in converted or (wanted and n not in wanted):
+        if n in converted or (wanted is not None and n not in wanted):
             continue
         try:
             out.append(_build_legacy(n, script, root))
@@ -496,7 +537,81 @@ def build_all(root: Path = ROOT, numbers=None, lang=None) -> list:
                              legacy=_show(script, root),
                              problems=[f"lesson {n} ({_show(script, root)}, not converted yet): "
                                        f"{type(exc).__name__}: {exc}"]))
-    return sorted(out, key=lambda b: (b.number, b.lang))
+    return sorted(out, key=lambda b: (b.number, b.lang, str(b.path)))
+
+
+def _build_workshop(root: Path, lang=None) -> list:
+    """Every workshop page of ``lang`` (or of every language), and each language's glossary page."""
+    out, by_lang = [], {}
+    for (lang_, n), path in sorted(workshop_sources(root, lang).items()):
+        try:
+            built = build_lesson(path, lang=lang_, root=root)
+        except BuildError as exc:
+            built = Built(n, lang_, output_path(root, lang_, path), "", source=path,
+                          problems=[str(exc)])
+        built.number = WORKSHOP
+        out.append(built)
+        by_lang.setdefault(lang_, []).append(path)
+    for lang_, paths in sorted(by_lang.items()):
+        out.append(build_workshop_glossary(root, lang_, paths))
+    return out
+
+
+def _glossary_entries(path: Path) -> dict:
+    """``{key: (term, definition)}`` of a glossary file, its "First used" lines left out."""
+    entries = {}
+    text = path.read_text(encoding="utf-8")
+    for part in re.split(r"^### ", text, flags=re.M)[1:]:
+        term, _, body = part.partition("\n")
+        body = re.sub(r"\s*\*First\s+used\s+in\s[^*]*\*", "", body).strip()
+        entries[_key(term)] = (term.strip(), body)
+    return entries
+
+
+def build_workshop_glossary(root: Path, lang: str, pages) -> Built:
+    """The workshop's glossary page: the entry of each term its pages link, in order of use.
+
+    Voilà shows notebooks, not Markdown files, so the workshop's ``{term}``
+    links point to this page, ``course/workshop/glossary.ipynb``, whose
+    entries are copied from the course's glossary at build time (a change
+    of the glossary shows in ``--check``).
+    """
+    from ..i18n import N_, gettext
+
+    root = Path(root)
+    folder = root / "course" / (WORKSHOP if lang == "en" else f"{lang}/{WORKSHOP}")
+    glossary_path = folder.parent / GLOSSARY.get(lang, "GLOSSARY.md")
+    out = folder / WORKSHOP_GLOSSARY
+    built = Built(WORKSHOP, lang, out, "")
+    if not glossary_path.exists():
+        built.problems.append(f"workshop glossary: there is no glossary "
+                              f"{_show(glossary_path, root)} to copy the terms from")
+        return built
+    entries = _glossary_entries(glossary_path)
+    used = []
+    for page in pages:
+        for match in TERM.finditer(Path(page).read_text(encoding="utf-8")):
+            key = _key((match.group("target") or match.group("text")).strip())
+            if key in entries and key not in used:
+                used.append(key)
+    t = lambda text: gettext(text, lang)  # noqa: E731
+    cells = [nbformat.v4.new_markdown_cell(
+        t(N_("# Words used in this workshop\n\nEach word the pages link to, with its "
+             "meaning, in the order the pages use them. The course's full glossary is "
+             "the file {glossary}.")).format(glossary=GLOSSARY.get(lang, "GLOSSARY.md")),
+        id="w-glossary-title")]
+    for i, key in enumerate(used, 1):
+        term, body = entries[key]
+        cells.append(nbformat.v4.new_markdown_cell(f"### {term}\n\n{body}",
+                                                   id=f"w-glossary-{i:03d}"))
+    cells.append(nbformat.v4.new_markdown_cell(
+        t(N_("[Back to the workshop's home page](00-home.ipynb)")), id="w-glossary-home"))
+    nb = nbformat.v4.new_notebook()
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
+    nb.cells = cells
+    built.text = nbformat.writes(nb) + "\n"
+    return built
 
 
 def first_difference(built_text: str, stored_text: str) -> str:
@@ -551,7 +666,8 @@ def main(argv=None, root: Path = ROOT) -> int:
         description="Build the lesson notebooks from their sources (course/sources/) and "
                     "check the claims their text makes.")
     parser.add_argument("lessons", nargs="*", metavar="NN",
-                        help="lesson numbers to build, for example 00 01 (default: all)")
+                        help="lesson numbers to build, for example 00 01, or 'workshop' for "
+                             "the workshop's pages (default: all)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a claim no longer holds or a stored "
                              "notebook differs from what its source builds")
@@ -561,12 +677,13 @@ def main(argv=None, root: Path = ROOT) -> int:
                         help="write a first MyST source for each old lesson NN from its "
                              "stored notebook (the first step of converting it), then stop")
     args = parser.parse_args(argv)
-    bad = [n for n in args.lessons if not re.fullmatch(r"\d\d", n)]
+    bad = [n for n in args.lessons if not re.fullmatch(r"\d\d", n) and n != WORKSHOP]
     if bad:
-        parser.error(f"lesson numbers are two digits, like 01: not {', '.join(bad)}")
+        parser.error(f"lesson numbers are two digits, like 01, or the word {WORKSHOP} for "
+                     f"the workshop's pages: not {', '.join(bad)}")
     root = Path(root)
     if args.start_source:
-        if not args.lessons:
+        if not args.lessons or WORKSHOP in args.lessons:
             parser.error("--start-source needs the lesson numbers, for example --start-source 07")
         try:
             for n in args.lessons:
