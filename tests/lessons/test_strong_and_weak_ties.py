@@ -158,7 +158,7 @@ def test_facts_on_the_lesson_population():
 
 def test_claims_fail_when_the_numbers_say_otherwise():
     claims = claims_of(sw)
-    assert not claims["stronger_pairs_close_more"].verify({"closure": [0.2, 0.25, 0.3]})[0]
+    assert not claims["stronger_pairs_close_more"].verify({"closure": [0.2, 0.25, 0.28]})[0]
     assert claims["stronger_pairs_close_more"].verify({"closure": [0.1, 0.15, 0.3]})[0]
     assert not claims["weak_first_breaks_sooner"].verify(
         {"gap_at": 0.9, "gap_weak": 0.5, "gap_strong": 0.6})[0]
