@@ -32,10 +32,11 @@ import gettext as _gettext
 import math
 import numbers
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "N_", "gettext", "language", "set_language", "number",
+__all__ = ["LANGUAGES", "N_", "gettext", "language", "set_language", "number", "date",
            "decimal", "percent"]
 
 #: Languages the formatting functions know. A language without a message
@@ -102,10 +103,9 @@ def set_language(lang: str | None) -> None:
     _current = None if lang is None else _check(lang)
 
 
-@lru_cache(maxsize=None)
 def _catalog(lang: str):
-    return _gettext.translation("weakties", localedir=str(LOCALE_DIR), languages=[lang],
-                                fallback=True)
+    from .translations import catalog
+    return catalog(lang)
 
 
 def gettext(text: str, lang: str | None = None) -> str:
@@ -133,10 +133,13 @@ def _real(x, what):
     return float(x)
 
 
-def _localise(text: str, lang: str) -> str:
-    if lang == "fr":
-        return text.replace(",", _NARROW_NBSP).replace(".", ",")
-    return text
+def _pattern(kind: str, lang: str, digits: int) -> str:
+    """The locale's pattern (CLDR, through Babel) with exactly ``digits`` decimals."""
+    from babel import Locale
+    loc = Locale.parse(lang)
+    pattern = (loc.percent_formats if kind == "percent" else loc.decimal_formats)[None].pattern
+    decimals = "." + "0" * digits if digits else ""
+    return re.sub(r"#,##0(\.[0#]+)?", "#,##0" + decimals, pattern, count=1)
 
 
 def number(x, lang: str | None = None) -> str:
@@ -151,8 +154,10 @@ def number(x, lang: str | None = None) -> str:
     >>> number(29201, lang="fr") == "29\\u202f201"
     True
     """
+    from babel.numbers import format_decimal
     lang = _check(lang)
-    return _localise(f"{round(_real(x, 'number')):,d}", lang)
+    return format_decimal(round(_real(x, "number")), format=_pattern("decimal", lang, 0),
+                          locale=lang)
 
 
 def decimal(x, digits: int = 2, lang: str | None = None) -> str:
@@ -168,7 +173,9 @@ def decimal(x, digits: int = 2, lang: str | None = None) -> str:
     lang = _check(lang)
     if not isinstance(digits, int) or digits < 0:
         raise ValueError(f"digits must be a whole number, 0 or more, not {digits!r}.")
-    return _localise(f"{_real(x, 'decimal'):,.{digits}f}", lang)
+    from babel.numbers import format_decimal
+    return format_decimal(_real(x, "decimal"), format=_pattern("decimal", lang, digits),
+                          locale=lang, decimal_quantization=True)
 
 
 def percent(x, digits: int = 0, lang: str | None = None) -> str:
@@ -184,5 +191,30 @@ def percent(x, digits: int = 0, lang: str | None = None) -> str:
     lang = _check(lang)
     if not isinstance(digits, int) or digits < 0:
         raise ValueError(f"digits must be a whole number, 0 or more, not {digits!r}.")
-    text = _localise(f"{100 * _real(x, 'percent'):,.{digits}f}", lang)
-    return text + (_NBSP + "%" if lang == "fr" else "%")
+    from babel.numbers import format_percent
+    return format_percent(_real(x, "percent"), format=_pattern("percent", lang, digits),
+                          locale=lang, decimal_quantization=True)
+
+
+def date(value, lang: str | None = None) -> str:
+    """A date written out: ``March 15, 2024`` (en), ``15 mars 2024`` (fr).
+
+    ``value`` is a :class:`datetime.date` (or datetime) or an ISO string
+    ``"2024-03-15"``.
+
+    Examples
+    --------
+    >>> date("2024-03-15", lang="en"), date("2024-03-15", lang="fr")
+    ('March 15, 2024', '15 mars 2024')
+    """
+    import datetime as _dt
+    from babel.dates import format_date
+    lang = _check(lang)
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            raise ValueError(f"date() reads dates written 2024-03-15, not {value!r}.") from None
+    if not isinstance(value, _dt.date):
+        raise TypeError(f"date() formats a date, not {type(value).__name__} {value!r}.")
+    return format_date(value, format="long", locale=lang)

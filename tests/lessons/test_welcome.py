@@ -87,7 +87,7 @@ def _facts(**changes):
     ("her_network_is_typical", {"ties": 35}),
     ("her_network_is_typical", {"her_relation_share": 0.4}),
     ("most_ties_on_outer_rings", {"outer_ties": 15}),
-    ("outer_ties_are_weak", {"outer_weak": 20}),
+    ("outer_ties_are_weak", {"outer_weak": 17}),
     ("almost_everyone_has_more_weak_ties", {"median_strong_share": 0.25}),
     ("almost_everyone_has_more_weak_ties", {"strong_share_95": 0.6}),
     ("most_contacts_share_the_region", {"mostly_own_region": 0.6}),

@@ -101,7 +101,7 @@ def test_relation_share_prediction_answers_from_the_median(G):
 
 
 def _facts(**changes):
-    base = {"relations": 10, "share_95": 0.45, "no_reciprocity": 15, "no_years": 9,
+    base = {"relations": 10, "share_90": 0.45, "no_reciprocity": 15, "no_years": 9,
             "no_exchanges": 10, "only_years": 26, "median_relations": 9, "rings": [3, 4, 8, 16],
             "circles": [1.5, 3.5, 10.8, 29.2], "ratios": [2.3, 3.1, 2.7]}
     return dict(base, **changes)
@@ -109,7 +109,7 @@ def _facts(**changes):
 
 @pytest.mark.parametrize("name, breaking", [
     ("she_has_several_relations", {"relations": 1}),
-    ("relations_are_a_minority", {"share_95": 0.55}),
+    ("relations_are_a_minority", {"share_90": 0.55}),
     ("reciprocity_holds_most_ties_back", {"no_exchanges": 16}),
     ("looser_rules_count_more", {"only_years": 12}),
     ("her_rings_grow_outwards", {"rings": [3, 4, 4, 16]}),

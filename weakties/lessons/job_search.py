@@ -844,13 +844,14 @@ def estimates_point_different_ways(f):
             and e["randomised"]["favours"] == "weak ties", f"estimates {e}")
 
 
-@claim("in the experiment, strong ties do relatively better the less digital the trades and "
-       "the more openings need a recommendation; without vouching, weak ties win even in "
-       "non-digital trades")
+@claim("in the experiment, strong ties do best in hardly digital trades where openings are "
+       "filled on recommendation: there the strong-ties group does at least as well as the "
+       "weak-ties group, better than with the course's scale or very digital trades; without "
+       "vouching, weak ties win even in those trades")
 def strong_ties_help_more_in_less_digital_trades(f):
     t = f["trades"]
-    ok = (t["digital"]["estimate"] < t["course"]["estimate"] < t["trusted"]["estimate"]
-          and t["no_vouching"]["estimate"] < 1 < t["trusted"]["estimate"])
+    ok = (t["trusted"]["estimate"] > max(t["digital"]["estimate"], t["course"]["estimate"])
+          and t["no_vouching"]["estimate"] < 1 <= t["trusted"]["estimate"])
     return ok, f"randomised estimates {t}"
 
 

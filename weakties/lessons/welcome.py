@@ -325,9 +325,9 @@ def most_ties_on_outer_rings(f):
     return f["outer_ties"] > f["ties"] / 2, f"{f['outer_ties']} of {f['ties']}"
 
 
-@claim("nearly all the ties on her two outer rings are weak ties")
+@claim("most of the ties on her two outer rings, three in four at least, are weak ties")
 def outer_ties_are_weak(f):
-    return f["outer_weak"] >= 0.9 * f["outer_ties"], f"{f['outer_weak']} of {f['outer_ties']}"
+    return f["outer_weak"] >= 0.75 * f["outer_ties"], f"{f['outer_weak']} of {f['outer_ties']}"
 
 
 @claim("almost everyone has far more weak ties than strong ones")
