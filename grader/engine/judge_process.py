@@ -303,10 +303,12 @@ def _compile(source: str):
 def free_names(source: str) -> list[str]:
     """Names a cell reads before (or without) assigning them, in order; IPython syntax allowed.
 
+    Built-in names are included (``print`` below); the caller leaves them out.
+
     Examples
     --------
     >>> free_names("x = a + 1\\nprint(x, b)\\nex.answer('c')")
-    ['a', 'b', 'ex']
+    ['a', 'print', 'b', 'ex']
     """
     try:
         from IPython.core.inputtransformer2 import TransformerManager
