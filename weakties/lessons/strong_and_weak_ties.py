@@ -427,13 +427,14 @@ class RegionRemoval:
         :func:`removal_curves` of the region.
     """
 
-    def __init__(self, G, region_name=EXPLORED_REGION, seed=7):
+    def __init__(self, G, region_name=EXPLORED_REGION, seed=7, lang=None):
         import networkx as nx
 
         people = [p for p in G if G.nodes[p]["region"] == region_name]
         if not people:
-            raise ValueError(f"nobody lives in {region_name!r} in this population: choose a "
-                             "region its people have (G.nodes[person]['region']).")
+            raise ValueError(gettext(N_(
+                "nobody lives in {region} in this population: choose a region its people "
+                "have (G.nodes[person]['region'])."), lang).format(region=repr(region_name)))
         self.name = region_name
         self.region = G.subgraph(people)
         rng = np.random.default_rng(seed)
@@ -535,7 +536,7 @@ def explore_region(G, region_name=EXPLORED_REGION, lang=None, removal=None):
     from ..widgets import Explorer
 
     t = _t(lang)
-    removal = removal or RegionRemoval(G, region_name)
+    removal = removal or RegionRemoval(G, region_name, lang=lang)
     start = int(round(100 * largest_gap(removal.curves) / 5) * 5)
 
     def show_removal(removed, order):
