@@ -571,12 +571,16 @@ def _build_workshop(root: Path, lang=None) -> list:
 
 
 def _glossary_entries(path: Path) -> dict:
-    """``{key: (term, definition)}`` of a glossary file, its "First used" lines left out."""
+    """``{key: (term, definition)}`` of a glossary file, its "First used" lines left out.
+
+    The French glossary's "Première utilisation" lines (with the English term) too.
+    """
     entries = {}
     text = path.read_text(encoding="utf-8")
     for part in re.split(r"^### ", text, flags=re.M)[1:]:
         term, _, body = part.partition("\n")
-        body = re.sub(r"\s*\*First\s+used\s+in\s[^*]*\*", "", body).strip()
+        body = re.sub(r"\s*\*(?:First\s+used\s+in|Première\s+utilisation)\s[^*]*\*", "",
+                      body).strip()
         entries[_key(term)] = (term.strip(), body)
     return entries
 
