@@ -159,6 +159,31 @@ def test_glossary_links_show_the_words_and_point_at_the_entry(tmp_path):
                     "[blau index](GLOSSAIRE.md#Blau-index)")
 
 
+def test_glossary_entries_leave_out_the_line_of_first_use_in_english_and_french(tmp_path):
+    glossary = tmp_path / "GLOSSAIRE.md"
+    glossary.write_text("# Glossaire\n\n### graine\n\nUn nombre qui fixe le hasard.\n"
+                        "*Première utilisation dans la leçon 00 (en anglais : seed,\n"
+                        "[voir l'entrée anglaise](../GLOSSARY.md#seed)).*\n\n"
+                        "### lien\n\nCe qui relie deux personnes. *First used in lesson 00.*\n",
+                        encoding="utf-8")
+    assert build._glossary_entries(glossary) == {
+        "graine": ("graine", "Un nombre qui fixe le hasard."),
+        "lien": ("lien", "Ce qui relie deux personnes.")}
+
+
+def test_facts_are_computed_in_the_language_of_the_lesson(monkeypatch):
+    from weakties import i18n
+    from weakties.lessons import Lesson
+
+    module = types.ModuleType("weakties.lessons.speaks")
+    module.LESSON = Lesson("42", "speaks", population=None)
+    module.facts = lambda: {"lang": i18n.language()}
+    monkeypatch.setattr(build, "_FACTS", {})
+    assert build.lesson_facts(module)["lang"] == "en"
+    assert build.lesson_facts(module, "fr")["lang"] == "fr"
+    assert i18n.language() == "en"   # set back afterwards
+
+
 # --------------------------------------------------------------------------
 # A lesson that breaks a rule is named, with the place and the fix
 

@@ -37,6 +37,29 @@ def test_component_table_shows_the_strongest_and_weakest_ties(G):
         sw.component_table(G, -5)
 
 
+def test_component_table_in_french_names_contexts_and_writes_decimal_commas(G):
+    en, fr = sw.component_table(G, 3, count=2, lang="en"), sw.component_table(G, 3, count=2,
+                                                                              lang="fr")
+    assert list(fr.columns) == ["contact", "origine du lien", "temps", "proximité",
+                                "réciprocité", "ancienneté", "force"]
+    assert list(fr["force"]) == [f"{x:.2f}".replace(".", ",") for x in en["strength"]]
+    assert "_" not in "".join(en["how they met"]) + "".join(fr["origine du lien"])
+
+
+def test_facts_are_written_in_the_language_they_are_computed_in(G):
+    from weakties.i18n import set_language
+
+    try:
+        set_language("fr")
+        fr = sw.facts(G)
+    finally:
+        set_language(None)
+    en = sw.facts(G)
+    assert en["top_context"] == "family" and fr["top_context"] == "famille"
+    assert (" in " in en["my_bridge_people"]) and ("région" in fr["my_bridge_people"])
+    assert fr["closure"] == en["closure"]
+
+
 def test_context_strength_averages_by_context(G):
     table = sw.context_strength(G)
     family = [s for _, _, d in G.edges(data=True) if d["context"] == "family"

@@ -21,7 +21,7 @@ import itertools
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number, percent
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ._core import Lesson, PredictionData, QuizData, claim
 from .people import followed_person
 
@@ -55,6 +55,13 @@ def _t(lang):
     return lambda text: gettext(text, lang)
 
 
+def _context(key, lang=None):
+    """How a tie began, in words (``"former_colleague"`` -> "former colleague"), in ``lang``."""
+    from .your_network import _CONTEXTS
+
+    return gettext(_CONTEXTS[key], lang) if key in _CONTEXTS else key.replace("_", " ")
+
+
 # --------------------------------------------------------------------------
 # What makes a tie strong
 
@@ -73,7 +80,8 @@ def component_table(G, person, count=3, lang=None):
     pandas.DataFrame
         One row per tie, strongest first: the contact's name, the context
         where the tie began, its four components (time, closeness,
-        reciprocity, duration) and its strength, each rounded to 2 decimals.
+        reciprocity, duration) and its strength, each rounded to 2 decimals
+        (written with the language's decimal mark outside English).
 
     Examples
     --------
@@ -89,14 +97,18 @@ def component_table(G, person, count=3, lang=None):
     t = _t(lang)
     names = [t(N_("contact")), t(N_("how they met"))] + \
         [t(_COMPONENT_NAMES[c]) for c in COMPONENTS] + [t(N_("strength"))]
-    rows = [[G.nodes[q]["name"], tie["context"].replace("_", " ")]
+    rows = [[G.nodes[q]["name"], _context(tie["context"], lang)]
             + [round(tie[c], 2) for c in COMPONENTS] + [round(tie["strength"], 2)]
             for q, tie in G[person].items()]
     table = pd.DataFrame(rows, columns=names).sort_values(names[-1], ascending=False,
                                                           kind="stable")
     if len(table) > 2 * count:
         table = pd.concat([table.head(count), table.tail(count)])
-    return table.reset_index(drop=True)
+    table = table.reset_index(drop=True)
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        for column in names[2:]:
+            table[column] = [decimal(x, 2, lang) for x in table[column]]
+    return table
 
 
 def context_strength(G):
@@ -140,7 +152,7 @@ def show_context_strength(G, lang=None):
     t = _t(lang)
     table = context_strength(G)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    labels = [c.replace("_", " ") for c in table.index]
+    labels = [_context(c, lang) for c in table.index]
     ax.barh(labels, table["mean"], color=PALETTE[4], edgecolor="black")
     ax.axvline(_ties.STRONG_THRESHOLD, color="black", ls="--",
                label=t(N_("strong from {threshold}")).format(
@@ -415,13 +427,14 @@ class RegionRemoval:
         :func:`removal_curves` of the region.
     """
 
-    def __init__(self, G, region_name=EXPLORED_REGION, seed=7):
+    def __init__(self, G, region_name=EXPLORED_REGION, seed=7, lang=None):
         import networkx as nx
 
         people = [p for p in G if G.nodes[p]["region"] == region_name]
         if not people:
-            raise ValueError(f"nobody lives in {region_name!r} in this population: choose a "
-                             "region its people have (G.nodes[person]['region']).")
+            raise ValueError(gettext(N_(
+                "nobody lives in {region} in this population: choose a region its people "
+                "have (G.nodes[person]['region'])."), lang).format(region=repr(region_name)))
         self.name = region_name
         self.region = G.subgraph(people)
         rng = np.random.default_rng(seed)
@@ -523,7 +536,7 @@ def explore_region(G, region_name=EXPLORED_REGION, lang=None, removal=None):
     from ..widgets import Explorer
 
     t = _t(lang)
-    removal = removal or RegionRemoval(G, region_name)
+    removal = removal or RegionRemoval(G, region_name, lang=lang)
     start = int(round(100 * largest_gap(removal.curves) / 5) * 5)
 
     def show_removal(removed, order):
@@ -648,7 +661,11 @@ QUIZZES = {
 # Facts and claims
 
 def facts(G):
-    """The numbers and names the text of lesson 02 quotes, computed on its population."""
+    """The numbers and names the text of lesson 02 quotes, computed on its population.
+
+    Texts (the contexts, where her local bridges lead) are in the current
+    language (:func:`weakties.i18n.language`).
+    """
     person = followed_person(G)
     contexts = context_strength(G)
     closure = closure_by_pair(G)
@@ -669,9 +686,9 @@ def facts(G):
         "first": G.nodes[person]["name"].split()[0],
         "weights": dict(_ties.STRENGTH_WEIGHTS),
         "threshold": _ties.STRONG_THRESHOLD,
-        "top_context": contexts.index[-1].replace("_", " "),
+        "top_context": _context(contexts.index[-1]),
         "top_context_mean": float(contexts["mean"].iloc[-1]),
-        "low_context": contexts.index[0].replace("_", " "),
+        "low_context": _context(contexts.index[0]),
         "low_context_mean": float(contexts["mean"].iloc[0]),
         "strong_contexts": strong_contexts,
         "closure": [closure[k] for k in PAIR_KINDS],
@@ -699,8 +716,11 @@ def facts(G):
         "region_weak": float(removal.curves["weak"][j]),
         "region_strong": float(removal.curves["strong"][j]),
         "my_bridges": len(mine),
-        "my_bridge_people": "; ".join(
-            f"{G.nodes[v]['name']}, {G.nodes[v]['occupation']} in {G.nodes[v]['region']}"
+        # TRANSLATORS: between the items of a list that hold commas themselves.
+        "my_bridge_people": gettext(N_("; ")).join(
+            gettext(N_("{name}, {occupation} in {region}")).format(
+                name=G.nodes[v]["name"], occupation=G.nodes[v]["occupation"],
+                region=G.nodes[v]["region"])
             for _, v in mine),
     }
 

@@ -46,7 +46,8 @@ def people_table(G, count=5, lang=None):
     import pandas as pd
 
     if not isinstance(count, int) or count < 1:
-        raise ValueError(f"count is how many people to list, 1 or more, not {count!r}.")
+        raise ValueError(gettext(N_("count is how many people to list, 1 or more, not "
+                                    "{count}."), lang).format(count=repr(count)))
     people = sorted(G)[:count]
     return pd.DataFrame([{gettext(h, lang): G.nodes[p].get(a) for a, h in PEOPLE_COLUMNS.items()}
                          for p in people], index=people)
@@ -187,7 +188,7 @@ def _strong_share_answer(G, lang=None):
     ax = share_histogram(
         shares, {median_label: typical}, lang=lang,
         title=gettext(N_("Share of strong ties, person by person ({people} people)"), lang)
-        .format(people=len(shares)),
+        .format(people=number(len(shares), lang)),
         xlabel=gettext(N_("share of the person's ties that are strong"), lang),
         ylabel=gettext(N_("number of people"), lang))
     description = gettext(N_(
