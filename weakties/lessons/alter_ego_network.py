@@ -106,8 +106,10 @@ def show_diversity(G, person, lang=None):
     """
     _ties._check_node(G, person, "person")
     t = _t(lang)
-    print(f"bank, bank, bank: {decimal(_metrics.blau(['bank'] * 3), 2, lang)}")
-    print(f"bank, design: {decimal(_metrics.blau(['bank', 'design']), 2, lang)}")
+    print(t(N_("bank, bank, bank: {value}")).format(
+        value=decimal(_metrics.blau(["bank"] * 3), 2, lang)))
+    print(t(N_("bank, design: {value}")).format(
+        value=decimal(_metrics.blau(["bank", "design"]), 2, lang)))
     first = G.nodes[person]["name"].split()[0]
     for attribute, value in _metrics.diversity(G, list(G[person]), ATTRIBUTES).items():
         print(t(N_("Contacts of {first}, diversity by {attribute}: {value}")).format(
