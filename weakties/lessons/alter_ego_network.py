@@ -60,6 +60,12 @@ MEASURES = {"clustering": N_("average clustering"),
             "degree_gini": N_("Gini index of the number of ties"),
             "top_tenth_share": N_("share of ties held by the best-connected tenth")}
 
+#: A name and its value, in a label ("Lucie: 77%"); a rule and its value in a list; the
+#: separator of the list (each language writes its own punctuation).
+_NAMED = N_("{name}: {value}")
+_RULE_VALUE = N_("{rule} {value}")
+_SEPARATOR = N_("; ")
+
 ROUNDS = 10
 _SEED = 7
 
@@ -106,8 +112,10 @@ def show_diversity(G, person, lang=None):
     """
     _ties._check_node(G, person, "person")
     t = _t(lang)
-    print(f"bank, bank, bank: {decimal(_metrics.blau(['bank'] * 3), 2, lang)}")
-    print(f"bank, design: {decimal(_metrics.blau(['bank', 'design']), 2, lang)}")
+    print(t(N_("bank, bank, bank: {value}")).format(
+        value=decimal(_metrics.blau(["bank"] * 3), 2, lang)))
+    print(t(N_("bank, design: {value}")).format(
+        value=decimal(_metrics.blau(["bank", "design"]), 2, lang)))
     first = G.nodes[person]["name"].split()[0]
     for attribute, value in _metrics.diversity(G, list(G[person]), ATTRIBUTES).items():
         print(t(N_("Contacts of {first}, diversity by {attribute}: {value}")).format(
@@ -166,7 +174,7 @@ def show_alter_ego_shares(G, person, lang=None):
     first = G.nodes[person]["name"].split()[0]
     marks = {t(N_("pairs drawn at random: {share}")).format(share=percent(at_random, lang=lang)):
              at_random,
-             f"{first}: {percent(mine, lang=lang)}": mine,
+             t(_NAMED).format(name=first, value=percent(mine, lang=lang)): mine,
              t(N_("median person: {share}")).format(
                  share=percent(statistics.median(shares), lang=lang)): statistics.median(shares)}
     ax = share_histogram(shares, marks, lang=lang,
@@ -228,7 +236,8 @@ def draw_policies(results, measure, rounds=ROUNDS, ax=None, lang=None):
         _, ax = plt.subplots(figsize=(8, 4.5))
     for i, (policy, result) in enumerate(results.items()):
         h = result.history[result.history["round"] <= rounds]
-        ax.plot(h["round"], h[measure], label=f"{policy}: {t(POLICY_NAMES[policy])}",
+        ax.plot(h["round"], h[measure],
+                label=t(_NAMED).format(name=policy, value=t(POLICY_NAMES[policy])),
                 color=PALETTE[(0, 4, 2, 6)[i % 4]], marker=MARKERS[i],
                 ls=["-", "--", ":", "-."][i % 4], lw=2)
     ax.set_xlim(0, ROUNDS)
@@ -333,6 +342,13 @@ def show_person_after(G, person, results, lang=None):
 _POLICY_CHOICES = tuple(POLICY_NAMES.values())
 
 
+def _values(values, lang):
+    """``{policy: formatted value}`` as one phrase: "most alike 0.65; anyone at random 0.44"."""
+    t = _t(lang)
+    return t(_SEPARATOR).join(t(_RULE_VALUE).format(rule=t(POLICY_NAMES[p]), value=v)
+                              for p, v in values.items())
+
+
 def _last(results, measure):
     return {p: float(r.history[measure].iloc[-1]) for p, r in results.items()}
 
@@ -340,7 +356,7 @@ def _last(results, measure):
 def _policy_values(results, measure, digits, lang):
     t = _t(lang)
     last = _last(results, measure)
-    return "; ".join(f"{t(POLICY_NAMES[p])} {decimal(v, digits, lang)}" for p, v in last.items())
+    return _values({p: decimal(v, digits, lang) for p, v in last.items()}, lang)
 
 
 def _closure_answer(results, lang=None):
@@ -370,8 +386,7 @@ def _alike_answer(results, lang=None):
         "suggests look-alikes adds look-alikes; suggesting contacts of contacts leaves the "
         "share almost where it was, and random or diverse suggestions lower it.")).format(
         start=percent(first, lang=lang),
-        values="; ".join(f"{t(POLICY_NAMES[p])} {percent(v, lang=lang)}"
-                         for p, v in last.items()))
+        values=_values({p: percent(v, lang=lang) for p, v in last.items()}, lang))
     return list(POLICY_NAMES).index(best), ax.figure, description
 
 

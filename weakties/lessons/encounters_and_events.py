@@ -422,7 +422,8 @@ def explore_follow_up(G, lang=None):
 
     from ..widgets import Explorer
 
-    own = ", ".join(decimal(FORMATS[f]["follow_up"], 2, lang) for f in _FORMATS)
+    # the separator of a list of numbers: French writes decimals with a comma
+    own = _t(N_(", "), lang).join(decimal(FORMATS[f]["follow_up"], 2, lang) for f in _FORMATS)
     options = [(_t(N_("each format's own ({chances})"), lang).format(chances=own), -1.0)]
     options += [(_t(N_("{chance} for every format"), lang).format(chance=decimal(c, 1, lang)),
                  float(c)) for c in FOLLOW_UPS[1:]]

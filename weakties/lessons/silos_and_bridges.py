@@ -406,7 +406,8 @@ def show_constraint(G, people, lang=None):
             (people.closed, N_("the closed circle"), "s", PALETTE[5])):
         ax.scatter([G.degree(person)], [people.constraint[person]], s=150, marker=marker,
                    color=colour, edgecolors="black", zorder=3,
-                   label=f"{t(name)}: {G.nodes[person]['name']}")
+                   label=t(N_("{name}: {value}")).format(name=t(name),
+                                                         value=G.nodes[person]['name']))
     ax.legend(frameon=False)
     style_axes(ax, t(N_("Constraint falls as the number of ties rises")),
                t(N_("number of ties")), t(N_("constraint (lower: more of a broker)")))

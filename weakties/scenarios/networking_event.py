@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
-from ..i18n import N_, gettext
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, _scenario_hint, check_choice, check_fraction, check_graph,
                       check_int, check_nodes, make_rng, new_axes, style)
@@ -82,18 +82,23 @@ class NetworkingEventResult(ScenarioResult):
     def summary_lines(self):
         t = self.new_ties
         ev, on = t[t["kind"] == "event"], t[t["kind"] == "online"]
-        lines = [f"{len(ev)} ties made at the event, {len(on)} made online only."]
+        lines = [gettext(N_("{event} ties made at the event, {online} made online only.")).format(
+            event=_count(len(ev)), online=_count(len(on)))]
         c = self.crossing.pivot(index="attribute", columns="ties", values="share")
         for a in _CROSS:
             if a in c.index:
-                lines.append(f"ties across {a}: {c.loc[a].get('event', np.nan):.0%} of event "
-                             f"ties, {c.loc[a].get('existing', np.nan):.0%} of the attendees' "
-                             "existing ties")
+                lines.append(gettext(N_("{ties_across}: {event} of event ties, {existing} of the "
+                                        "attendees' existing ties")).format(
+                    ties_across=gettext(_TIES_ACROSS[a]),
+                    event=_share(c.loc[a].get("event", np.nan)),
+                    existing=_share(c.loc[a].get("existing", np.nan))))
         if len(ev):
-            lines.append(f"after {self.params['months']} months: event ties strength "
-                         f"{ev['strength'].mean():.2f} on average "
-                         f"({int(ev['relation'].sum())} became relations), online-only ties "
-                         f"{on['strength'].mean() if len(on) else np.nan:.2f}")
+            lines.append(gettext(N_("after {months} months: event ties strength {event} on "
+                                    "average ({relations} became relations), online-only ties "
+                                    "{online}")).format(
+                months=_count(self.params["months"]), event=_strength(ev["strength"].mean()),
+                relations=_count(ev["relation"].sum()),
+                online=_strength(on["strength"].mean() if len(on) else np.nan)))
         return lines
 
     def plot(self, ax=None, kind="strength", lang=None):
@@ -156,6 +161,22 @@ _FORMAT_NAMES = {"evening": N_("evening"), "breakfast": N_("breakfast"),
                  "neighbourhood": N_("neighbourhood")}
 _ACROSS = {"sector": N_("across sector"), "region": N_("across region"),
            "generation": N_("across generation")}
+_TIES_ACROSS = {"sector": N_("ties across sector"), "region": N_("ties across region"),
+                "generation": N_("ties across generation")}
+
+
+# Numbers of the summary, as the current language writes them (English keeps the plain
+# digits and the "nan" of an undefined value that it always showed).
+def _count(n):
+    return str(int(n)) if language() == "en" else number(int(n))
+
+
+def _share(x):
+    return percent(float(x)) if np.isfinite(x) else "nan%"
+
+
+def _strength(x):
+    return decimal(float(x), 2) if np.isfinite(x) else "nan"
 
 
 class _People:

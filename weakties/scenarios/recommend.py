@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from .. import ties as _ties
+from ..i18n import N_, decimal, gettext, language, number
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int,
                       graph_arrays, make_rng, new_axes, style)
@@ -26,11 +27,23 @@ POLICIES = ("mutual", "similar", "random", "diverse")
 #: Attributes whose assortativity the history follows.
 HISTORY_ATTRIBUTES = ("sector", "region", "generation", "school")
 _MEASURES = {
-    "clustering": "average clustering",
-    "alter_ego_share": "mean alter-ego share",
-    "degree_gini": "Gini of the number of ties",
-    "top_tenth_share": "share of ties held by the best-connected tenth",
+    "clustering": N_("average clustering"),
+    "alter_ego_share": N_("mean alter-ego share"),
+    "degree_gini": N_("Gini of the number of ties"),
+    "top_tenth_share": N_("share of ties held by the best-connected tenth"),
 }
+_ATTRIBUTE_NAMES = {"sector": N_("sector"), "region": N_("region"),
+                    "generation": N_("generation"), "school": N_("school")}
+
+
+def _count(n, lang=None):
+    """A count as the language writes it (English keeps its plain digits: ``12000``)."""
+    return str(int(n)) if (lang or language()) == "en" else number(int(n), lang)
+
+
+def _value(x, lang=None):
+    """A measure with three decimals, ``nan`` when it is undefined."""
+    return decimal(float(x), 3, lang) if np.isfinite(x) else "nan"
 
 # A tie made by accepting a suggestion: an online contact, seen about once
 # a year, not close yet (the population's online profile).
@@ -73,13 +86,20 @@ class RecommendResult(ScenarioResult):
     def summary_lines(self):
         h = self.history
         first, last = h.iloc[0], h.iloc[-1]
-        lines = [f"{len(self.new_ties)} suggestions accepted over {int(last['round'])} rounds "
-                 f"({int(first['ties'])} ties before, {int(last['ties'])} after)."]
+        lines = [gettext(N_("{accepted} suggestions accepted over {rounds} rounds ({before} ties "
+                            "before, {after} after).")).format(
+            accepted=_count(len(self.new_ties)), rounds=_count(last["round"]),
+            before=_count(first["ties"]), after=_count(last["ties"]))]
+        before_after = gettext(N_("{measure}: {before} before, {after} after"))
         for col, label in _MEASURES.items():
-            lines.append(f"{label}: {first[col]:.3f} before, {last[col]:.3f} after")
+            lines.append(before_after.format(measure=gettext(label), before=_value(first[col]),
+                                             after=_value(last[col])))
         for a in HISTORY_ATTRIBUTES:
             col = f"assortativity_{a}"
-            lines.append(f"assortativity by {a}: {first[col]:.3f} before, {last[col]:.3f} after")
+            lines.append(before_after.format(
+                measure=gettext(N_("assortativity by {attribute}")).format(
+                    attribute=gettext(_ATTRIBUTE_NAMES.get(a, a))),
+                before=_value(first[col]), after=_value(last[col])))
         return lines
 
     def best_connected_share(self, share=0.1):
@@ -108,7 +128,7 @@ class RecommendResult(ScenarioResult):
         top = best_connected(before, share)
         return float(self.new_ties["suggested"].isin(top).mean())
 
-    def plot(self, ax=None, measure="clustering"):
+    def plot(self, ax=None, measure="clustering", lang=None):
         """Draw one measure of the network round by round.
 
         Parameters
@@ -117,6 +137,8 @@ class RecommendResult(ScenarioResult):
         measure : str, default "clustering"
             "clustering", "alter_ego_share", "degree_gini",
             "top_tenth_share" or "assortativity" (one line per attribute).
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
@@ -124,19 +146,23 @@ class RecommendResult(ScenarioResult):
         """
         measure = check_choice("measure", measure, tuple(_MEASURES) + ("assortativity",))
         ax = new_axes(ax)
+        t = lambda text: gettext(text, lang)  # noqa: E731
         h = self.history
         policy = self.params["policy"]
         if measure == "assortativity":
             for i, a in enumerate(HISTORY_ATTRIBUTES):
-                ax.plot(h["round"], h[f"assortativity_{a}"], label=a, **style(i))
-            ax.legend(title="attribute", frameon=False)
-            style_axes(ax, f"Assortativity round by round ({policy!r} suggestions)",
-                       "round", "assortativity (0 = mixing at random)")
+                ax.plot(h["round"], h[f"assortativity_{a}"], label=t(_ATTRIBUTE_NAMES.get(a, a)),
+                        **style(i))
+            ax.legend(title=t(N_("attribute")), frameon=False)
+            style_axes(ax, t(N_("Assortativity round by round ({policy!r} suggestions)")).format(
+                policy=policy), t(N_("round")), t(N_("assortativity (0 = mixing at random)")))
         else:
-            ax.plot(h["round"], h[measure], label=f"policy: {policy}", **style(0))
+            ax.plot(h["round"], h[measure], label=t(N_("policy: {policy}")).format(policy=policy),
+                    **style(0))
             ax.legend(frameon=False)
-            style_axes(ax, f"{_MEASURES[measure].capitalize()} round by round "
-                           f"({policy!r} suggestions)", "round", _MEASURES[measure])
+            name = t(_MEASURES[measure])
+            style_axes(ax, t(N_("{measure} round by round ({policy!r} suggestions)")).format(
+                measure=name[:1].upper() + name[1:], policy=policy), t(N_("round")), name)
         return ax
 
 
