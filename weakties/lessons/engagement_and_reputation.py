@@ -80,7 +80,9 @@ def show_reliability(G, person, lang=None):
     respect for paying invoices: 0...
     """
     for key, label in _COMMITMENTS.items():
-        print(f"{_t(label, lang)}: {decimal(G.nodes[person]['reliability'][key], 2, lang)}")
+        print(_t(N_("{commitment}: {chance}"), lang).format(
+            commitment=_t(label, lang),
+            chance=decimal(G.nodes[person]['reliability'][key], 2, lang)))
 
 
 def class_counts(G, lang=None):
