@@ -25,6 +25,7 @@ def test_a_text_fact_written_per_language_is_written_in_each_edition():
 
 def test_the_sector_explorer_and_the_intensity_table_speak_french():
     import ipywidgets as widgets
+
     import weakties
     from weakties.lessons import job_search as js
 
