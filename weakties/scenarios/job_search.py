@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext
+from ..i18n import N_, decimal, gettext, number, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_graph, check_int,
                       check_nodes, graph_arrays, make_rng, new_axes, style)
@@ -51,6 +51,7 @@ DIGITAL = MappingProxyType({
     "Health": 0.2, "Transport": 0.2, "Construction": 0.1, "Hospitality": 0.1,
 })
 _BANDS = ("often", "occasionally", "rarely")
+_BAND_SHORT = {"often": N_("often"), "occasionally": N_("occasionally"), "rarely": N_("rarely")}
 _BAND_LABELS = {"often": N_("often\n(twice a week or more)"), "occasionally": N_("occasionally"),
                 "rarely": N_("rarely\n(once a year or less)")}
 _STRATEGY_LABELS = {"strong": N_("strategy: strong"), "everyone": N_("strategy: everyone"),
@@ -296,25 +297,31 @@ class JobSearchResult(ScenarioResult):
         s = self.seekers
         hired = int(s["hired"].sum())
         via = int((s["channel"] == "contact").sum())
-        lines = [f"{hired} of {len(s)} seekers hired ({hired / len(s):.0%}), {via} of them "
-                 f"through a contact, after {int(s['asks'].sum())} requests and "
-                 f"{len(self.leads)} leads."]
+        lines = [gettext(N_("{hired} of {seekers} seekers hired ({share}), {via} of them through "
+                            "a contact, after {asks} requests and {leads} leads.")).format(
+            hired=number(hired), seekers=number(len(s)), share=_pct(hired / len(s)),
+            via=number(via), asks=number(int(s["asks"].sum())), leads=number(len(self.leads)))]
         bands = self.hires_by_band()
         if bands["hires"].sum():
-            lines.append("hires through a contact, by how often the contact was seen: " +
-                         ", ".join(f"{r.frequency_band} {r.share:.0%} "
-                                   f"(Granovetter {r.granovetter:.0%})"
-                                   for r in bands.itertuples()))
+            each = gettext(N_("{band} {share} (Granovetter {granovetter})"))
+            lines.append(gettext(N_("hires through a contact, by how often the contact was "
+                                    "seen: {bands}")).format(bands=", ".join(
+                each.format(band=gettext(_BAND_SHORT.get(r.frequency_band, r.frequency_band)),
+                            share=_pct(r.share), granovetter=_pct(r.granovetter))
+                for r in bands.itertuples())))
         lpt = self.leads_per_tie()
         if len(lpt) and lpt["leads"].sum():
             best = lpt.loc[lpt["leads_per_tie"].idxmax()]
-            lines.append(f"leads per tie peak at {int(best['mutual'])} mutual contacts "
-                         f"({best['leads_per_tie']:.3f} leads per tie).")
+            lines.append(gettext(N_("leads per tie peak at {mutual} mutual contacts ({leads} "
+                                    "leads per tie).")).format(
+                mutual=int(best["mutual"]), leads=_dec(best["leads_per_tie"], 3)))
         st = self.by_strength()
         if st["hires"].sum():
-            lines.append(f"one strong tie brought {st['hires_per_tie'][1]:.4f} hires, one weak "
-                         f"tie {st['hires_per_tie'][0]:.4f}; weak ties brought "
-                         f"{st['hire_share'][0]:.0%} of the hires through contacts.")
+            lines.append(gettext(N_("one strong tie brought {strong} hires, one weak tie "
+                                    "{weak}; weak ties brought {share} of the hires through "
+                                    "contacts.")).format(
+                strong=_dec(st["hires_per_tie"][1], 4), weak=_dec(st["hires_per_tie"][0], 4),
+                share=_pct(st["hire_share"][0])))
         return lines
 
     def plot(self, ax=None, kind="mutual", lang=None):
@@ -1091,14 +1098,18 @@ class TieExperimentResult(ScenarioResult):
 
     def summary_lines(self):
         lines = []
+        text = gettext(N_("{kind}: strong ties look {estimate} times as useful as weak ties "
+                          "({measure}; 95% interval {low} to {high}): favours {favours}."))
         for r in self.estimates.itertuples():
-            lines.append(f"{r.kind}: strong ties look {r.estimate:.2f} times as useful as weak "
-                         f"ties ({r.measure}; 95% interval {r.low:.2f} to {r.high:.2f}): "
-                         f"favours {r.favours}.")
+            lines.append(text.format(
+                kind=gettext(_KIND_NAMES.get(r.kind, r.kind)), estimate=_dec(r.estimate, 2),
+                measure=gettext(r.measure), low=_dec(r.low, 2), high=_dec(r.high, 2),
+                favours=gettext(_FAVOURS.get(r.favours, r.favours))))
         t = self.ties.set_index("tie")
-        lines.append(f"as observed, strong ties are {t.loc['strong', 'share_of_ties']:.0%} of "
-                     f"the ties and brought {t.loc['strong', 'share_of_hires']:.0%} of the hires "
-                     "through contacts.")
+        lines.append(gettext(N_("as observed, strong ties are {ties} of the ties and brought "
+                                "{hires} of the hires through contacts.")).format(
+            ties=_pct(t.loc["strong", "share_of_ties"]),
+            hires=_pct(t.loc["strong", "share_of_hires"])))
         return lines
 
     def plot(self, ax=None, lang=None):
@@ -1152,6 +1163,21 @@ def _ratio_interval(a, n_a, b, n_b):
     ratio = (a / n_a) / (b / n_b)
     se = math.sqrt(max(1 / a - 1 / n_a, 0.0) + max(1 / b - 1 / n_b, 0.0))
     return ratio, ratio * math.exp(-1.96 * se), ratio * math.exp(1.96 * se)
+
+
+def _dec(x, digits):
+    """``x`` with ``digits`` decimals in the current language ("nan" when not a number)."""
+    return decimal(x, digits) if np.isfinite(x) else "nan"
+
+
+def _pct(x):
+    """``x`` as a percentage in the current language ("nan" when not a number)."""
+    return percent(x) if np.isfinite(x) else "nan"
+
+
+_KIND_NAMES = {"correlational": N_("correlational"), "randomised": N_("randomised")}
+_FAVOURS = {"strong ties": N_("strong ties"), "weak ties": N_("weak ties"),
+            "neither": N_("neither")}
 
 
 def _favours(low, high):
@@ -1322,12 +1348,12 @@ def tie_experiment(G, seekers=None, *, seed, runs=2, rounds=12, asks=10, opening
         {"kind": "correlational", "estimate": c[0], "low": c[1], "high": c[2],
          "favours": _favours(c[1], c[2]),
          "strong": ts.loc["strong", "hires_per_tie"], "weak": ts.loc["weak", "hires_per_tie"],
-         "measure": "hires per tie, strong against weak, as people search",
+         "measure": N_("hires per tie, strong against weak, as people search"),
          "label": N_("correlation: hires per strong tie / per weak tie")},
         {"kind": "randomised", "estimate": r[0], "low": r[1], "high": r[2],
          "favours": _favours(r[1], r[2]),
          "strong": a.loc["strong", "share_hired"], "weak": a.loc["weak", "share_hired"],
-         "measure": "share hired when told to ask strong ties, against weak ties",
+         "measure": N_("share hired when told to ask strong ties, against weak ties"),
          "label": N_("experiment: hired when asking strong / weak ties")},
     ])
     params = {"seekers": ns, "runs": runs, "rounds": rounds, "seed": seed,

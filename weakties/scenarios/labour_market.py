@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
-from ..i18n import N_, gettext, percent
+from ..i18n import N_, decimal, gettext, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int, graph_arrays,
                       make_rng, new_axes, style)
@@ -106,16 +106,22 @@ class LabourMarketResult(ScenarioResult):
 
     def summary_lines(self):
         c = self.contacts.set_index("status")["contacts_unemployed"]
-        lines = [f"{self.unemployment:.1%} of people out of work on average after the "
-                 f"warm-up of {self.params['warm_up']} months.",
-                 f"contacts out of work: {c['unemployed']:.1%} for an unemployed person, "
-                 f"{c['employed']:.1%} for an employed one (correlation across ties "
-                 f"{self.correlation:.3f})."]
+        pct = lambda x: percent(x, 1) if np.isfinite(x) else "nan"  # noqa: E731
+        lines = [gettext(N_("{share} of people out of work on average after the warm-up of "
+                            "{months} months.")).format(share=pct(self.unemployment),
+                                                       months=self.params["warm_up"]),
+                 gettext(N_("contacts out of work: {unemployed} for an unemployed person, "
+                            "{employed} for an employed one (correlation across ties "
+                            "{correlation}).")).format(
+                     unemployed=pct(c["unemployed"]), employed=pct(c["employed"]),
+                     correlation=decimal(self.correlation, 3)
+                     if np.isfinite(self.correlation) else "nan")]
         h = self.hazard
         first, last = h.iloc[0], h[h["at_risk"] > 0].iloc[-1]
-        lines.append(f"chance of finding work next month: {first['hazard']:.1%} after "
-                     f"{first['duration']} month out of work, {last['hazard']:.1%} after "
-                     f"{last['duration']} months.")
+        lines.append(gettext(N_("chance of finding work next month: {first} after {first_months} "
+                                "month out of work, {last} after {last_months} months.")).format(
+            first=pct(first["hazard"]), first_months=first["duration"], last=pct(last["hazard"]),
+            last_months=last["duration"]))
         return lines
 
     def plot(self, ax=None, kind="hazard", lang=None):
