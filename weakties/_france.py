@@ -22,6 +22,8 @@ import csv
 import functools
 from importlib import resources
 
+from .i18n import N_
+
 # Region -> (population in millions, districts). Districts are communes, or
 # Paris arrondissements for the capital.
 REGIONS: dict[str, tuple[float, tuple[str, ...]]] = {
@@ -163,6 +165,17 @@ SECTORS: dict[str, tuple[float, dict[str, tuple[str, ...]]]] = {
 # Who buys services or goods from whom: provider sector -> client sectors
 # (weights). Service providers serve every sector; goods suppliers supply
 # businesses that need their goods.
+#: The name of each sector as a learner reads it, marked for translation: show
+#: ``gettext(SECTOR_NAMES[sector], lang)``; the data keep the English keys.
+SECTOR_NAMES: dict[str, str] = {
+    "Digital": N_("Digital"), "Finance": N_("Finance"), "Industry": N_("Industry"),
+    "Retail": N_("Retail"), "Health": N_("Health"), "Public sector": N_("Public sector"),
+    "Education": N_("Education"), "Culture & media": N_("Culture & media"),
+    "Consulting": N_("Consulting"), "Construction": N_("Construction"),
+    "Hospitality": N_("Hospitality"), "Transport": N_("Transport"),
+}
+assert set(SECTOR_NAMES) == set(SECTORS), "every sector needs a name in SECTOR_NAMES"
+
 SERVICE_SECTORS: dict[str, dict[str, float]] = {
     "Digital": {"Finance": 3, "Retail": 2, "Industry": 2, "Public sector": 1.5,
                 "Health": 1, "Consulting": 1, "Transport": 1},

@@ -53,7 +53,7 @@ from pathlib import Path
 
 import nbformat
 
-from ..i18n import LANGUAGES, decimal, number, percent
+from ..i18n import LANGUAGES, decimal, gettext, number, percent
 from ._core import Lesson, claims_of, lesson_module
 
 __all__ = ["BuildError", "Built", "build_lesson", "build_all", "check_claims", "render_text",
@@ -153,9 +153,11 @@ def _lookup(facts: dict, name: str):
 def _format(value, filter_, arg, lang):
     import numbers
 
+    if callable(value):  # a text written for each language: value(lang)
+        value = value(lang)
     if filter_ is None:
-        if isinstance(value, str):
-            return value
+        if isinstance(value, str):  # a label marked with N_ shows translated; a name as it is
+            return gettext(value, lang)
         if isinstance(value, numbers.Integral) and not isinstance(value, bool):
             return number(value, lang)
         if isinstance(value, numbers.Real) and float(value).is_integer():

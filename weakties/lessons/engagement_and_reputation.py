@@ -80,7 +80,9 @@ def show_reliability(G, person, lang=None):
     respect for paying invoices: 0...
     """
     for key, label in _COMMITMENTS.items():
-        print(f"{_t(label, lang)}: {decimal(G.nodes[person]['reliability'][key], 2, lang)}")
+        print(_t(N_("{commitment}: {chance}"), lang).format(
+            commitment=_t(label, lang),
+            chance=decimal(G.nodes[person]['reliability'][key], 2, lang)))
 
 
 def class_counts(G, lang=None):
@@ -354,6 +356,15 @@ QUIZZES = {
 # --------------------------------------------------------------------------
 # Facts and claims
 
+def _in_language(describe, *args):
+    """A text fact written for the language of each edition: ``f(lang)`` (see the build)."""
+    import inspect
+
+    if "lang" not in inspect.signature(describe).parameters:
+        return describe(*args)
+    return lambda lang=None: describe(*args, lang=lang)
+
+
 def facts(G):
     """The numbers and names the text of lesson 06 quotes, computed on its population."""
     from ..plotting import describe_ego
@@ -396,7 +407,7 @@ def facts(G):
         "mine_low": min(mine.values()), "mine_high": max(mine.values()),
         "mine_in_five": round(5 * sum(mine.values()) / 3),
         "counts": counts,
-        "ego": describe_ego(G, you),
+        "ego": _in_language(describe_ego, G, you),
         "inner": len(inner),
         "inner_classes": {c: sum(1 for v in inner if classes[v] == c) for c in CLASSES},
         "rel_strong": sum(ends["strong"]) / len(ends["strong"]),

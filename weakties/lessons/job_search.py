@@ -24,10 +24,13 @@ References
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number, percent
+from .._france import SECTOR_NAMES
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ..scenarios.job_search import DIGITAL, GRANOVETTER_BANDS, job_search, tie_experiment
 from ..scenarios.labour_market import labour_market
 from ._core import Lesson, PredictionData, QuizData, claim
@@ -221,11 +224,15 @@ def intensity_table(G, lang=None):
     import pandas as pd
 
     t = search(G).per_request("frequency_band")
-    return pd.DataFrame({
+    table = pd.DataFrame({
         _t(N_("requests"), lang): t["asks"].to_numpy(),
         _t(N_("leads"), lang): t["leads"].to_numpy(),
         _t(N_("leads per 100 requests"), lang): (t["leads_per_request"] * 100).round(2).to_numpy(),
     }, index=[_t(_BAND_NAMES[b], lang) for b in t["frequency_band"]])
+    if (lang or language()) != "en":  # written as the language writes numbers: 9 564, 0,89
+        table = table.apply(lambda col: [number(v, lang) if col.dtype.kind in "iu"
+                                         else decimal(v, 2, lang) for v in col])
+    return table
 
 
 def show_bands(G, lang=None):
@@ -539,7 +546,9 @@ def explore_change_of_sector(G, lang=None):
     return Explorer(
         show_change, title=_t(N_("Which strategy works best for a change of sector?"), lang),
         target=widgets.Dropdown(options=[(_t(N_("their own sector"), lang), "")]
-                                + [(s, s) for s in sectors], value="",
+                                + sorted(((_t(SECTOR_NAMES.get(s, s), lang), s) for s in sectors),
+                                         key=lambda o: unicodedata.normalize("NFD", o[0])),
+                                value="",
                                 description=_t(N_("sector wanted"), lang)),
         asks=widgets.IntSlider(value=5, min=1, max=10,
                                description=_t(N_("contacts asked each month"), lang)),
@@ -712,6 +721,15 @@ QUIZZES = {
 # --------------------------------------------------------------------------
 # Facts and claims
 
+def _in_language(describe, *args):
+    """A text fact written for the language of each edition: ``f(lang)`` (see the build)."""
+    import inspect
+
+    if "lang" not in inspect.signature(describe).parameters:
+        return describe(*args)
+    return lambda lang=None: describe(*args, lang=lang)
+
+
 def facts(G):
     """The numbers and names the text of lesson 07 quotes, computed on its population."""
     from ..plotting import describe_ego
@@ -749,7 +767,7 @@ def facts(G):
         "digital_you": DIGITAL.get(sector, 0.0),
         "degree": G.degree(you),
         "same_sector": sum(1 for v in G[you] if G.nodes[v]["sector"] == sector),
-        "ego": describe_ego(G, you),
+        "ego": _in_language(describe_ego, G, you),
         "hired": hired,
         "hired_any": float(everyone.seekers["hired"].mean()),
         "via_contact": float((channel == "contact").sum() / max((channel != "").sum(), 1)),

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, decimal, gettext, number, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_graph, check_int,
                       check_nodes, graph_arrays, make_rng, new_axes, style)
@@ -50,6 +51,12 @@ DIGITAL = MappingProxyType({
     "Health": 0.2, "Transport": 0.2, "Construction": 0.1, "Hospitality": 0.1,
 })
 _BANDS = ("often", "occasionally", "rarely")
+_BAND_SHORT = {"often": N_("often"), "occasionally": N_("occasionally"), "rarely": N_("rarely")}
+_BAND_LABELS = {"often": N_("often\n(twice a week or more)"), "occasionally": N_("occasionally"),
+                "rarely": N_("rarely\n(once a year or less)")}
+_STRATEGY_LABELS = {"strong": N_("strategy: strong"), "everyone": N_("strategy: everyone"),
+                    "weak": N_("strategy: weak"), "targeted": N_("strategy: targeted"),
+                    "experiment": N_("strategy: experiment")}
 _MUTUAL_CAP = 10          # "10 or more" in the tables by number of mutual contacts
 _DIGITAL_SPLIT = 0.5      # sectors at least this digital count as "more digital"
 
@@ -110,7 +117,7 @@ class JobSearchResult(ScenarioResult):
     seekers: pd.DataFrame
     openings: pd.DataFrame
 
-    title = "Job search"
+    title = N_("Job search")
 
     @property
     def asked(self) -> pd.DataFrame:
@@ -290,28 +297,34 @@ class JobSearchResult(ScenarioResult):
         s = self.seekers
         hired = int(s["hired"].sum())
         via = int((s["channel"] == "contact").sum())
-        lines = [f"{hired} of {len(s)} seekers hired ({hired / len(s):.0%}), {via} of them "
-                 f"through a contact, after {int(s['asks'].sum())} requests and "
-                 f"{len(self.leads)} leads."]
+        lines = [gettext(N_("{hired} of {seekers} seekers hired ({share}), {via} of them through "
+                            "a contact, after {asks} requests and {leads} leads.")).format(
+            hired=number(hired), seekers=number(len(s)), share=_pct(hired / len(s)),
+            via=number(via), asks=number(int(s["asks"].sum())), leads=number(len(self.leads)))]
         bands = self.hires_by_band()
         if bands["hires"].sum():
-            lines.append("hires through a contact, by how often the contact was seen: " +
-                         ", ".join(f"{r.frequency_band} {r.share:.0%} "
-                                   f"(Granovetter {r.granovetter:.0%})"
-                                   for r in bands.itertuples()))
+            each = gettext(N_("{band} {share} (Granovetter {granovetter})"))
+            lines.append(gettext(N_("hires through a contact, by how often the contact was "
+                                    "seen: {bands}")).format(bands=", ".join(
+                each.format(band=gettext(_BAND_SHORT.get(r.frequency_band, r.frequency_band)),
+                            share=_pct(r.share), granovetter=_pct(r.granovetter))
+                for r in bands.itertuples())))
         lpt = self.leads_per_tie()
         if len(lpt) and lpt["leads"].sum():
             best = lpt.loc[lpt["leads_per_tie"].idxmax()]
-            lines.append(f"leads per tie peak at {int(best['mutual'])} mutual contacts "
-                         f"({best['leads_per_tie']:.3f} leads per tie).")
+            lines.append(gettext(N_("leads per tie peak at {mutual} mutual contacts ({leads} "
+                                    "leads per tie).")).format(
+                mutual=int(best["mutual"]), leads=_dec(best["leads_per_tie"], 3)))
         st = self.by_strength()
         if st["hires"].sum():
-            lines.append(f"one strong tie brought {st['hires_per_tie'][1]:.4f} hires, one weak "
-                         f"tie {st['hires_per_tie'][0]:.4f}; weak ties brought "
-                         f"{st['hire_share'][0]:.0%} of the hires through contacts.")
+            lines.append(gettext(N_("one strong tie brought {strong} hires, one weak tie "
+                                    "{weak}; weak ties brought {share} of the hires through "
+                                    "contacts.")).format(
+                strong=_dec(st["hires_per_tie"][1], 4), weak=_dec(st["hires_per_tie"][0], 4),
+                share=_pct(st["hire_share"][0])))
         return lines
 
-    def plot(self, ax=None, kind="mutual"):
+    def plot(self, ax=None, kind="mutual", lang=None):
         """Draw the result.
 
         Parameters
@@ -325,6 +338,8 @@ class JobSearchResult(ScenarioResult):
             hires by how often the contact was seen, next to Granovetter's
             figures; "strength": weak against strong ties, one by one and
             all together; "hires": share of seekers hired by round.
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
@@ -333,51 +348,51 @@ class JobSearchResult(ScenarioResult):
         kind = check_choice("kind", kind, ("mutual", "novelty", "intensity", "bands",
                                            "strength", "hires"))
         ax = new_axes(ax)
+        tr = lambda text: gettext(text, lang)  # noqa: E731
         strategy = self.params.get("strategy") or "experiment"
+        strategy = tr(_STRATEGY_LABELS.get(strategy, N_("strategy: {strategy}"))).format(
+            strategy=strategy)
         ticks = list(range(_MUTUAL_CAP + 1))
         tick_labels = [str(x) if x < _MUTUAL_CAP else f"{x}+" for x in ticks]
         if kind == "mutual":
             t = self.leads_per_tie()
-            ax.plot(t["mutual"], t["leads_per_tie"], label=f"strategy: {strategy}", **style(0))
+            ax.plot(t["mutual"], t["leads_per_tie"], label=strategy, **style(0))
             ax.set_xticks(ticks, tick_labels)
             ax.legend(frameon=False)
-            style_axes(ax, "Job leads per tie, by number of mutual contacts",
-                       "mutual contacts shared with the seeker", "leads per tie")
+            style_axes(ax, tr(N_("Job leads per tie, by number of mutual contacts")),
+                       tr(N_("mutual contacts shared with the seeker")), tr(N_("leads per tie")))
         elif kind == "novelty":
             t = self.leads_per_tie()
-            ax.plot(t["mutual"], t["new_share"] * 100, label=f"strategy: {strategy}", **style(0))
+            ax.plot(t["mutual"], t["new_share"] * 100, label=strategy, **style(0))
             ax.set_xticks(ticks, tick_labels)
             ax.set_ylim(0, 105)
             ax.legend(frameon=False)
-            style_axes(ax, "How much of what contacts pass on is new to the seeker",
-                       "mutual contacts shared with the seeker",
-                       "openings passed on that were new (%)")
+            style_axes(ax, tr(N_("How much of what contacts pass on is new to the seeker")),
+                       tr(N_("mutual contacts shared with the seeker")),
+                       tr(N_("openings passed on that were new (%)")))
         elif kind == "intensity":
             t = self.per_request("frequency_band")
             x = np.arange(len(t))
             a = style(0)
             ax.bar(x, t["leads_per_request"] * 100, 0.6, color=a["color"], hatch="//",
-                   edgecolor="black", label=f"strategy: {strategy}")
-            ax.set_xticks(x, [{"often": "often\n(twice a week or more)",
-                               "rarely": "rarely\n(once a year or less)"}.get(b, b)
-                              for b in t["frequency_band"]])
+                   edgecolor="black", label=strategy)
+            ax.set_xticks(x, [tr(_BAND_LABELS.get(b, b)) for b in t["frequency_band"]])
             ax.legend(frameon=False)
-            style_axes(ax, "What asking brings, by how often you see the contact",
-                       "how often the seeker sees the contact asked",
-                       "leads per 100 requests")
+            style_axes(ax, tr(N_("What asking brings, by how often you see the contact")),
+                       tr(N_("how often the seeker sees the contact asked")),
+                       tr(N_("leads per 100 requests")))
         elif kind == "bands":
             t = self.hires_by_band()
             x = np.arange(len(t))
             a, b = style(0), style(4)
             ax.bar(x - 0.2, t["share"] * 100, 0.4, color=a["color"], hatch="//",
-                   edgecolor="black", label="this simulation")
+                   edgecolor="black", label=tr(N_("this simulation")))
             ax.bar(x + 0.2, t["granovetter"] * 100, 0.4, color=b["color"], hatch="..",
-                   edgecolor="black", label="Granovetter (1974)")
-            ax.set_xticks(x, ["often\n(twice a week or more)", "occasionally",
-                              "rarely\n(once a year or less)"])
+                   edgecolor="black", label=tr(N_("Granovetter (1974)")))
+            ax.set_xticks(x, [tr(_BAND_LABELS[b]) for b in _BANDS])
             ax.legend(frameon=False)
-            style_axes(ax, "How often job finders saw the contact who told them",
-                       "how often the seeker saw the contact", "share of hires (%)")
+            style_axes(ax, tr(N_("How often job finders saw the contact who told them")),
+                       tr(N_("how often the seeker saw the contact")), tr(N_("share of hires (%)")))
         elif kind == "strength":
             t = self.by_strength()
             x = np.arange(2)
@@ -385,23 +400,23 @@ class JobSearchResult(ScenarioResult):
             best = t["hires_per_tie"].max()
             per = t["hires_per_tie"] / best * 100 if best > 0 else t["hires_per_tie"] * 0
             ax.bar(x - 0.2, per, 0.4, color=a["color"], hatch="//", edgecolor="black",
-                   label="one tie (hires per tie, the better kind = 100)")
+                   label=tr(N_("one tie (hires per tie, the better kind = 100)")))
             ax.bar(x + 0.2, t["hire_share"] * 100, 0.4, color=b["color"], hatch="..",
-                   edgecolor="black", label="all ties of the kind (% of hires)")
-            ax.set_xticks(x, ["weak ties", "strong ties"])
+                   edgecolor="black", label=tr(N_("all ties of the kind (% of hires)")))
+            ax.set_xticks(x, [tr(N_("weak ties")), tr(N_("strong ties"))])
             ax.set_ylim(0, 115)
             ax.legend(frameon=False)
-            style_axes(ax, "One by one, or all together: which ties bring jobs",
-                       "kind of tie", "see the legend")
+            style_axes(ax, tr(N_("One by one, or all together: which ties bring jobs")),
+                       tr(N_("kind of tie")), tr(N_("see the legend")))
         else:
             s = self.seekers
             rounds = self.params["rounds"]
             r = np.arange(0, rounds + 1)
             share = [(s["round_hired"].between(1, k)).mean() * 100 for k in r]
-            ax.plot(r, share, label=f"strategy: {strategy}", **style(0))
+            ax.plot(r, share, label=strategy, **style(0))
             ax.legend(frameon=False)
-            style_axes(ax, "Seekers hired over time", "round (month)",
-                       "share of seekers hired (%)")
+            style_axes(ax, tr(N_("Seekers hired over time")), tr(N_("round (month)")),
+                       tr(N_("share of seekers hired (%)")))
         return ax
 
 
@@ -1079,38 +1094,44 @@ class TieExperimentResult(ScenarioResult):
     ties: pd.DataFrame
     runs: pd.DataFrame
 
-    title = "Tie experiment"
+    title = N_("Tie experiment")
 
     def summary_lines(self):
         lines = []
+        text = gettext(N_("{kind}: strong ties look {estimate} times as useful as weak ties "
+                          "({measure}; 95% interval {low} to {high}): favours {favours}."))
         for r in self.estimates.itertuples():
-            lines.append(f"{r.kind}: strong ties look {r.estimate:.2f} times as useful as weak "
-                         f"ties ({r.measure}; 95% interval {r.low:.2f} to {r.high:.2f}): "
-                         f"favours {r.favours}.")
+            lines.append(text.format(
+                kind=gettext(_KIND_NAMES.get(r.kind, r.kind)), estimate=_dec(r.estimate, 2),
+                measure=gettext(r.measure), low=_dec(r.low, 2), high=_dec(r.high, 2),
+                favours=gettext(_FAVOURS.get(r.favours, r.favours))))
         t = self.ties.set_index("tie")
-        lines.append(f"as observed, strong ties are {t.loc['strong', 'share_of_ties']:.0%} of "
-                     f"the ties and brought {t.loc['strong', 'share_of_hires']:.0%} of the hires "
-                     "through contacts.")
+        lines.append(gettext(N_("as observed, strong ties are {ties} of the ties and brought "
+                                "{hires} of the hires through contacts.")).format(
+            ties=_pct(t.loc["strong", "share_of_ties"]),
+            hires=_pct(t.loc["strong", "share_of_hires"])))
         return lines
 
-    def plot(self, ax=None):
+    def plot(self, ax=None, lang=None):
         """The two estimates side by side, with their 95% intervals.
 
         Each bar says how many times as useful strong ties look as weak
         ties, on a doubling scale; the line at 1x means "no difference".
         A bar above it favours strong ties, a bar below favours weak ties.
+        ``lang`` is the language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         ax = new_axes(ax)
+        t = lambda text: gettext(text, lang)  # noqa: E731
         e = self.estimates
         for k, row in enumerate(e.itertuples()):
             st = style(0 if k == 0 else 4)
             y = math.log2(row.estimate) if row.estimate > 0 else 0.0
             ax.bar(k, y, 0.5, color=st["color"], hatch="//" if k == 0 else "..",
-                   edgecolor="black", label=row.label)
+                   edgecolor="black", label=t(row.label))
             if row.low > 0 and row.high > 0:
                 ax.errorbar(k, y, yerr=[[y - math.log2(row.low)], [math.log2(row.high) - y]],
                             color="black", capsize=6)
@@ -1120,16 +1141,18 @@ class TieExperimentResult(ScenarioResult):
         top = max(1.0, float(np.abs(np.log2(bounds)).max()) + 0.3) if len(bounds) else 1.0
         ax.set_ylim(-top, top)
         ticks = [t for t in range(-4, 5) if abs(t) <= top]
-        ax.set_yticks(ticks, [f"{2.0 ** t:g}x" for t in ticks])
-        ax.set_xticks([0, 1], ["correlation\n(people as they search)",
-                               "experiment\n(whom to ask, drawn at random)"])
-        ax.text(0.99, 0.98, "above 1x: favours strong ties", transform=ax.transAxes,
+        ax.set_yticks(ticks, [t(N_("{times}x")).format(times=decimal(2.0 ** k, 4, lang)
+                                                     .rstrip("0").rstrip(".,"))
+                              for k in ticks])
+        ax.set_xticks([0, 1], [t(N_("correlation\n(people as they search)")),
+                               t(N_("experiment\n(whom to ask, drawn at random)"))])
+        ax.text(0.99, 0.98, t(N_("above 1x: favours strong ties")), transform=ax.transAxes,
                 ha="right", va="top")
-        ax.text(0.99, 0.02, "below 1x: favours weak ties", transform=ax.transAxes,
+        ax.text(0.99, 0.02, t(N_("below 1x: favours weak ties")), transform=ax.transAxes,
                 ha="right", va="bottom")
         ax.legend(frameon=False, loc="upper left", fontsize="small")
-        style_axes(ax, "Strong against weak ties: two ways to measure",
-                   "estimate", "strong ties look ... times as useful as weak ties")
+        style_axes(ax, t(N_("Strong against weak ties: two ways to measure")),
+                   t(N_("estimate")), t(N_("strong ties look ... times as useful as weak ties")))
         return ax
 
 
@@ -1140,6 +1163,21 @@ def _ratio_interval(a, n_a, b, n_b):
     ratio = (a / n_a) / (b / n_b)
     se = math.sqrt(max(1 / a - 1 / n_a, 0.0) + max(1 / b - 1 / n_b, 0.0))
     return ratio, ratio * math.exp(-1.96 * se), ratio * math.exp(1.96 * se)
+
+
+def _dec(x, digits):
+    """``x`` with ``digits`` decimals in the current language ("nan" when not a number)."""
+    return decimal(x, digits) if np.isfinite(x) else "nan"
+
+
+def _pct(x):
+    """``x`` as a percentage in the current language ("nan" when not a number)."""
+    return percent(x) if np.isfinite(x) else "nan"
+
+
+_KIND_NAMES = {"correlational": N_("correlational"), "randomised": N_("randomised")}
+_FAVOURS = {"strong ties": N_("strong ties"), "weak ties": N_("weak ties"),
+            "neither": N_("neither")}
 
 
 def _favours(low, high):
@@ -1310,13 +1348,13 @@ def tie_experiment(G, seekers=None, *, seed, runs=2, rounds=12, asks=10, opening
         {"kind": "correlational", "estimate": c[0], "low": c[1], "high": c[2],
          "favours": _favours(c[1], c[2]),
          "strong": ts.loc["strong", "hires_per_tie"], "weak": ts.loc["weak", "hires_per_tie"],
-         "measure": "hires per tie, strong against weak, as people search",
-         "label": "correlation: hires per strong tie / per weak tie"},
+         "measure": N_("hires per tie, strong against weak, as people search"),
+         "label": N_("correlation: hires per strong tie / per weak tie")},
         {"kind": "randomised", "estimate": r[0], "low": r[1], "high": r[2],
          "favours": _favours(r[1], r[2]),
          "strong": a.loc["strong", "share_hired"], "weak": a.loc["weak", "share_hired"],
-         "measure": "share hired when told to ask strong ties, against weak ties",
-         "label": "experiment: hired when asking strong / weak ties"},
+         "measure": N_("share hired when told to ask strong ties, against weak ties"),
+         "label": N_("experiment: hired when asking strong / weak ties")},
     ])
     params = {"seekers": ns, "runs": runs, "rounds": rounds, "seed": seed,
               "asks": asks, "openings": openings, "word_of_mouth": word_of_mouth,

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, decimal, gettext, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int, graph_arrays,
                       make_rng, new_axes, style)
@@ -73,7 +74,7 @@ class LabourMarketResult(ScenarioResult):
     people: pd.DataFrame
     correlation: float
 
-    title = "Labour market"
+    title = N_("Labour market")
 
     @property
     def unemployment(self) -> float:
@@ -105,19 +106,25 @@ class LabourMarketResult(ScenarioResult):
 
     def summary_lines(self):
         c = self.contacts.set_index("status")["contacts_unemployed"]
-        lines = [f"{self.unemployment:.1%} of people out of work on average after the "
-                 f"warm-up of {self.params['warm_up']} months.",
-                 f"contacts out of work: {c['unemployed']:.1%} for an unemployed person, "
-                 f"{c['employed']:.1%} for an employed one (correlation across ties "
-                 f"{self.correlation:.3f})."]
+        pct = lambda x: percent(x, 1) if np.isfinite(x) else "nan"  # noqa: E731
+        lines = [gettext(N_("{share} of people out of work on average after the warm-up of "
+                            "{months} months.")).format(share=pct(self.unemployment),
+                                                       months=self.params["warm_up"]),
+                 gettext(N_("contacts out of work: {unemployed} for an unemployed person, "
+                            "{employed} for an employed one (correlation across ties "
+                            "{correlation}).")).format(
+                     unemployed=pct(c["unemployed"]), employed=pct(c["employed"]),
+                     correlation=decimal(self.correlation, 3)
+                     if np.isfinite(self.correlation) else "nan")]
         h = self.hazard
         first, last = h.iloc[0], h[h["at_risk"] > 0].iloc[-1]
-        lines.append(f"chance of finding work next month: {first['hazard']:.1%} after "
-                     f"{first['duration']} month out of work, {last['hazard']:.1%} after "
-                     f"{last['duration']} months.")
+        lines.append(gettext(N_("chance of finding work next month: {first} after {first_months} "
+                                "month out of work, {last} after {last_months} months.")).format(
+            first=pct(first["hazard"]), first_months=first["duration"], last=pct(last["hazard"]),
+            last_months=last["duration"]))
         return lines
 
-    def plot(self, ax=None, kind="hazard"):
+    def plot(self, ax=None, kind="hazard", lang=None):
         """Draw the result.
 
         Parameters
@@ -128,6 +135,8 @@ class LabourMarketResult(ScenarioResult):
             work so far; "contacts": share of contacts out of work, for
             unemployed and for employed people; "unemployment": share of
             people out of work month by month.
+        lang : str, optional
+            Language of the labels (:mod:`weakties.i18n`).
 
         Returns
         -------
@@ -135,15 +144,17 @@ class LabourMarketResult(ScenarioResult):
         """
         kind = check_choice("kind", kind, ("hazard", "contacts", "unemployment"))
         ax = new_axes(ax)
-        label = self._label()
+        t = lambda text: gettext(text, lang)  # noqa: E731
+        label = self._label(lang)
         if kind == "hazard":
             h = self.hazard[self.hazard["at_risk"] > 0]
             ax.plot(np.arange(len(h)), h["hazard"] * 100, label=label, **style(0))
             ax.set_xticks(np.arange(len(h)), list(h["duration"]))
             ax.set_ylim(bottom=0)
             ax.legend(frameon=False)
-            style_axes(ax, "The longer out of work, the lower the chance of a job next month",
-                       "months out of work so far", "found work the next month (%)")
+            style_axes(ax, t(N_("The longer out of work, the lower the chance of a job next "
+                                "month")),
+                       t(N_("months out of work so far")), t(N_("found work the next month (%)")))
         elif kind == "contacts":
             c = self.contacts
             x = np.arange(len(c))
@@ -152,28 +163,34 @@ class LabourMarketResult(ScenarioResult):
                 st = a if row.status == "unemployed" else b
                 ax.bar(x[k], row.contacts_unemployed * 100, 0.5, color=st["color"],
                        hatch="//" if k == 0 else "..", edgecolor="black",
-                       label=f"{row.status} people")
+                       label=t(_STATUS_PEOPLE[row.status]))
             ax.axhline(self.unemployment * 100, color="black", lw=1, linestyle="--",
-                       label="everyone")
-            ax.set_xticks(x, [f"contacts of\n{s} people" for s in c["status"]])
+                       label=t(N_("everyone")))
+            ax.set_xticks(x, [t(_STATUS_CONTACTS[s]) for s in c["status"]])
             ax.legend(frameon=False)
-            style_axes(ax, "Unemployment travels in groups",
-                       "contacts of the same trade and region",
-                       "contacts out of work at the same time (%)")
+            style_axes(ax, t(N_("Unemployment travels in groups")),
+                       t(N_("contacts of the same trade and region")),
+                       t(N_("contacts out of work at the same time (%)")))
         else:
             h = self.history
             ax.plot(h["month"], h["unemployed"] * 100, label=label, **style(0))
             ax.axvline(self.params["warm_up"], color="black", lw=1, linestyle=":",
-                       label="end of the warm-up")
+                       label=t(N_("end of the warm-up")))
             ax.set_ylim(bottom=0)
             ax.legend(frameon=False)
-            style_axes(ax, "People out of work, month by month", "month",
-                       "out of work (%)")
+            style_axes(ax, t(N_("People out of work, month by month")), t(N_("month")),
+                       t(N_("out of work (%)")))
         return ax
 
-    def _label(self):
+    def _label(self, lang=None):
         p = self.params
-        return f"openings {p['openings']:.0%} a month, weak ties used {p['weak_share']:.0%}"
+        return gettext(N_("openings {openings} a month, weak ties used {weak}"), lang).format(
+            openings=percent(p["openings"], lang=lang), weak=percent(p["weak_share"], lang=lang))
+
+
+_STATUS_PEOPLE = {"unemployed": N_("unemployed people"), "employed": N_("employed people")}
+_STATUS_CONTACTS = {"unemployed": N_("contacts of\nunemployed people"),
+                    "employed": N_("contacts of\nemployed people")}
 
 
 def _pick(A, givers, allowed_slot, weight_slot, rng):

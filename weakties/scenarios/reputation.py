@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
-from ..i18n import N_, gettext, percent
+from ..i18n import N_, decimal, gettext, number, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction,
                       check_int, check_number, graph_arrays, make_rng, new_axes, style)
@@ -88,7 +88,7 @@ class ReputationResult(ScenarioResult):
     projects: pd.DataFrame
     sources: pd.DataFrame
 
-    title = "Reputation"
+    title = N_("Reputation")
 
     def trend(self, first=3, last=6) -> pd.DataFrame:
         """Relative business of each class in the first and the last periods.
@@ -106,16 +106,23 @@ class ReputationResult(ScenarioResult):
 
     def summary_lines(self):
         t = self.trend()
-        lines = [f"{len(self.projects)} projects over {self.params['periods']} periods; "
-                 f"{self.params['ask_share']:.0%} of clients ask their network first."]
+        dec = lambda x: decimal(x, 2) if x == x else "nan"  # noqa: E731
+        pct = lambda x: percent(x) if x == x else "nan"  # noqa: E731
+        lines = [gettext(N_("{projects} projects over {periods} periods; {ask} of clients ask "
+                            "their network first.")).format(
+            projects=number(len(self.projects)), periods=self.params["periods"],
+            ask=pct(self.params["ask_share"]))]
+        text = gettext(N_("{partners}: {start} of a fair share of business at the start, {end} "
+                          "at the end"))
         for r in t.itertuples():
-            lines.append(f"{r[1]} partners: {r.start:.2f} of a fair share of business at "
-                         f"the start, {r.end:.2f} at the end")
+            lines.append(text.format(partners=gettext(_CLASS_LABELS.get(r[1], r[1])),
+                                     start=dec(r.start), end=dec(r.end)))
         s = self.spread
         if len(s):
-            lines.append(f"queries about unreliable candidates that found a warning: "
-                         f"{s['warned'].iloc[0]:.0%} in period 1, {s['warned'].iloc[-1]:.0%} "
-                         f"in period {int(s['period'].iloc[-1])}")
+            lines.append(gettext(N_("queries about unreliable candidates that found a warning: "
+                                    "{first} in period 1, {last} in period {period}")).format(
+                first=pct(s["warned"].iloc[0]), last=pct(s["warned"].iloc[-1]),
+                period=int(s["period"].iloc[-1])))
         return lines
 
     def plot(self, ax=None, kind="business", lang=None):
