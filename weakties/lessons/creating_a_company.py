@@ -455,8 +455,9 @@ def facts(G):
         "weak_sectors": len({G.nodes[q]["sector"] for q in weak}),
         "cov": {_KEYS[m]: int(cov.loc[m, "covered"]) for m in (STRONG, WEAK, WHOLE)},
         "trust": {_KEYS[m]: float(cov.loc[m, "mean_trust"]) for m in (STRONG, WEAK, WHOLE)},
-        "missing": ", ".join(f"{r.role} ({r.need})" for r in strong_team.itertuples()
-                             if not r.covered) or "-",
+        # Roles in the current language: the build computes a lesson's facts in its language.
+        "missing": ", ".join(f"{gettext(ROLE_NAMES[r.role])} ({r.need})"
+                             for r in strong_team.itertuples() if not r.covered) or "-",
         "team_size": int(team["person"].nunique()),
         "drawn": len(drawn),
         "direct": int((members["hops"] == 1).sum()),

@@ -73,8 +73,8 @@ def chain_trust(*strengths, lang=None):
     Chance that the introduction goes through: √0.40 = 0.63
     """
     if not strengths or not all(isinstance(s, (int, float)) and 0 < s <= 1 for s in strengths):
-        raise ValueError("give the strengths of the ties of the chain, each between 0 and 1, "
-                         "for example chain_trust(0.8, 0.5).")
+        raise ValueError(_t(N_("give the strengths of the ties of the chain, each between 0 "
+                               "and 1, for example chain_trust(0.8, 0.5)."), lang))
     trust = math.prod(strengths)
     product = " × ".join(decimal(s, 1 if round(s, 1) == s else 2, lang) for s in strengths)
     print(_t(N_("Trust of the chain: {product} = {trust}"), lang).format(
