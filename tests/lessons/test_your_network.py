@@ -42,6 +42,14 @@ def test_tie_measures_need_people_numbered_from_zero():
         yn.tie_measures(G)
 
 
+def test_tie_table_in_french_names_contexts_and_writes_decimal_commas(G):
+    en, fr = yn.tie_table(G, 3, lang="en"), yn.tie_table(G, 3, lang="fr")
+    assert list(fr.columns)[-1] == "relation\u00a0?" and set(fr["relation\u00a0?"]) <= {"oui", "non"}
+    assert list(fr["relation\u00a0?"] == "oui") == list(en["relation?"] == "yes")
+    assert all("," in s and "." not in s for s in fr["force (0 à 1)"])
+    assert not set(en["how they met"]) & {"former_colleague"}  # keys are never shown
+
+
 def test_tie_table_lists_every_tie_strongest_first(G):
     table = yn.tie_table(G, 3)
     assert len(table) == G.degree(3)
@@ -49,7 +57,8 @@ def test_tie_table_lists_every_tie_strongest_first(G):
     assert strengths == sorted(strengths, reverse=True)
     names = {G.nodes[v]["name"]: v for v in G[3]}
     for _, row in table.iterrows():
-        assert row["relation?"] == ties.is_relation(G, 3, names[row["contact"]])
+        assert row["relation?"] == ("yes" if ties.is_relation(G, 3, names[row["contact"]])
+                                   else "no")
     with pytest.raises(nx.NodeNotFound):
         yn.tie_table(G, -1)
 
@@ -127,8 +136,8 @@ def test_count_relations_and_show_rings_print_what_the_library_counts(G, capsys)
     lines = capsys.readouterr().out.splitlines()
     assert lines == [f"Ties: {G.degree(3)}", f"Relations: {len(ties.relations(G, 3))}",
                      f"Contacts that are not (yet) relations: {len(ties.contacts(G, 3))}"]
-    yn.count_relations(G, 3, lang="fr")  # French numbers, English words until the catalog
-    assert capsys.readouterr().out.splitlines()[0] == f"Ties: {G.degree(3)}"
+    yn.count_relations(G, 3, lang="fr")
+    assert capsys.readouterr().out.splitlines()[0] == f"Liens\u00a0: {G.degree(3)}"
     before = len(plt.get_fignums())
     yn.show_rings(G, 3)
     rings = ties.layers(G, 3)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number, percent
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ._core import Lesson, PredictionData, QuizData, claim
 from .people import followed_person
 
@@ -36,6 +36,12 @@ DUNBAR_CIRCLES = (5, 15, 50, 150)
 
 _TABLE_COLUMNS = (N_("contact"), N_("how they met"), N_("since"), N_("exchanges a year"),
                   N_("help both ways (0 to 1)"), N_("strength (0 to 1)"), N_("relation?"))
+
+#: How a tie began (its ``context`` in the population), as the table shows it.
+_CONTEXTS = {"family": N_("family"), "school": N_("school"), "colleague": N_("colleague"),
+             "former_colleague": N_("former colleague"), "friend": N_("friend"),
+             "neighbour": N_("neighbour"), "client": N_("client"), "supplier": N_("supplier"),
+             "event": N_("event"), "online": N_("online")}
 
 
 def tie_table(G, person, lang=None):
@@ -52,7 +58,8 @@ def tie_table(G, person, lang=None):
     pandas.DataFrame
         One row per tie: the contact's name, the context where the tie
         began, the year it began, exchanges a year, reciprocity and strength
-        (rounded), and whether it is a relation (:func:`weakties.ties.is_relation`).
+        (rounded), and whether it is a relation (:func:`weakties.ties.is_relation`):
+        "yes" or "no", in ``lang``.
 
     Examples
     --------
@@ -71,11 +78,16 @@ def tie_table(G, person, lang=None):
     rows = []
     for other, tie in G[person].items():
         rows.append(dict(zip(names, (
-            G.nodes[other]["name"], tie["context"], tie["since"], round(tie["frequency"], 1),
+            G.nodes[other]["name"], gettext(_CONTEXTS.get(tie["context"], tie["context"]), lang),
+            tie["since"], round(tie["frequency"], 1),
             round(tie["reciprocity"], 2), round(tie["strength"], 2),
-            _ties.is_relation(G, person, other)))))
+            gettext(N_("yes") if _ties.is_relation(G, person, other) else N_("no"), lang)))))
     table = pd.DataFrame(rows, columns=names)
-    return table.sort_values(names[5], ascending=False, kind="stable").reset_index(drop=True)
+    table = table.sort_values(names[5], ascending=False, kind="stable").reset_index(drop=True)
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        for column, digits in ((names[3], 1), (names[4], 2), (names[5], 2)):
+            table[column] = [decimal(x, digits, lang) for x in table[column]]
+    return table
 
 
 def count_relations(G, person, lang=None):
@@ -285,7 +297,8 @@ def show_circles(G, lang=None):
         xlabel=t(N_("circle, from the closest to the widest")),
         ylabel=t(N_("number of people (log scale)")))
     show(ax)
-    ratios = ", ".join(decimal(r, 1, lang) for r in sizes[1:] / sizes[:-1])
+    # TRANSLATORS: between numbers in a list; where the decimal mark is a comma, use " ; ".
+    ratios = t(N_(", ")).join(decimal(r, 1, lang) for r in sizes[1:] / sizes[:-1])
     print(t(N_("Each circle divided by the one inside it: {ratios}")).format(ratios=ratios))
 
 
@@ -310,7 +323,7 @@ def _relation_share_answer(G, person, lang=None):
     first = G.nodes[person]["name"].split()[0]
     t = lambda text: gettext(text, lang)  # noqa: E731
     marks = {t(N_("median person: {share}")).format(share=percent(typical, lang=lang)): typical,
-             f"{first}: {percent(mine, lang=lang)}": mine}
+             t(N_("{first}: {share}")).format(first=first, share=percent(mine, lang=lang)): mine}
     ax = share_histogram(
         shares, marks, lang=lang,
         title=t(N_("Share of a person's ties that are relations ({people} people)"))
