@@ -186,6 +186,7 @@ def weight_explorer_callback(G, lang=None):
     True
     """
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     from ..plotting import PALETTE, percent_axis
 
@@ -203,6 +204,7 @@ def weight_explorer_callback(G, lang=None):
                 mew=2, label=t(N_("the weight you chose")))
         ax.set_ylim(0, 1.05)
         percent_axis(ax.yaxis, lang=lang)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: decimal(x, 2, lang)))
         ax.legend(frameon=False, loc="center right")
         ax.set_title(t(N_("Weight {weight}: bad news reaches {bad}, good news {good}")).format(
             weight=decimal(weight, 2, lang), bad=percent(bad, 1, lang),
