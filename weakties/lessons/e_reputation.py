@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number, percent
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ..scenarios.cascade import NEGATIVE_PASS, NEGATIVE_WEIGHT, bad_news_sweep, cascade
 from ._core import Lesson, PredictionData, QuizData, claim
 
@@ -156,6 +156,8 @@ def tie_shares(G, result, lang=None):
     table["tie"] = [t(N_("a weak tie")) if k == "weak" else t(N_("a strong tie"))
                     for k in table["tie"]]
     table["share"] = table["share"].round(2)
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        table["share"] = [decimal(x, 2, lang) for x in table["share"]]
     return table.rename(columns={"tie": t(N_("heard through")), "people": t(N_("people")),
                                  "share": t(N_("share"))})
 
