@@ -25,7 +25,7 @@ from functools import lru_cache, partial
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number
+from ..i18n import N_, decimal, gettext, language, number
 from ..scenarios.venture import (DEFAULT_NEEDS, MODE_NAMES, ROLE_NAMES, venture,
                                  venture_coverage, venture_searcher)
 from ._core import Lesson, PredictionData, QuizData, claim
@@ -142,7 +142,12 @@ def team_table(G, result, lang=None):
                      round(r.trust, 2), round(r.reliability, 2) if r.covered else None))
     columns = [t(c) for c in (N_("role"), N_("need"), N_("person"), N_("sector"),
                               N_("ties away"), N_("trust"), N_("reliability"))]
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        for column in columns[5:]:
+            table[column] = [None if x is None or x != x else decimal(x, 2, lang)
+                             for x in table[column]]
+    return table
 
 
 def _team_people(result):
@@ -455,8 +460,9 @@ def facts(G):
         "weak_sectors": len({G.nodes[q]["sector"] for q in weak}),
         "cov": {_KEYS[m]: int(cov.loc[m, "covered"]) for m in (STRONG, WEAK, WHOLE)},
         "trust": {_KEYS[m]: float(cov.loc[m, "mean_trust"]) for m in (STRONG, WEAK, WHOLE)},
-        "missing": ", ".join(f"{r.role} ({r.need})" for r in strong_team.itertuples()
-                             if not r.covered) or "-",
+        # Roles in the current language: the build computes a lesson's facts in its language.
+        "missing": ", ".join(f"{gettext(ROLE_NAMES[r.role])} ({r.need})"
+                             for r in strong_team.itertuples() if not r.covered) or "-",
         "team_size": int(team["person"].nunique()),
         "drawn": len(drawn),
         "direct": int((members["hops"] == 1).sum()),

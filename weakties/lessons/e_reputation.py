@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import ties as _ties
-from ..i18n import N_, decimal, gettext, number, percent
+from ..i18n import N_, decimal, gettext, language, number, percent
 from ..scenarios.cascade import NEGATIVE_PASS, NEGATIVE_WEIGHT, bad_news_sweep, cascade
 from ._core import Lesson, PredictionData, QuizData, claim
 
@@ -156,6 +156,8 @@ def tie_shares(G, result, lang=None):
     table["tie"] = [t(N_("a weak tie")) if k == "weak" else t(N_("a strong tie"))
                     for k in table["tie"]]
     table["share"] = table["share"].round(2)
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        table["share"] = [decimal(x, 2, lang) for x in table["share"]]
     return table.rename(columns={"tie": t(N_("heard through")), "people": t(N_("people")),
                                  "share": t(N_("share"))})
 
@@ -186,6 +188,7 @@ def weight_explorer_callback(G, lang=None):
     True
     """
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     from ..plotting import PALETTE, percent_axis
 
@@ -203,6 +206,7 @@ def weight_explorer_callback(G, lang=None):
                 mew=2, label=t(N_("the weight you chose")))
         ax.set_ylim(0, 1.05)
         percent_axis(ax.yaxis, lang=lang)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: decimal(x, 2, lang)))
         ax.legend(frameon=False, loc="center right")
         ax.set_title(t(N_("Weight {weight}: bad news reaches {bad}, good news {good}")).format(
             weight=decimal(weight, 2, lang), bad=percent(bad, 1, lang),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from ..i18n import N_, decimal, gettext, number
+from ..i18n import N_, decimal, gettext, language, number
 from ..scenarios.prospecting import AGREE_EXPONENT, prospecting
 from ._core import Lesson, PredictionData, QuizData, claim
 from .people import you_person
@@ -73,8 +73,8 @@ def chain_trust(*strengths, lang=None):
     Chance that the introduction goes through: √0.40 = 0.63
     """
     if not strengths or not all(isinstance(s, (int, float)) and 0 < s <= 1 for s in strengths):
-        raise ValueError("give the strengths of the ties of the chain, each between 0 and 1, "
-                         "for example chain_trust(0.8, 0.5).")
+        raise ValueError(_t(N_("give the strengths of the ties of the chain, each between 0 "
+                               "and 1, for example chain_trust(0.8, 0.5)."), lang))
     trust = math.prod(strengths)
     product = " × ".join(decimal(s, 1 if round(s, 1) == s else 2, lang) for s in strengths)
     print(_t(N_("Trust of the chain: {product} = {trust}"), lang).format(
@@ -226,12 +226,16 @@ def first_contacts(G, rows=6, lang=None):
     f = prospect(G).first_asks.head(rows)
     rank = {v: 1 + sum(1 for w in G[you] if G[you][w]["strength"] > G[you][v]["strength"])
             for v in f["contact"]}
+    strength, expected = f["strength"].round(2).to_numpy(), f["expected"].round(2).to_numpy()
+    if (language() if lang is None else lang) != "en":  # numbers as the language writes them
+        strength = [decimal(x, 2, lang) for x in strength]
+        expected = [decimal(x, 2, lang) for x in expected]
     return pd.DataFrame({
         _t(N_("sector"), lang): [G.nodes[v]["sector"] for v in f["contact"]],
-        _t(N_("tie strength"), lang): f["strength"].round(2).to_numpy(),
+        _t(N_("tie strength"), lang): strength,
         _t(N_("rank among your ties"), lang): [rank[v] for v in f["contact"]],
         _t(N_("prospects reached"), lang): f["targets"].to_numpy(),
-        _t(N_("expected introductions"), lang): f["expected"].round(2).to_numpy(),
+        _t(N_("expected introductions"), lang): expected,
     }, index=pd.Index(f["contact"].to_numpy(), name=_t(N_("contact"), lang)))
 
 

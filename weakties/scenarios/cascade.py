@@ -347,10 +347,12 @@ def bad_news_sweep(G, values, *, model="threshold", seeds="influencers", seed, k
     probability = check_number("probability", probability, 0.0, 1.0)
     runs = check_int("runs", runs, 1, 200)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        raise TypeError("values must be a list of numbers, for example [1.0, 1.1, 1.2].")
+        raise TypeError(gettext(N_("values must be a list of numbers, for example "
+                                   "[1.0, 1.1, 1.2].")))
     values = [check_number("each value", v, *_FACTOR_RANGE) for v in values]
     if not values:
-        raise ValueError("values is empty: give at least one number, for example [1.0, 1.2].")
+        raise ValueError(gettext(N_("values is empty: give at least one number, for example "
+                                    "[1.0, 1.2].")))
     A = graph_arrays(G, "bad_news_sweep")
     rule, k, fixed = _seeds(G, A, seeds, k)
 
@@ -370,8 +372,9 @@ def _seeds(G, A, seeds, k):
         rule = check_choice("seeds", seeds, SEED_RULES)
         return rule, check_int("k", k, 1, A.n), None
     if isinstance(seeds, numbers.Integral) and not isinstance(seeds, bool):
-        raise TypeError(f"seeds must be a list of people, 'influencers' or 'random', not the "
-                        f"number {seeds}; to choose how many, use k={seeds}.")
+        raise TypeError(gettext(N_("seeds must be a list of people, 'influencers' or "
+                                   "'random', not the number {seeds}; to choose how many, "
+                                   "use k={seeds}.")).format(seeds=seeds))
     fixed = np.array([A.index[v] for v in check_nodes(G, seeds, "seeds")], dtype=np.int64)
     return "given", len(fixed), fixed
 

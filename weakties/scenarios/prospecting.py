@@ -196,8 +196,9 @@ def prospecting(G, seller, targets, *, max_hops=3, seed, cold_rate=0.05,
     check_node(G, seller, "seller")
     targets = check_nodes(G, targets, "targets")
     if seller in targets:
-        raise ValueError(f"the seller {seller!r} is among the targets: remove them from "
-                         "targets (nobody needs an introduction to themself).")
+        raise ValueError(gettext(N_("the seller {seller} is among the targets: remove them "
+                                    "from targets (nobody needs an introduction to "
+                                    "themself).")).format(seller=repr(seller)))
     max_hops = check_int("max_hops", max_hops, 1, 6)
     cold_rate = check_fraction("cold_rate", cold_rate)
     criterion = check_choice("criterion", criterion, ("trust", "hops"))

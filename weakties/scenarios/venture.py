@@ -124,8 +124,9 @@ def _parse_needs(needs, skills_known, sectors):
     if needs is None:
         needs = DEFAULT_NEEDS
     if not isinstance(needs, Mapping):
-        raise TypeError("needs must map a role to what it needs, for example "
-                        "{'partner': ['web development'], 'client': ['Retail']}.")
+        raise TypeError(gettext(N_("needs must map a role to what it needs, for example "
+                                   "{example}.")).format(
+            example="{'partner': ['web development'], 'client': ['Retail']}"))
     out = []
     for role, items in needs.items():
         check_choice("a role in needs", role, ROLES)
@@ -139,12 +140,16 @@ def _parse_needs(needs, skills_known, sectors):
             else:
                 close = difflib.get_close_matches(str(item), sorted(skills_known | set(sectors)),
                                                   n=1)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                raise ValueError(f"{item!r} (needed as {role}) is neither a skill nor a sector "
-                                 f"of this population.{hint} Sectors: {', '.join(sectors)}.")
+                hint = (" " + gettext(N_("Did you mean {name}?")).format(name=repr(close[0]))
+                        if close else "")
+                raise ValueError(gettext(N_("{item} (needed as {role}) is neither a skill nor "
+                                            "a sector of this population.{hint} Sectors: "
+                                            "{sectors}.")).format(
+                    item=repr(item), role=role, hint=hint, sectors=", ".join(sectors)))
     if not out:
-        raise ValueError("needs is empty: name at least one skill or sector, for example "
-                         "{'partner': ['web development']}.")
+        raise ValueError(gettext(N_("needs is empty: name at least one skill or sector, for "
+                                    "example {example}.")).format(
+            example="{'partner': ['web development']}"))
     return out
 
 
@@ -383,8 +388,9 @@ def _check_options(max_hops, min_reliability, strong_threshold):
     threshold = (_ties.STRONG_THRESHOLD if strong_threshold is None else
                  check_number("strong_threshold", strong_threshold, 0.0, 1.0))
     if threshold <= 0:
-        raise ValueError("strong_threshold must be above 0 (every tie has a strength above "
-                         "0, so all would be strong); the course uses 0.5.")
+        raise ValueError(gettext(N_("strong_threshold must be above 0 (every tie has a "
+                                    "strength above 0, so all would be strong); the course "
+                                    "uses 0.5.")))
     return max_hops, min_reliability, threshold
 
 
