@@ -35,6 +35,7 @@ ASSIGNMENTS = h.assignments()
 
 
 def test_there_are_assignments():
+    # English and French editions alike: every folder is an assignment.
     assert len(ASSIGNMENTS) >= 5, f"expected exercises/01-* to 05-* at least, found {ASSIGNMENTS}"
 
 
@@ -47,7 +48,9 @@ def test_conventions(assignment):
 def test_every_exercise_is_built_by_its_script():
     # The notebooks of exercises/ must not drift from exercises/.sources/NN-slug.py: after
     # editing a notebook in JupyterLab, carry the change into its script.
-    scripts = sorted(p.stem for p in (h.EXERCISES / ".sources").glob("[0-9][0-9]-*.py"))
+    sources = h.EXERCISES / ".sources"
+    scripts = sorted(p.stem for folder in (sources, sources / "fr")
+                     for p in folder.glob("[0-9][0-9]-*.py"))
     assert scripts == ASSIGNMENTS
     build = subprocess.run([sys.executable, str(h.EXERCISES / ".sources" / "build.py"),
                             "--check"], capture_output=True, text=True)
