@@ -268,5 +268,13 @@ def test_grading_pipeline_scores(assignment, pipeline):
             assert 0 < got < full, f"{name}: {got} of {full}\n{report}"
     got, full = h.autograded_score(results["copier"])
     assert got < full, f"the copier keeps full marks on their own data\n{report}"
+    if h.edition(assignment)[0] == "fr":
+        # The judge runs the setup cell, which sets the language: the messages of the
+        # checks that failed (expected / found / hint) are French, as the learner reads them.
+        messages = [cell["message"] for name, r in results.items() if name.startswith("mistake:")
+                    for cell in r["cells"].values() if not cell["passed"] and cell["message"]]
+        assert any("n'est pas encore juste" in m for m in messages), messages[:3]
+        english = [m for m in messages if "is not right yet" in m or "Expected:" in m]
+        assert not english, f"English messages in a French assignment: {english[:3]}"
     if not pipeline["sandboxed"]:
         print(f"graded without the sandbox: {pipeline['why']}")
