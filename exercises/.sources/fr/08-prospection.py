@@ -131,7 +131,7 @@ targets = [p for p in PROSPECTS if p != example][:5]
 demo = prospecting(G, example, targets, max_hops=3, seed=1)
 print(demo.chains[["target", "hops", "chain", "first_contact", "trust", "p_warm"]])
 for row in demo.chains.itertuples():
-    print("cible", row.target, "-", row.hops, "liens - solliciter d'abord", row.first_contact)
+    print("cible", row.target, "-", row.hops, "liens - solliciter", row.first_contact, "en premier")
 """)
 
 # ---------------------------------------------------------------- Tâche 1
