@@ -32,7 +32,8 @@ SCORE = '''def _score(G, me, history, candidate):
 nb.markdown("intro", f"""
 # Exercice 06 : Engagement et réputation
 
-Cet exercice accompagne la **leçon 06 : Engagement et réputation**. Vous
+Cet exercice accompagne la **leçon 06 : Engagement et réputation**
+(`course/fr/06-engagement-et-reputation.ipynb`). Vous
 examinez la fiabilité des personnes qui entourent « vous » sur les trois
 engagements du triangle de l'engagement, vous mesurez dans une simulation ce
 qui change quand les clients interrogent leur réseau avant de s'engager, et

@@ -19,7 +19,8 @@ _in_target = [_q for _q in _G[_me] if _G.nodes[_q]["sector"] == _target]'''
 nb.markdown("intro", f"""
 # Exercice 07 : Recherche d'emploi
 
-Cet exercice accompagne la **leçon 07 : Recherche d'emploi**. « Vous »
+Cet exercice accompagne la **leçon 07 : Recherche d'emploi**
+(`course/fr/07-recherche-d-emploi.ipynb`). « Vous »
 cherchez un emploi dans un autre secteur que le vôtre. Vous repérez les
 contacts qui travaillent dans ce secteur, vous décidez qui solliciter en
 premier, et vous lisez, dans les simulations de la leçon, comment les pistes

@@ -24,7 +24,8 @@ _chains = _prospecting(_G, _me, _prospects, max_hops=3, cold_rate=0.05,
 nb.markdown("intro", f"""
 # Exercice 08 : Prospection
 
-Cet exercice accompagne la **leçon 08 : Prospection**. « Vous » vendez un
+Cet exercice accompagne la **leçon 08 : Prospection**
+(`course/fr/08-prospection.ipynb`). « Vous » vendez un
 service aux entreprises d'un secteur. Vous cherchez quels prospects vous
 pouvez atteindre grâce à une mise en relation par un contact, vous
 choisissez la meilleure personne pour vous présenter à l'un d'eux, vous

@@ -16,7 +16,8 @@ _runs = {"influencers": _cascade(_G, "influencers", k=10, runs=20, seed=_seed),
 nb.markdown("intro", f"""
 # Exercice 09 : E-réputation et influence
 
-Cet exercice accompagne la **leçon 09 : E-réputation et influence**. Ce
+Cet exercice accompagne la **leçon 09 : E-réputation et influence**
+(`course/fr/09-reputation-en-ligne.ipynb`). Ce
 que l'on dit de « vous » passe de personne en personne. Vous cherchez
 lequel de vos contacts porterait un message le plus loin, vous comparez
 dans les simulations de la leçon un message lancé par des influenceurs et

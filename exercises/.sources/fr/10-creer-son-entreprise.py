@@ -36,7 +36,8 @@ _scores = {_p: _trust[_p] * _rel[_p] for _p in _trust if _p in _fits[_need]}'''
 nb.markdown("intro", f"""
 # Exercice 10 : Créer son entreprise
 
-Cet exercice accompagne la **leçon 10 : Créer son entreprise**. « Vous »
+Cet exercice accompagne la **leçon 10 : Créer son entreprise**
+(`course/fr/10-creer-son-entreprise.ipynb`). « Vous »
 créez une entreprise de services numériques. Elle a besoin de partenaires,
 de fournisseurs, de conseillers et de premiers clients, avec des
 compétences et des secteurs que vous n'avez pas. Vous les cherchez parmi

@@ -1,9 +1,9 @@
-"""Construit exercises/11-audit-de-synthese/11-audit-de-synthese.ipynb, l'édition française de 11-capstone-audit (`python exercises/.sources/build.py`; un test vérifie que les deux concordent)."""
+"""Construit exercises/11-audit-final/11-audit-final.ipynb, l'édition française de 11-capstone-audit (`python exercises/.sources/build.py`; un test vérifie que les deux concordent)."""
 
 from authoring import hidden, HOW_FR as HOW, Notebook, solution
 
 A = "11-capstone-audit"        # l'identifiant anglais : mêmes données dans les deux langues
-nb = Notebook("11-audit-de-synthese")
+nb = Notebook("11-audit-final")
 PRE = f'''_A = "{A}"
 _G = ex.reference_population(_A, n=400)
 _me = ex.my_person(_G, _A, min_ties=20, min_strong=3, min_weak=8)
@@ -13,7 +13,8 @@ _k = len(_mine)'''
 nb.markdown("intro", f"""
 # Exercice 11 : Auditer son propre réseau (exercice de synthèse)
 
-Cet exercice accompagne la **leçon 11 : Auditer son propre réseau**. Il
+Cet exercice accompagne la **leçon 11 : Auditer son propre réseau**
+(`course/fr/11-audit-final.ipynb`). Il
 clôt le cours : vous auditez le réseau de « vous », une personne d'une
 population simulée, avec les outils d'audit de la leçon, vous mesurez de
 quoi il est fait, vous repérez les mondes qu'il atteint à peine et les
