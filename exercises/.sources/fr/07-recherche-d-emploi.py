@@ -41,7 +41,7 @@ expérience.
 | Tâche | Contenu | Points |
 |---|---|---|
 | 1 | Qui travaille dans le secteur que vous visez ? | 3 |
-| 2 | Quelles nouvelles seraient nouvelles pour vous ? | 4 |
+| 2 | Qui pourrait vous apprendre du nouveau ? | 4 |
 | 3 | Pistes d'emploi et contacts communs | 4 |
 | 4 | Liens forts ou faibles : ce que l'on observe, et ce que montre une expérience | 4 |
 | 5 | Réflexion (notée par votre formateur ou formatrice) | 5 |
@@ -184,7 +184,7 @@ ex.check_mapping("target_bands", ex.answer("target_bands"), _expected,
 
 # ---------------------------------------------------------------- Tâche 2
 nb.task("task-new", """
-## Tâche 2 : Quelles nouvelles seraient nouvelles pour vous ? (4 points)
+## Tâche 2 : Qui pourrait vous apprendre du nouveau ? (4 points)
 
 Un contact ne peut vous apprendre qu'une offre dont vous n'avez pas déjà
 entendu parler. Les nouvelles des offres passent de personne en personne :
@@ -496,7 +496,7 @@ seulement sur mes liens forts : je demanderai à plusieurs liens faibles de
 la santé des nouvelles et des conseils, et à ma cousine une
 recommandation. La recommandation et l'indice de numérisation sont des
 hypothèses du modèle du cours. Mon message : « Bonjour, nous nous sommes
-rencontrées au salon de l'emploi en mars ; je m'intéresse aux métiers de la
+parlé au salon de l'emploi en mars ; je m'intéresse aux métiers de la
 logistique hospitalière et j'apprécierais vingt minutes de vos conseils sur
 la façon dont les équipes y recrutent. »
 ### END SOLUTION
