@@ -57,7 +57,9 @@ from collections.abc import Mapping
 import networkx as nx
 import numpy as np
 
+from . import i18n as _i18n
 from . import learner as _learner
+from .i18n import N_
 from .populations import population, seed_from
 
 __all__ = [
@@ -78,13 +80,30 @@ _person_cache: dict = {}
 
 
 # --------------------------------------------------------------------------
+# Messages: written in English, marked with N_, shown in the current language
+# (weakties.i18n; a French exercise's setup cell sets it), numbers formatted by Babel.
+
+def _t(message: str, /, **values) -> str:
+    """``message`` (marked with ``N_``) in the current language, its ``{placeholders}`` filled."""
+    return _i18n.gettext(message).format(**values)
+
+
+def _plural(n: int, one: str, many: str, /, **values) -> str:
+    """``one`` or ``many`` (both marked with ``N_``) for the count ``n``, as the language says
+    (French writes 0 and 1 in the singular)."""
+    single = n <= 1 if _i18n.language() == "fr" else n == 1
+    return _t(one if single else many, n=n, **values)
+
+
+# --------------------------------------------------------------------------
 # Your own data
 
 def _check_assignment(assignment) -> str:
     if not isinstance(assignment, str) or not _ASSIGNMENT.match(assignment):
-        raise ValueError(
-            f"{assignment!r} is not an assignment name: use the name of the exercise folder, "
-            "two digits, a dash and lowercase words joined by dashes, such as '01-your-network'.")
+        raise ValueError(_t(N_(
+            "{assignment} is not an assignment name: use the name of the exercise folder, "
+            "two digits, a dash and lowercase words joined by dashes, such as "
+            "'01-your-network'."), assignment=repr(assignment)))
     return assignment
 
 
@@ -119,7 +138,8 @@ def my_seed(assignment, role=None, *, learner=None) -> str:
     seed = f"{_check_assignment(assignment)}:{_who(learner)}"
     if role is not None:
         if not isinstance(role, str) or not role.strip():
-            raise ValueError(f"role must be a non-empty text such as 'target', not {role!r}.")
+            raise ValueError(_t(N_("role must be a non-empty text such as 'target', not {role}."),
+                                role=repr(role)))
         seed += f":{role}"
     return seed
 
@@ -295,9 +315,10 @@ def my_person(G, assignment, *, role="you", learner=None, exclude=(), min_ties=1
             continue
         candidates.append(v)
     if not candidates:
-        raise ValueError(
-            f"nobody in this population of {G.number_of_nodes()} people meets the conditions "
-            f"for the role {role!r}: loosen them or use a larger population.")
+        raise ValueError(_t(N_(
+            "nobody in this population of {n} people meets the conditions for the role "
+            "{role}: loosen them or use a larger population."),
+            n=_num(G.number_of_nodes()), role=repr(role)))
     rng = my_rng(assignment, role, learner=learner)
     person = candidates[int(rng.integers(len(candidates)))]
     if key is not None:
@@ -324,15 +345,20 @@ def my_pick(assignment, options, *, role, learner=None):
     True
     """
     if isinstance(options, (set, frozenset)):
-        raise TypeError("options must be a list in a fixed order (sorted), not a set: "
-                        "the order of a set of texts changes between sessions.")
+        raise TypeError(_t(N_("options must be a list in a fixed order (sorted), not a set: "
+                              "the order of a set of texts changes between sessions.")))
     options = list(options)
     if not options:
-        raise ValueError("options is empty: there is nothing to pick from.")
+        raise ValueError(_t(N_("options is empty: there is nothing to pick from.")))
     return options[int(my_rng(assignment, role, learner=learner).integers(len(options)))]
 
 
 _PROFILE = ("occupation", "sector", "employer", "region", "district", "generation", "school")
+#: How :func:`describe_person` names each part of a profile.
+_PROFILE_LABELS = {"occupation": N_("occupation"), "sector": N_("sector"),
+                   "employer": N_("employer"), "region": N_("region"),
+                   "district": N_("district"), "generation": N_("generation"),
+                   "school": N_("school")}
 
 
 def describe_person(G, v) -> str:
@@ -346,11 +372,15 @@ def describe_person(G, v) -> str:
     True
     """
     if v not in G:
-        raise nx.NodeNotFound(f"person {v!r} is not in this population.")
+        raise nx.NodeNotFound(_t(N_("person {v} is not in this population."), v=repr(v)))
     d = G.nodes[v]
-    name = d.get("name", "no name")
-    parts = [f"{k}: {d[k]}" for k in _PROFILE if d.get(k) is not None]
-    return f"Person {v} ({name}), {G.degree(v)} ties. " + "; ".join(parts) + "."
+    name = d.get("name", _t(N_("no name")))
+    colon = "\u00a0: " if _i18n.language() == "fr" else ": "
+    parts = [f"{_t(_PROFILE_LABELS[k])}{colon}{d[k]}" for k in _PROFILE if d.get(k) is not None]
+    head = _plural(G.degree(v), N_("Person {v} ({name}), {n} tie."),
+                   N_("Person {v} ({name}), {n} ties."), v=v, name=name)
+    semi = "\u202f; " if _i18n.language() == "fr" else "; "
+    return head + " " + semi.join(parts) + "."
 
 
 # --------------------------------------------------------------------------
@@ -365,11 +395,11 @@ class CheckFailed(AssertionError):
 
     def __init__(self, name, expected, found, hint=None):
         self.name, self.expected, self.found, self.hint = name, expected, found, hint
-        lines = [f"`{name}` is not right yet.",
-                 f"  Expected: {_sentence(expected)}",
-                 f"  Found:    {_sentence(found)}"]
+        lines = [_t(N_("`{name}` is not right yet."), name=name),
+                 _t(N_("  Expected: {text}"), text=_sentence(expected)),
+                 _t(N_("  Found:    {text}"), text=_sentence(found))]
         if hint:
-            lines.append(f"  Hint:     {_sentence(hint)}")
+            lines.append(_t(N_("  Hint:     {text}"), text=_sentence(hint)))
         super().__init__("\n".join(lines))
         _install_display()  # in case this module was imported before the shell started
 
@@ -384,7 +414,8 @@ def _show_check_failed(shell, etype, value, tb, tb_offset=None):
     frames = [f for f in __import__("traceback").extract_tb(tb)
               if f.filename != __file__]
     if frames:
-        line = f"In the cell, line {frames[-1].lineno}: {frames[-1].line}\n"
+        line = _t(N_("In the cell, line {n}: {code}"), n=frames[-1].lineno,
+                  code=frames[-1].line) + "\n"
     stb = [f"{line}{etype.__name__}: {value}"]
     # Shown the way IPython shows any error (ipykernel sends it as the cell's
     # error output), only shorter.
@@ -413,12 +444,20 @@ def _sentence(text) -> str:
 def _num(x) -> str:
     if isinstance(x, (bool, np.bool_)):
         return str(bool(x))
+    french = _i18n.language() == "fr"
     if isinstance(x, numbers.Integral):
-        return str(int(x))
+        return _i18n.number(int(x)) if french and abs(int(x)) < 10 ** 15 else str(int(x))
     if isinstance(x, numbers.Real):
         x = float(x)
         if math.isnan(x):
-            return "nan (not a number)"
+            return _t(N_("nan (not a number)"))
+        if french and math.isfinite(x) and 1e-4 <= abs(x) < 1e15:
+            # four significant digits, as English's .4g, with the decimal comma
+            digits = max(0, 3 - math.floor(math.log10(abs(x))))
+            text = _i18n.decimal(x, digits)
+            return text.rstrip("0").rstrip(",") if "," in text else text
+        if french:
+            return f"{x:.4g}".replace(".", ",")
         return f"{x:.4g}"
     return repr(x)
 
@@ -426,7 +465,7 @@ def _num(x) -> str:
 def _short(value, limit=6) -> str:
     """A short description of a value for a message."""
     if value is None:
-        return "None (nothing)"
+        return _t(N_("None (nothing)"))
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, numbers.Number):
@@ -438,14 +477,19 @@ def _short(value, limit=6) -> str:
         items = list(value.items())
         shown = ", ".join(f"{_short(k)}: {_short(v)}" for k, v in items[:limit])
         more = ", ..." if len(items) > limit else ""
-        return f"{kind} of {len(items)} item{'s' * (len(items) != 1)}: {{{shown}{more}}}"
+        return _plural(len(items), N_("{kind} of {n} item: {items}"),
+                       N_("{kind} of {n} items: {items}"), kind=kind,
+                       items="{" + shown + more + "}")
     if isinstance(value, (list, tuple, set, frozenset)):
         items = list(value) if not isinstance(value, (set, frozenset)) else _sorted(value)
         shown = ", ".join(_short(x) for x in items[:limit])
         more = ", ..." if len(items) > limit else ""
-        return f"{kind} of {len(items)} item{'s' * (len(items) != 1)}: [{shown}{more}]"
+        return _plural(len(items), N_("{kind} of {n} item: {items}"),
+                       N_("{kind} of {n} items: {items}"), kind=kind,
+                       items="[" + shown + more + "]")
     if callable(value):
-        return f"a function ({getattr(value, '__name__', 'no name')})"
+        return _t(N_("a function ({name})"),
+                  name=getattr(value, "__name__", None) or _t(N_("no name")))
     return kind
 
 
@@ -468,13 +512,18 @@ def _class_of(value) -> tuple[str, str]:
 def _type_name(value) -> str:
     module, name = _class_of(value)
     if module.startswith("pandas"):
-        return f"a pandas {name}"
+        return _t(N_("a pandas {name}"), name=name)
     if module.startswith("numpy") and name == "ndarray":
-        return "a numpy array"
-    return {"dict": "a dictionary", "list": "a list", "tuple": "a tuple", "set": "a set",
-            "frozenset": "a set", "str": "a text", "int": "a whole number",
-            "float": "a number", "bool": "True or False", "NoneType": "None"}.get(
-        name, f"a {name}")
+        return _t(N_("a numpy array"))
+    if name in _TYPE_NAMES:
+        return _t(_TYPE_NAMES[name])
+    return _t(N_("a {name}"), name=name)
+
+
+_TYPE_NAMES = {"dict": N_("a dictionary"), "list": N_("a list"), "tuple": N_("a tuple"),
+               "set": N_("a set"), "frozenset": N_("a set"), "str": N_("a text"),
+               "int": N_("a whole number"), "float": N_("a number"), "bool": "True or False",
+               "NoneType": "None"}
 
 
 def _is_bool(x):
@@ -491,41 +540,42 @@ def _is_number(x):
 
 #: The kinds of answer :func:`check_type` knows: name -> (test, description).
 KINDS = {
-    "whole number": (_is_int, "a whole number such as 12"),
-    "number": (_is_number, "a number such as 0.25"),
-    "text": (lambda x: isinstance(x, str), "a text in quotes, such as 'weak'"),
+    "whole number": (_is_int, N_("a whole number such as 12")),
+    "number": (_is_number, N_("a number such as 0.25")),
+    "text": (lambda x: isinstance(x, str), N_("a text in quotes, such as 'weak'")),
     "true or false": (_is_bool, "True or False"),
-    "list": (lambda x: isinstance(x, (list, tuple)), "a list, such as [3, 17, 42]"),
+    "list": (lambda x: isinstance(x, (list, tuple)), N_("a list, such as [3, 17, 42]")),
     "collection": (lambda x: isinstance(x, (list, tuple, set, frozenset)),
-                   "a list or a set, such as [3, 17, 42]"),
-    "dict": (lambda x: isinstance(x, Mapping), "a dictionary, such as {'often': 3, 'rarely': 5}"),
-    "function": (callable, "a function (written with def)"),
+                   N_("a list or a set, such as [3, 17, 42]")),
+    "dict": (lambda x: isinstance(x, Mapping),
+             N_("a dictionary, such as {{'often': 3, 'rarely': 5}}")),
+    "function": (callable, N_("a function (written with def)")),
 }
 
 
 def _type_hint(value, kind) -> str | None:
     module = _class_of(value)[0]
     if value is None:
-        return ("the value is None: a function without `return` gives None, and so does "
-                "print(); store the value itself")
+        return _t(N_("the value is None: a function without `return` gives None, and so "
+                     "does print(); store the value itself"))
     if module.startswith("pandas") and kind == "dict":
-        return "turn a pandas Series into a dictionary with .to_dict()"
+        return _t(N_("turn a pandas Series into a dictionary with .to_dict()"))
     if module.startswith("pandas") and kind in ("list", "collection"):
-        return "turn a pandas Series into a list with .tolist()"
+        return _t(N_("turn a pandas Series into a list with .tolist()"))
     if module.startswith("pandas") and kind in ("number", "whole number"):
-        return "take one value out of the table, for example with .iloc[0], or use .sum() or .mean()"
+        return _t(N_("take one value out of the table, for example with .iloc[0], or use .sum() or .mean()"))
     if module.startswith("numpy") and kind in ("list", "collection"):
-        return "turn a numpy array into a list with .tolist()"
+        return _t(N_("turn a numpy array into a list with .tolist()"))
     if isinstance(value, str) and kind in ("number", "whole number"):
-        return "remove the quotes: a number is written without them"
+        return _t(N_("remove the quotes: a number is written without them"))
     if isinstance(value, float) and kind == "whole number":
-        return "a count is a whole number: count with len(...) or sum(...) of 1s, or use int(...)"
+        return _t(N_("a count is a whole number: count with len(...) or sum(...) of 1s, or use int(...)"))
     if _is_bool(value) and kind in ("number", "whole number"):
-        return "True and False are answers to a yes-or-no question, not numbers"
+        return _t(N_("True and False are answers to a yes-or-no question, not numbers"))
     if isinstance(value, (set, frozenset)) and kind == "list":
-        return "turn the set into a list, in the order asked, with sorted(...)"
+        return _t(N_("turn the set into a list, in the order asked, with sorted(...)"))
     if isinstance(value, (list, tuple)) and kind == "dict":
-        return "build a dictionary {key: value}, not a list"
+        return _t(N_("build a dictionary {{key: value}}, not a list"))
     return None
 
 
@@ -559,11 +609,12 @@ def answer(name):
         for scope in (frame.f_locals, frame.f_globals):
             if name in scope:
                 return scope[name]
-    raise CheckFailed(name, f"a variable named `{name}`, defined in your answer cell",
-                      "no variable of that name",
-                      "write your answer in the answer cell (remove the line raise "
-                      "NotImplementedError()), run it without error, and every cell above "
-                      "it; check the spelling of the name")
+    raise CheckFailed(name, _t(N_("a variable named `{name}`, defined in your answer cell"),
+                               name=name),
+                      _t(N_("no variable of that name")),
+                      _t(N_("write your answer in the answer cell (remove the line raise "
+                            "NotImplementedError()), run it without error, and every cell "
+                            "above it; check the spelling of the name")))
 
 
 def check_type(name, value, kind, *, hint=None):
@@ -585,11 +636,12 @@ def check_type(name, value, kind, *, hint=None):
     test, description = KINDS[kind]
     if test(value):
         return
+    description = _t(description)
     short, kind_name = _short(value), _type_name(value)
     if value is None or short.startswith(kind_name):
         found = short               # None, containers, objects: the description says the type
     else:
-        found = f"{kind_name}: {short}"
+        found = _t(N_("{kind}: {value}"), kind=kind_name, value=short)
     raise CheckFailed(name, description, found, hint or _type_hint(value, kind))
 
 
@@ -626,16 +678,16 @@ def _same(a, b):
 
 def _expected(what, expected, reveal):
     if what and reveal:
-        return f"{what}: {_short(expected)}"
+        return _t(N_("{what}: {value}"), what=what, value=_short(expected))
     if what:
         return what
-    return _short(expected) if reveal else "another value"
+    return _short(expected) if reveal else _t(N_("another value"))
 
 
 def _found(found, expected):
     text = _short(found)
     if _is_number(found) and _is_number(expected) and found != expected:
-        text += ", which is too high" if found > expected else ", which is too low"
+        text += _t(N_(", which is too high")) if found > expected else _t(N_(", which is too low"))
     return text
 
 
@@ -657,7 +709,7 @@ def check_close(name, found, expected, *, tol=1e-6, what=None, hint=None, reveal
     check_type(name, found, "number", hint=hint)
     if abs(float(found) - float(expected)) <= tol:
         return
-    exp = _expected(what, expected, reveal) + f" (to within {_num(tol)})"
+    exp = _expected(what, expected, reveal) + _t(N_(" (to within {tol})"), tol=_num(tol))
     raise CheckFailed(name, exp, _found(found, expected), hint)
 
 
@@ -676,8 +728,8 @@ def check_between(name, found, low, high, *, what=None, hint=None):
     check_type(name, found, "number", hint=hint)
     if low <= found <= high:
         return
-    exp = f"{what}, between {_num(low)} and {_num(high)}" if what else \
-        f"a number between {_num(low)} and {_num(high)}"
+    exp = _t(N_("{what}, between {low} and {high}"), what=what, low=_num(low), high=_num(high)) \
+        if what else _t(N_("a number between {low} and {high}"), low=_num(low), high=_num(high))
     raise CheckFailed(name, exp, _short(found), hint)
 
 
@@ -713,16 +765,17 @@ def check_choice(name, found, accepted, *, options=None, what=None, hint=None, r
     if options is not None:
         opts = [_norm_choice(o) for o in options]
         if not any(_same(f, o) for o in opts):
-            raise CheckFailed(name, "one of " + ", ".join(_short(o) for o in options),
+            raise CheckFailed(name, _t(N_("one of {options}"),
+                                       options=", ".join(_short(o) for o in options)),
                               _short(found), hint)
     if any(_same(f, _norm_choice(a)) for a in accepted):
         return
     acc = list(accepted)
-    exp = what or "the best answer on your data"
+    exp = what or _t(N_("the best answer on your data"))
     if reveal:
-        exp += " (" + " or ".join(_short(a) for a in acc) + ")"
-    raise CheckFailed(name, exp, f"{_short(found)}, which is not the best answer on your data",
-                      hint)
+        exp += " (" + _t(N_(" or ")).join(_short(a) for a in acc) + ")"
+    raise CheckFailed(name, exp, _t(N_("{value}, which is not the best answer on your data"),
+                                    value=_short(found)), hint)
 
 
 def _as_items(name, found, hint):
@@ -758,9 +811,12 @@ def check_items(name, found, expected, *, what=None, hint=None, reveal=False, un
             if x in seen and x not in dup:
                 dup.append(x)
             seen.add(x)
-        raise CheckFailed(name, (what or "a collection") + " with each item once",
-                          f"repeated items: {', '.join(_short(x) for x in dup[:5])}",
-                          hint or "remove the duplicates, for example with sorted(set(...))")
+        raise CheckFailed(name, _t(N_("{what} with each item once"),
+                                   what=what or _t(N_("a collection"))),
+                          _t(N_("repeated items: {items}"),
+                             items=", ".join(_short(x) for x in dup[:5])),
+                          hint or _t(N_("remove the duplicates, for example with "
+                                        "sorted(set(...))")))
     exp_set, got = set(expected), set(items)
     if got == exp_set:
         return
@@ -768,13 +824,15 @@ def check_items(name, found, expected, *, what=None, hint=None, reveal=False, un
     extra = _sorted(got - exp_set)
     parts = []
     if missing:
-        parts.append(f"{len(missing)} item{'s' * (len(missing) != 1)} missing"
+        parts.append(_plural(len(missing), N_("{n} item missing"), N_("{n} items missing"))
                      + (f" ({', '.join(_short(x) for x in missing[:5])})" if reveal else ""))
     if extra:
-        parts.append(f"{len(extra)} that should not be there: "
+        parts.append(_plural(len(extra), N_("{n} that should not be there: "),
+                             N_("{n} that should not be there: "))
                      + ", ".join(_short(x) for x in extra[:5]) + (", ..." if len(extra) > 5 else ""))
-    exp = f"{what or 'the expected items'} ({len(exp_set)} item{'s' * (len(exp_set) != 1)})"
-    raise CheckFailed(name, exp, " and ".join(parts), hint)
+    exp = _plural(len(exp_set), N_("{what} ({n} item)"), N_("{what} ({n} items)"),
+                  what=what or _t(N_("the expected items")))
+    raise CheckFailed(name, exp, _t(N_(" and ")).join(parts), hint)
 
 
 def check_order(name, found, key, *, descending=True, what=None, hint=None):
@@ -797,9 +855,10 @@ def check_order(name, found, key, *, descending=True, what=None, hint=None):
         a, b = values[i], values[i + 1]
         if (a < b) if descending else (a > b):
             raise CheckFailed(
-                name, what or ("from the largest to the smallest" if descending
-                               else "from the smallest to the largest"),
-                f"{_short(items[i])} ({_num(a)}) comes before {_short(items[i + 1])} ({_num(b)})",
+                name, what or (_t(N_("from the largest to the smallest")) if descending
+                               else _t(N_("from the smallest to the largest"))),
+                _t(N_("{a} ({a_value}) comes before {b} ({b_value})"), a=_short(items[i]),
+                   a_value=_num(a), b=_short(items[i + 1]), b_value=_num(b)),
                 hint)
 
 
@@ -830,15 +889,17 @@ def check_mapping(name, found, expected, *, tol=None, what=None, hint=None, reve
         missing, extra = _sorted(exp_keys - got_keys), _sorted(got_keys - exp_keys)
         parts = []
         if missing:
-            parts.append(f"{len(missing)} key{'s' * (len(missing) != 1)} missing: "
+            parts.append(_plural(len(missing), N_("{n} key missing: "), N_("{n} keys missing: "))
                          + ", ".join(_short(k) for k in missing[:5])
                          + (", ..." if len(missing) > 5 else ""))
         if extra:
-            parts.append(f"{len(extra)} key{'s' * (len(extra) != 1)} that should not be there: "
+            parts.append(_plural(len(extra), N_("{n} key that should not be there: "),
+                                 N_("{n} keys that should not be there: "))
                          + ", ".join(_short(k) for k in extra[:5])
                          + (", ..." if len(extra) > 5 else ""))
-        exp = what or f"a dictionary with {len(exp_keys)} key{'s' * (len(exp_keys) != 1)}"
-        raise CheckFailed(name, exp, " and ".join(parts), hint)
+        exp = what or _plural(len(exp_keys), N_("a dictionary with {n} key"),
+                              N_("a dictionary with {n} keys"))
+        raise CheckFailed(name, exp, _t(N_(" and ")).join(parts), hint)
     if keys_only:
         return
     wrong = []
@@ -855,18 +916,21 @@ def check_mapping(name, found, expected, *, tol=None, what=None, hint=None, reve
     shown = []
     for k in wrong[:3]:
         f, e = found[k], expected[k]
-        text = f"{_short(k)}: {_short(f)}"
+        text = _t(N_("{key}: {value}"), key=_short(k), value=_short(f))
         if _is_number(f) and _is_number(e):
-            text += " (too high)" if f > e else " (too low)"
+            text += _t(N_(" (too high)")) if f > e else _t(N_(" (too low)"))
         if reveal:
-            text += f", expected {_short(e)}"
+            text += _t(N_(", expected {value}"), value=_short(e))
         shown.append(text)
     more = ", ..." if len(wrong) > 3 else ""
-    exp = what or "a dictionary with the right values"
+    exp = what or _t(N_("a dictionary with the right values"))
     if tol is not None:
-        exp += f" (to within {_num(tol)})"
-    raise CheckFailed(name, exp, f"a wrong value for {len(wrong)} of {len(exp_keys)} key"
-                      f"{'s' * (len(exp_keys) != 1)}: " + "; ".join(shown) + more, hint)
+        exp += _t(N_(" (to within {tol})"), tol=_num(tol))
+    semi = "\u202f; " if _i18n.language() == "fr" else "; "
+    raise CheckFailed(name, exp, _plural(len(exp_keys), N_("a wrong value for {wrong} of {n} key: "),
+                                         N_("a wrong value for {wrong} of {n} keys: "),
+                                         wrong=len(wrong))
+                      + semi.join(shown) + more, hint)
 
 
 def check_function(name, func, cases, *, tol=None, hint=None, reveal=True):
@@ -907,16 +971,19 @@ def check_function(name, func, cases, *, tol=None, hint=None, reveal=True):
             stopped = (f"{exc.student_type}: {exc.message}" if hasattr(exc, "student_type")
                        else f"{type(exc).__name__}: {exc}")
             raise CheckFailed(
-                name, f"on {description}, a result" + (f" ({_short(expected)})" if reveal else ""),
-                f"your function stopped with {stopped}",
-                hint or "run your function on this case yourself and read the error") from None
+                name, _t(N_("on {case}, a result"), case=description)
+                + (f" ({_short(expected)})" if reveal else ""),
+                _t(N_("your function stopped with {error}"), error=stopped),
+                hint or _t(N_("run your function on this case yourself and read the error"))
+            ) from None
         if tol is not None and _is_number(expected):
             ok = _is_number(result) and abs(float(result) - float(expected)) <= tol
         else:
             ok = _same(result, expected)
         if not ok:
-            exp = f"on {description}, the result {_short(expected)}" if reveal else \
-                f"on {description}, the result the task describes"
+            exp = _t(N_("on {case}, the result {value}"), case=description,
+                     value=_short(expected)) if reveal else \
+                _t(N_("on {case}, the result the task describes"), case=description)
             raise CheckFailed(name, exp, _found(result, expected), hint)
 
 
@@ -934,18 +1001,20 @@ def check_person(name, found, G, *, among=None, what=None, hint=None):
       Expected: one of your contacts (a person's number, a node of G).
       Found:    7, who is not in the population.
     """
-    exp = (what or "a person") + " (a person's number, a node of G)"
+    exp = _t(N_("{what} (a person's number, a node of G)"), what=what or _t(N_("a person")))
     if isinstance(found, str) and not G.has_node(found):
         raise CheckFailed(name, exp, _short(found),
-                          hint or "give the person's number, not their name")
+                          hint or _t(N_("give the person's number, not their name")))
     try:
         present = G.has_node(found)
     except TypeError:
         present = False
     if not present:
-        raise CheckFailed(name, exp, f"{_short(found)}, who is not in the population", hint)
+        raise CheckFailed(name, exp, _t(N_("{value}, who is not in the population"),
+                                        value=_short(found)), hint)
     if among is not None and found not in set(among):
-        raise CheckFailed(name, exp, f"{_short(found)}, who is not one of them", hint)
+        raise CheckFailed(name, exp, _t(N_("{value}, who is not one of them"),
+                                        value=_short(found)), hint)
 
 
 _install_display()

@@ -19,18 +19,35 @@ takes every folder of ``exercises/`` for an assignment, never lists it.
     nb.write()          # exercises/01-your-network/01-your-network.ipynb
 
 Every cell's id is its nbgrader grade id.
+
+French edition: ``exercises/.sources/fr/NN-nom.py`` builds the French
+assignment ``exercises/NN-nom/NN-nom.ipynb`` with
+``Notebook("NN-nom", lang="fr", edition_of="NN-slug")`` and the French texts
+``HOW_FR`` and ``OWN_FR``. The notebook's metadata records both
+(``{"weakties": {"lang": "fr", "edition_of": "NN-slug"}}``): the tests apply the
+English assignment's recorded mistakes to it and compare the two editions cell
+by cell (``tests/exercises/test_french_exercises.py``). Its code passes the
+English name to ``ex.my_population`` and the other personal-data functions, so
+that a learner gets the same data in both languages.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import textwrap
+import tokenize
 from pathlib import Path
 
 import nbformat
 
 EXERCISES = Path(__file__).resolve().parents[1]
 
-__all__ = ["Notebook", "HOW", "OWN", "hidden", "solution", "EXERCISES"]
+__all__ = ["Notebook", "HOW", "OWN", "HOW_FR", "OWN_FR", "hidden", "solution", "EXERCISES",
+           "LANGUAGES"]
+
+#: Languages of the exercises (English is the source edition).
+LANGUAGES = ("en", "fr")
 
 HOW = """\
 **How it works.**
@@ -49,6 +66,28 @@ OWN = """\
 your people, ties and numbers differ from those of every other learner.
 Compute your answers from your own data: numbers copied from someone else are
 wrong on your data."""
+
+
+HOW_FR = """\
+**Comment ça marche.**
+
+- Lisez chaque tâche, puis écrivez votre réponse dans la cellule marquée
+  `# YOUR CODE HERE` (supprimez la ligne `raise NotImplementedError()`).
+- Exécutez la cellule d'**autovérification** placée sous votre réponse. Elle ne
+  rapporte aucun point, mais si quelque chose ne va pas, elle vous dit ce qui
+  était attendu, ce qu'elle a trouvé, et vous donne une piste.
+- Lors de la correction, des **tests cachés** vérifient vos réponses sur votre
+  propre population. Réussir les autovérifications ne garantit donc pas tous
+  les points.
+- Avant de rendre votre travail : menu *Noyau*, puis *Redémarrer le noyau et
+  exécuter toutes les cellules…*."""
+
+OWN_FR = """\
+**Vos propres données.** La population ci-dessous est construite à partir de
+votre identifiant d'apprenant : vos personnes, vos liens et vos chiffres
+diffèrent de ceux de tous les autres apprenants. Calculez vos réponses à
+partir de vos propres données : des chiffres copiés sur quelqu'un d'autre
+sont faux pour vos données."""
 
 
 def hidden(comment, body):
@@ -70,6 +109,55 @@ def solution(before, body, after=""):
 
 
 
+_NBSP, _NNBSP = "\u00a0", "\u202f"
+_BEFORE = re.compile(r" ([:%»])")
+_BEFORE_NARROW = re.compile(r" ([;?!])")
+_AFTER = re.compile(r"« ")
+
+
+def _typo(text: str) -> str:
+    text = _BEFORE.sub(_NBSP + r"\1", text)
+    text = _BEFORE_NARROW.sub(_NNBSP + r"\1", text)
+    return _AFTER.sub("«" + _NBSP, text)
+
+
+def french_typography(text: str, code: bool = False) -> str:
+    r"""French spacing: a no-break space before ``:`` ``%`` ``»`` and after ``«``, a narrow
+    one before ``;`` ``?`` ``!`` (Imprimerie nationale's rules, as CLDR writes them).
+
+    In markdown, code spans (between backticks) are left alone; in code, only
+    comments and string constants change.
+
+    >>> french_typography("Tâche 1 : liens ? `a[1 :]`") == "Tâche 1\u00a0: liens\u202f? `a[1 :]`"
+    True
+    >>> french_typography('x = 5 % 2  # reste : 1', code=True) == 'x = 5 % 2  # reste\u00a0: 1'
+    True
+    """
+    if not code:
+        parts = re.split(r"(`[^`]*`)", text)
+        return "".join(p if p.startswith("`") else _typo(p) for p in parts)
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    spans = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type in (tokenize.STRING, tokenize.COMMENT):
+                start = offsets[tok.start[0] - 1] + tok.start[1]
+                end = offsets[tok.end[0] - 1] + tok.end[1]
+                spans.append((start, end))
+    except (tokenize.TokenError, SyntaxError):
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(_typo(text[start:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _meta(grade_id, *, grade=False, solution=False, locked=False, points=None):
     m = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
          "solution": solution, "task": False}
@@ -85,11 +173,20 @@ def _clean(text: str) -> str:
 class Notebook:
     """An exercise notebook under construction."""
 
-    def __init__(self, assignment: str):
+    def __init__(self, assignment: str, *, lang: str = "en", edition_of: str | None = None):
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}.")
+        if (lang == "en") != (edition_of is None):
+            raise ValueError("a translated notebook names the English assignment it translates "
+                             "(edition_of='07-job-search'); an English one names none.")
         self.assignment = assignment
+        self.lang = lang
+        self.edition_of = edition_of
         self.cells = []
 
     def _add(self, cell, grade_id, **meta):
+        if self.lang == "fr":
+            cell.source = french_typography(cell.source, code=cell.cell_type == "code")
         cell.id = grade_id
         cell.metadata = _meta(grade_id, **meta)
         self.cells.append(cell)
@@ -129,6 +226,8 @@ class Notebook:
     def scratch(self, cell_id, code=""):
         """A free code cell for the learner's own exploration (not graded)."""
         cell = nbformat.v4.new_code_cell(_clean(code))
+        if self.lang == "fr":
+            cell.source = french_typography(cell.source, code=True)
         cell.id = cell_id
         self.cells.append(cell)
         return cell
@@ -141,6 +240,8 @@ class Notebook:
                            "name": "python3"},
             "language_info": {"name": "python"},
         }
+        if self.lang != "en":
+            nb.metadata["weakties"] = {"lang": self.lang, "edition_of": self.edition_of}
         nbformat.validate(nb)
         return nb
 

@@ -8,6 +8,10 @@ Each script ``NN-slug.py`` of this folder writes ``exercises/NN-slug/NN-slug.ipy
 (its cells, solutions and hidden tests, with nbgrader's metadata) through
 :mod:`authoring`. ``--check`` builds into memory and compares, cell by cell, with
 the notebook on disk; ``tests/exercises/test_assignments.py`` runs it.
+
+The French edition's scripts, ``fr/NN-nom.py``, write the French assignments
+``exercises/NN-nom/NN-nom.ipynb`` the same way: every command above builds (or
+checks) both languages; name a French exercise by its folder (``01-votre-reseau``).
 """
 
 from __future__ import annotations
@@ -28,8 +32,15 @@ sys.path.insert(0, str(HERE))            # the scripts import authoring from thi
 import authoring  # noqa: E402
 
 
-def scripts(names=()) -> list[Path]:
-    found = sorted(p for p in HERE.glob("[0-9][0-9]-*.py"))
+#: Folders of scripts: the English edition here, each translation in its language's folder.
+EDITIONS = {"en": HERE, "fr": HERE / "fr"}
+
+
+def scripts(names=(), lang=None) -> list[Path]:
+    """The build scripts (of one language, or of every language), in name order."""
+    langs = [lang] if lang else list(EDITIONS)
+    found = sorted((p for k in langs for p in EDITIONS[k].glob("[0-9][0-9]-*.py")),
+                   key=lambda p: (p.stem, p.parent.name))
     if names:
         wanted = set(names)
         unknown = wanted - {p.stem for p in found}

@@ -77,6 +77,30 @@ def load_source(assignment: str) -> nbformat.NotebookNode:
     return nbformat.read(source_path(assignment), as_version=4)
 
 
+def edition(assignment: str) -> tuple[str, str]:
+    """``(language, English assignment)`` of an assignment: ``("en", itself)`` for an
+    English one, ``("fr", "01-your-network")`` for ``01-votre-reseau`` (read from the
+    notebook's metadata, written by ``exercises/.sources/authoring.py``)."""
+    path = source_path(assignment)
+    if not path.is_file():
+        return "en", assignment
+    meta_ = nbformat.read(path, as_version=4).metadata.get("weakties") or {}
+    return meta_.get("lang", "en"), meta_.get("edition_of") or assignment
+
+
+def english_assignments() -> list[str]:
+    return [a for a in assignments() if edition(a)[0] == "en"]
+
+
+#: What the first cell and the rubric say, in each language (the lint reads them).
+WORDS = {
+    "en": {"title": "# Exercise {n}:", "lesson": "Lesson {n}", "course": "course/{a}.ipynb",
+           "rubric": "Rubric"},
+    "fr": {"title": "# Exercice {n}\u00a0:", "lesson": "Leçon {n}",
+           "course": "course/fr/{a}.ipynb", "rubric": "Barème"},
+}
+
+
 @dataclass
 class Recorded:
     """The recorded mistakes of one assignment (``tests/exercises/mistakes/NN-slug.py``)."""
@@ -87,7 +111,9 @@ class Recorded:
 
 
 def load_mistakes(assignment: str) -> Recorded:
-    """Load ``MISTAKES`` and ``LIBRARY_ANSWERS`` from the assignment's mistakes file."""
+    """Load ``MISTAKES`` and ``LIBRARY_ANSWERS`` from the assignment's mistakes file (a
+    translated assignment uses its English edition's: the same answer cells, by grade id)."""
+    assignment = edition(assignment)[1]
     path = MISTAKES / f"{assignment}.py"
     if not path.is_file():
         return Recorded({}, [], None)
@@ -201,15 +227,18 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
     nb = nb if nb is not None else load_source(assignment)
     number = assignment[:2]
     cells = nb.cells
+    words = WORDS.get((nb.metadata.get("weakties") or {}).get("lang", "en"), WORDS["en"])
+    title = words["title"].format(n=number)
+    lesson = words["lesson"].format(n=number)
+    notebook = words["course"].format(a=assignment)
     if nb.metadata.get("kernelspec", {}).get("name") != "python3":
         problems.append("the kernel is not python3")
     first = cells[0] if cells else None
-    if not first or first.cell_type != "markdown" or \
-            not first.source.startswith(f"# Exercise {number}:"):
-        problems.append(f"the first cell must be a markdown title '# Exercise {number}: ...'")
-    elif f"Lesson {number}" not in first.source or f"course/{assignment}.ipynb" not in first.source:
-        problems.append(f"the first cell must name the lesson ('Lesson {number}') and its "
-                        f"notebook (course/{assignment}.ipynb)")
+    if not first or first.cell_type != "markdown" or not first.source.startswith(title):
+        problems.append(f"the first cell must be a markdown title '{title} ...'")
+    elif lesson not in first.source or notebook not in first.source:
+        problems.append(f"the first cell must name the lesson ('{lesson}') and its "
+                        f"notebook ({notebook})")
     code = [c for c in cells if c.cell_type == "code"]
     if not code or not meta(code[0]).get("locked") or "my_population(" not in code[0].source:
         problems.append("the first code cell must be locked and load the learner's own data "
@@ -282,9 +311,9 @@ def lint(assignment: str, nb=None, recorded: Recorded | None = None) -> list[str
             prev = cells[i - 1] if i else None
             if points(c) <= 0:
                 problems.append(f"manually graded cell {gid} gives no points")
-            if prev is None or prev.cell_type != "markdown" or "Rubric" not in prev.source:
+            if prev is None or prev.cell_type != "markdown" or words["rubric"] not in prev.source:
                 problems.append(f"manually graded cell {gid} must follow a locked markdown cell "
-                                "holding its rubric ('Rubric')")
+                                f"holding its rubric ('{words['rubric']}')")
             manual.append(gid)
     problems += _locked_reads_of_answers(cells)
     autograded = {k: v for k, v in tasks.items() if v["tests"]}
@@ -561,6 +590,10 @@ def run_in_process(nb, learner: str, *, capture: bool = False) -> Run:
                     except TypeError:
                         pass
                 values[grade_id(c)] = assigned
+        # A French notebook sets the library's language in its setup cell: back to the
+        # default, so that what runs next in this process is not in French.
+        from weakties import i18n
+        i18n.set_language(None)
     plt.close("all")
     return Run(outcomes, values)
 

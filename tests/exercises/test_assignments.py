@@ -35,6 +35,7 @@ ASSIGNMENTS = h.assignments()
 
 
 def test_there_are_assignments():
+    # English and French editions alike: every folder is an assignment.
     assert len(ASSIGNMENTS) >= 5, f"expected exercises/01-* to 05-* at least, found {ASSIGNMENTS}"
 
 
@@ -47,7 +48,9 @@ def test_conventions(assignment):
 def test_every_exercise_is_built_by_its_script():
     # The notebooks of exercises/ must not drift from exercises/.sources/NN-slug.py: after
     # editing a notebook in JupyterLab, carry the change into its script.
-    scripts = sorted(p.stem for p in (h.EXERCISES / ".sources").glob("[0-9][0-9]-*.py"))
+    sources = h.EXERCISES / ".sources"
+    scripts = sorted(p.stem for folder in (sources, sources / "fr")
+                     for p in folder.glob("[0-9][0-9]-*.py"))
     assert scripts == ASSIGNMENTS
     build = subprocess.run([sys.executable, str(h.EXERCISES / ".sources" / "build.py"),
                             "--check"], capture_output=True, text=True)
@@ -265,5 +268,13 @@ def test_grading_pipeline_scores(assignment, pipeline):
             assert 0 < got < full, f"{name}: {got} of {full}\n{report}"
     got, full = h.autograded_score(results["copier"])
     assert got < full, f"the copier keeps full marks on their own data\n{report}"
+    if h.edition(assignment)[0] == "fr":
+        # The judge runs the setup cell, which sets the language: the messages of the
+        # checks that failed (expected / found / hint) are French, as the learner reads them.
+        messages = [cell["message"] for name, r in results.items() if name.startswith("mistake:")
+                    for cell in r["cells"].values() if not cell["passed"] and cell["message"]]
+        assert any("n'est pas encore juste" in m for m in messages), messages[:3]
+        english = [m for m in messages if "is not right yet" in m or "Expected:" in m]
+        assert not english, f"English messages in a French assignment: {english[:3]}"
     if not pipeline["sandboxed"]:
         print(f"graded without the sandbox: {pipeline['why']}")
