@@ -71,7 +71,7 @@ print("Vous :", ex.describe_person(G, me))
 print(f"Vous avez {{n_strong}} liens forts et {{G.degree(me) - n_strong}} liens faibles.")
 """)
 nb.markdown("example-text", """
-## Exemple guidé : fréquence, contacts communs, chevauchement
+## Exemple guidé : fréquence, contacts communs, recouvrement
 
 Pour la personne de l'exemple et l'un de ses contacts, la cellule ci-dessous
 affiche :
@@ -83,7 +83,7 @@ affiche :
   `weakties.ties.frequency_band` ;
 - les **contacts communs** d'un lien : les personnes que connaissent les deux
   extrémités du lien, `set(G[a]) & set(G[b])` ;
-- le **chevauchement** d'un lien (Onnela et al. 2007) : la part de leurs
+- le **recouvrement** d'un lien (Onnela et al. 2007) : la part de leurs
   autres contacts que les deux personnes ont en commun, donnée par
   `weakties.ties.overlap(G, a, b)`. Il vaut 0 quand elles ne partagent
   personne, 1 quand elles partagent tout le monde.
@@ -95,7 +95,7 @@ print("Lien entre", example, "et", other)
 print("  échanges par an :", tie["frequency"], "->", weakties.ties.frequency_band(tie["frequency"]))
 shared = set(G[example]) & set(G[other])
 print("  contacts communs :", len(shared), sorted(shared))
-print("  chevauchement :", round(weakties.ties.overlap(G, example, other), 3))
+print("  recouvrement :", round(weakties.ties.overlap(G, example, other), 3))
 print("  force :", round(tie["strength"], 2),
       "(fort)" if tie["strength"] >= STRONG else "(faible)")
 """)
@@ -216,15 +216,15 @@ nb.task("task-overlap", """
 ## Tâche 3 : Vos liens forts partagent-ils votre monde ? (3 points)
 
 Onnela et ses collègues (PNAS, 2007) ont constaté que plus un lien est fort,
-plus les contacts des deux personnes se chevauchent : les liens forts se
+plus les contacts des deux personnes se recouvrent : les liens forts se
 trouvent à l'intérieur d'un monde partagé.
 
-- `mean_overlap` : un dictionnaire à deux clés, `"strong"` : le chevauchement
-  moyen de vos liens forts, et `"weak"` : le chevauchement moyen de vos liens
+- `mean_overlap` : un dictionnaire à deux clés, `"strong"` : le recouvrement
+  moyen de vos liens forts, et `"weak"` : le recouvrement moyen de vos liens
   faibles. Utilisez `weakties.ties.overlap(G, me, other)` pour le
-  chevauchement d'un lien.
+  recouvrement d'un lien.
 - `strong_overlap_more` : `True` si, dans votre réseau, vos liens forts se
-  chevauchent en moyenne davantage que vos liens faibles, `False` sinon.
+  recouvrent en moyenne davantage que vos liens faibles, `False` sinon.
 """)
 nb.answer("answer-overlap", """
 ### BEGIN SOLUTION
@@ -247,13 +247,13 @@ _found = ex.answer("mean_overlap")
 ex.check_mapping("mean_overlap", _found, {"strong": 0, "weak": 0}, keys_only=True,
                  what="un dictionnaire avec les clés 'strong' et 'weak'")
 for _key, _value in _found.items():
-    ex.check_between(f"mean_overlap[{_key!r}]", _value, 0, 1, what="un chevauchement moyen",
-                     hint="un chevauchement est compris entre 0 et 1, une moyenne de chevauchements aussi")
+    ex.check_between(f"mean_overlap[{_key!r}]", _value, 0, 1, what="un recouvrement moyen",
+                     hint="un recouvrement est compris entre 0 et 1, une moyenne de recouvrements aussi")
 ex.check_type("strong_overlap_more", ex.answer("strong_overlap_more"), "true or false")
 print("Autovérification réussie.")
 """)
 nb.test("test-overlap-values", 2, f"""
-# Tests cachés (2 points) : le chevauchement moyen de vos liens forts et celui de vos liens faibles.
+# Tests cachés (2 points) : le recouvrement moyen de vos liens forts et celui de vos liens faibles.
 ### BEGIN HIDDEN TESTS
 {REF}
 _sums = {{"strong": [0.0, 0], "weak": [0.0, 0]}}
@@ -265,7 +265,7 @@ for _v, _d in _G[_me].items():
     _sums[_kind][1] += 1
 _expected = {{k: s / c for k, (s, c) in _sums.items()}}
 ex.check_mapping("mean_overlap", ex.answer("mean_overlap"), _expected, tol=0.005,
-                 what="le chevauchement moyen de vos liens forts et celui de vos liens faibles",
+                 what="le recouvrement moyen de vos liens forts et celui de vos liens faibles",
                  hint="un lien est fort quand sa force vaut au moins 0.5 ; divisez chaque somme "
                       "par le nombre de liens de ce type")
 ### END HIDDEN TESTS
@@ -285,7 +285,7 @@ _strong, _weak = (_sums[k][0] / _sums[k][1] for k in ("strong", "weak"))
 _found = ex.answer("strong_overlap_more")
 ex.check_type("strong_overlap_more", _found, "true or false")
 ex.check_choice("strong_overlap_more", bool(_found), [_strong > _weak], options=[True, False],
-                what="si vos liens forts se chevauchent davantage que vos liens faibles, sur vos données",
+                what="si vos liens forts se recouvrent davantage que vos liens faibles, sur vos données",
                 hint="comparez les deux moyennes de mean_overlap")
 ### END HIDDEN TESTS
 """)
@@ -459,7 +459,7 @@ Regardez vos ponts locaux (tâche 4) et ce que vous apportent vos liens faibles
 - 2 points : la réponse explique la valeur du lien faible (1 point : une
   information nouvelle, non redondante, venue d'un autre monde, puisque vous
   ne partagez aucun contact) et l'oppose aux liens forts, qui partagent votre
-  monde (1 point), en s'appuyant sur vos propres résultats (chevauchement,
+  monde (1 point), en s'appuyant sur vos propres résultats (recouvrement,
   personnes perdues à deux pas).
 - 2 points : une démarche réaliste (1 point) qui demande une information, un
   conseil ou une mise en relation plutôt que directement un emploi, et qui dit
@@ -471,7 +471,7 @@ nb.reflection("answer-reflection", 5, """
 *Exemple de réponse (les chiffres diffèrent pour chaque apprenant).* Je
 garderais la personne 526, responsable commerciale dans la distribution : nous
 ne partageons aucun contact, et elle m'ouvre 28 personnes, dont 23 hors de mon
-secteur. Mes liens forts se chevauchent davantage (0,10 contre 0,05 pour mes
+secteur. Mes liens forts se recouvrent davantage (0,10 contre 0,05 pour mes
 liens faibles) : ils connaissent les mêmes personnes que moi et apprennent
 donc les mêmes nouvelles. Sans mes liens faibles, je perdrais environ 60 % des
 personnes à deux pas de moi. Ce pont me donne accès à l'information d'un autre
