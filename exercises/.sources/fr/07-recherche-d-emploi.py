@@ -95,10 +95,10 @@ Pour la personne de l'exemple, la cellule ci-dessous :
 
 - énumère ses contacts qui travaillent dans un secteur donné
   (`G.nodes[q]["sector"]`) ;
-- pour chacun d'eux, affiche la **tranche de fréquence** du lien
+- pour chacun d'eux, affiche la **classe de fréquence** du lien
   (`weakties.ties.frequency_band`) : `"often"` (souvent : deux fois par
   semaine ou plus), `"rarely"` (rarement : une fois par an ou moins) ou
-  `"occasionally"` (de temps en temps : entre les deux), les tranches de
+  `"occasionally"` (de temps en temps : entre les deux), les classes de
   l'étude de Granovetter *Getting a Job* (1974) ;
 - compte les **contacts communs** de chaque lien : les personnes que les
   deux extrémités connaissent, `set(G[a]) & set(G[b])`.
@@ -119,7 +119,7 @@ for q in sorted(same_sector)[:5]:
     tie = G[example][q]
     shared = set(G[example]) & set(G[q])
     print("  contact", q, "- force", round(tie["strength"], 2),
-          "- tranche", weakties.ties.frequency_band(tie["frequency"]),
+          "- classe", weakties.ties.frequency_band(tie["frequency"]),
           "- contacts communs", len(shared))
 
 demo = job_search(G, list(range(50)), rounds=3, seed=1)
@@ -136,13 +136,13 @@ nb.task("task-target", """
 - `target_bands` : la fréquence à laquelle vous les voyez. Un dictionnaire
   avec exactement les trois clés `"often"`, `"occasionally"` et `"rarely"`,
   dont les valeurs sont les nombres de vos contacts de `TARGET` dans chaque
-  tranche de fréquence (0 pour une tranche vide), par exemple
+  classe de fréquence (0 pour une classe vide), par exemple
   `{"often": 0, "occasionally": 3, "rarely": 2}`.
 
 Granovetter (1974) a demandé à des personnes qui avaient trouvé un emploi
 grâce à un contact à quelle fréquence elles voyaient ce contact : *souvent*
 pour 16,7 % d'entre elles, *de temps en temps* pour 55,6 %, *rarement* pour
-27,8 %. Gardez vos tranches en tête pour la réflexion.
+27,8 %. Gardez vos classes en tête pour la réflexion.
 """)
 nb.answer("answer-target", solution("", """
 target_contacts = [q for q in G[me] if G.nodes[q]["sector"] == TARGET]
@@ -151,7 +151,7 @@ for q in target_contacts:
     target_bands[weakties.ties.frequency_band(G[me][q]["frequency"])] += 1
 """, 'print(target_contacts)\nprint(target_bands)'))
 nb.selfcheck("selfcheck-target", """
-# Autovérification (0 point) : vos contacts, et trois tranches qui comptent chacun d'eux une fois.
+# Autovérification (0 point) : vos contacts, et trois classes qui comptent chacun d'eux une fois.
 _found = ex.answer("target_contacts")
 ex.check_type("target_contacts", _found, "collection")
 for _p in _found:
@@ -163,7 +163,7 @@ for _key, _value in _bands.items():
     ex.check_type(f"target_bands[{_key!r}]", _value, "whole number")
 ex.check_equal("somme des valeurs de target_bands", sum(_bands.values()), len(_found),
                what="le nombre de personnes de target_contacts",
-               hint="placez chacun de vos contacts de TARGET dans une seule tranche")
+               hint="placez chacun de vos contacts de TARGET dans une seule classe")
 print("Autovérification réussie.")
 """)
 nb.test("test-target-people", 1, hidden("Tests cachés (1 point) : vos contacts qui travaillent dans le secteur que vous visez.", PRE + """
@@ -177,7 +177,7 @@ for _q in _in_target:
     _f = _G[_me][_q]["frequency"]
     _expected["often" if _f >= 104 else "rarely" if _f <= 1 else "occasionally"] += 1
 ex.check_mapping("target_bands", ex.answer("target_bands"), _expected,
-                 what="le nombre de vos contacts de TARGET dans chaque tranche de fréquence",
+                 what="le nombre de vos contacts de TARGET dans chaque classe de fréquence",
                  hint="utilisez weakties.ties.frequency_band(G[me][q]['frequency']) pour chacun de "
                       "vos contacts de TARGET")
 """))

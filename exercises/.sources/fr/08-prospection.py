@@ -33,10 +33,10 @@ nb.markdown("intro", f"""
 Cet exercice accompagne la **Leçon 08 : Prospection**
 (`course/fr/{F}.ipynb`). « Vous » vendez un
 service aux entreprises d'un secteur. Vous cherchez quels prospects vous
-pouvez atteindre grâce à une mise en relation par un contact, vous
+pouvez atteindre grâce à une présentation par un tiers, vous
 choisissez la meilleure personne pour vous présenter à l'un d'eux, vous
-comparez dans la simulation de la leçon les mises en relation et les
-démarches à froid, et vous décidez qui solliciter en premier.
+comparez dans la simulation de la leçon les présentations par un tiers et
+les approches à froid, et vous décidez qui solliciter en premier.
 
 {OWN}
 
@@ -46,7 +46,7 @@ démarches à froid, et vous décidez qui solliciter en premier.
 |---|---|---|
 | 1 | Par un contact ou à froid ? | 3 |
 | 2 | Le meilleur intermédiaire | 4 |
-| 3 | Mises en relation contre démarches à froid | 4 |
+| 3 | Présentations par un tiers contre approches à froid | 4 |
 | 4 | Qui solliciter en premier ? | 4 |
 | 5 | Réflexion (notée par votre formateur ou formatrice) | 5 |
 | | **Total** | **20** |
@@ -111,7 +111,7 @@ chaîne par sa **confiance** : le **produit** des forces de ses liens.
 Chaque personne sollicitée le long de la chaîne accepte de transmettre la
 demande avec la probabilité `strength ** 0.5`, où `strength` est la force du
 lien avec la personne qui la sollicite (0,71 pour un lien de force 0,5 ;
-0,45 pour 0,2) ; la mise en relation aboutit donc avec la probabilité
+0,45 pour 0,2) ; la présentation aboutit donc avec la probabilité
 `trust ** 0.5`, où `trust` est la confiance de la chaîne.
 
 La cellule ci-dessous prend un contact d'un contact de la personne de
@@ -121,7 +121,7 @@ simulation `prospecting` de la leçon pour la personne de l'exemple et
 5 cibles, et lit son tableau `chains` : une ligne par cible, avec le nombre
 de liens de la meilleure chaîne (`hops`), la chaîne elle-même (`chain`), la
 première personne à solliciter (`first_contact`), sa confiance (`trust`) et
-la probabilité que la mise en relation aboutisse (`p_warm`).
+la probabilité que la présentation aboutisse (`p_warm`).
 """)
 
 nb.example("example", """
@@ -149,10 +149,10 @@ nb.task("task-warm", """
   sont déjà **vos contacts**.
 - `one_introduction` : le **nombre** de prospects qui ne sont **pas** vos
   contacts mais qui connaissent au moins l'un de vos contacts : vous pouvez
-  les atteindre avec une seule mise en relation.
+  les atteindre avec une seule présentation.
 
 Tous les autres prospects ne peuvent être atteints que par une chaîne plus
-longue, ou par une démarche à froid (un message à un inconnu).
+longue, ou par une approche à froid (un message à un inconnu).
 """)
 nb.answer("answer-warm", solution("", """
 known_prospects = [p for p in PROSPECTS if p in G[me]]
@@ -179,7 +179,7 @@ ex.check_items("known_prospects", ex.answer("known_prospects"),
                what="les prospects qui sont vos contacts",
                hint="gardez les personnes de PROSPECTS qui sont dans G[me]")
 """))
-nb.test("test-warm-one", 2, hidden("Tests cachés (2 points) : les prospects à une seule mise en relation.", PRE + """
+nb.test("test-warm-one", 2, hidden("Tests cachés (2 points) : les prospects à une seule présentation.", PRE + """
 _n = sum(1 for _p in _prospects if _p not in _mine and _mine & set(_G[_p]))
 ex.check_equal("one_introduction", ex.answer("one_introduction"), _n, reveal=False,
                what="le nombre de prospects qui ne sont pas vos contacts mais en connaissent un",
@@ -203,7 +203,7 @@ deux liens (vous, l'intermédiaire, le prospect).
 - `best_introducer` : l'intermédiaire dont la chaîne a la confiance la plus
   élevée. Si plusieurs ont la même confiance la plus élevée, n'importe
   lequel d'entre eux est une bonne réponse.
-- `warm_chance` : la probabilité que la mise en relation par
+- `warm_chance` : la probabilité que la présentation par
   `best_introducer` aboutisse : la confiance de sa chaîne à la
   puissance 0,5.
 """)
@@ -248,7 +248,7 @@ ex.check_choice("best_introducer", ex.answer("best_introducer"),
                 hint="le contact le plus proche n'est pas toujours le meilleur intermédiaire : "
                      "regardez les deux liens")
 """))
-nb.test("test-intro-chance", 1, hidden("Tests cachés (1 point) : la probabilité que la mise en relation aboutisse.", """
+nb.test("test-intro-chance", 1, hidden("Tests cachés (1 point) : la probabilité que la présentation aboutisse.", """
 # _trust : calculé par la première cellule de test de cette tâche, à partir de vos propres données.
 ex.check_close("warm_chance", ex.answer("warm_chance"), max(_trust.values()) ** 0.5, tol=0.005,
                reveal=False, what="la confiance de la meilleure chaîne à la puissance 0,5",
@@ -258,15 +258,15 @@ ex.check_close("warm_chance", ex.answer("warm_chance"), max(_trust.values()) ** 
 
 # ---------------------------------------------------------------- Tâche 3
 nb.task("task-cold", """
-## Tâche 3 : Mises en relation contre démarches à froid (4 points)
+## Tâche 3 : Présentations par un tiers contre approches à froid (4 points)
 
 La cellule de réponse exécute la simulation de la leçon pour vous et tous
 vos prospects : elle trouve, pour chaque prospect, la chaîne d'au plus
 3 liens qui a la confiance la plus élevée. Dans `pitch.chains`, chaque ligne
 est un prospect, avec le nombre de liens de sa meilleure chaîne (`hops` :
 1 si vous le connaissez déjà ; -1 si aucune chaîne d'au plus 3 liens ne
-l'atteint) et la probabilité que la mise en relation aboutisse (`p_warm`).
-Dans cette simulation, une démarche à froid (un message à un inconnu)
+l'atteint) et la probabilité que la présentation aboutisse (`p_warm`).
+Dans cette simulation, une approche à froid (un message à un inconnu)
 obtient un rendez-vous avec une probabilité de 0,05.
 
 - `mean_chance` : un dictionnaire dont les clés sont les longueurs de chaîne
@@ -274,8 +274,8 @@ obtient un rendez-vous avec une probabilité de 0,05.
   écartez une longueur qu'aucun prospect n'a, et écartez -1) et dont les
   valeurs sont la **moyenne de `p_warm`** des prospects dont la meilleure
   chaîne a ce nombre de liens.
-- `times_cold` : combien de fois plus probable est en moyenne une mise en
-  relation par une chaîne de **2 liens** qu'une démarche à froid : la
+- `times_cold` : combien de fois plus probable est en moyenne une
+  présentation par une chaîne de **2 liens** qu'une approche à froid : la
   moyenne de `p_warm` des chaînes de 2 liens divisée par 0,05.
 
 *Indice : `table[table["hops"] == 2]["p_warm"].mean()` est la moyenne de
@@ -320,11 +320,11 @@ ex.check_mapping("mean_chance", ex.answer("mean_chance"), _expected, tol=0.005,
                       "meilleure chaîne a ce nombre de liens",
                  hint="faites la moyenne de la colonne p_warm (la probabilité), pas de trust")
 """))
-nb.test("test-cold-times", 1, hidden("Tests cachés (1 point) : une chaîne de 2 liens contre une démarche à froid.", """
+nb.test("test-cold-times", 1, hidden("Tests cachés (1 point) : une chaîne de 2 liens contre une approche à froid.", """
 # _expected : calculé par la première cellule de test de cette tâche, à partir de votre propre simulation.
 ex.check_close("times_cold", ex.answer("times_cold"), _expected[2] / 0.05, tol=0.05, reveal=False,
                what="la moyenne de p_warm des chaînes de 2 liens divisée par 0,05",
-               hint="divisez par la probabilité de succès d'une démarche à froid, 0,05")
+               hint="divisez par la probabilité de succès d'une approche à froid, 0,05")
 """))
 
 # ---------------------------------------------------------------- Tâche 4
@@ -339,10 +339,10 @@ premier : pour ces prospects, votre contact qui vous présente.
 
 - `introductions` : un dictionnaire dont les clés sont les contacts qui sont
   le `first_contact` d'au moins une chaîne de 2 liens, et dont les valeurs
-  sont le **nombre attendu de mises en relation** que chacun d'eux
+  sont le **nombre attendu de présentations** que chacun d'eux
   apporterait : la somme de `p_warm` sur les prospects dont la meilleure
   chaîne de 2 liens commence par lui.
-- `first_ask` : le contact dont le nombre attendu de mises en relation est
+- `first_ask` : le contact dont le nombre attendu de présentations est
   le plus grand : la personne à solliciter en premier. Si plusieurs ont la
   même valeur la plus grande, n'importe lequel d'entre eux est une bonne
   réponse.
@@ -361,7 +361,7 @@ ex.check_type("introductions", _found, "dict")
 for _key, _value in _found.items():
     ex.check_person("introductions", _key, G, among=G[me], what="l'un de vos contacts")
     ex.check_between(f"introductions[{_key!r}]", _value, 0, len(PROSPECTS),
-                     what="un nombre attendu de mises en relation")
+                     what="un nombre attendu de présentations")
 ex.check_person("first_ask", ex.answer("first_ask"), G, among=list(_found),
                 what="l'une des clés de introductions")
 print("Autovérification réussie.")
@@ -375,7 +375,7 @@ ex.check_mapping("introductions", ex.answer("introductions"), _intro, keys_only=
                  what="une clé pour chaque contact qui est le first_contact d'une chaîne de 2 liens",
                  hint="ne gardez que les lignes dont hops vaut 2")
 """))
-nb.test("test-first-values", 2, hidden("Tests cachés (2 points) : les mises en relation attendues de chaque contact.", """
+nb.test("test-first-values", 2, hidden("Tests cachés (2 points) : les présentations attendues de chaque contact.", """
 # _intro : calculé par la première cellule de test de cette tâche, à partir de votre propre simulation.
 ex.check_mapping("introductions", ex.answer("introductions"), _intro, tol=0.005,
                  what="pour chaque contact, la somme de p_warm sur les chaînes de 2 liens qui "
@@ -387,7 +387,7 @@ nb.test("test-first-ask", 1, hidden("Tests cachés (1 point) : le contact à sol
 _top = max(_intro.values())
 ex.check_choice("first_ask", ex.answer("first_ask"), [_f for _f, _v in _intro.items() if _v >= _top - 1e-9],
                 options=sorted(_intro),
-                what="le contact dont le nombre attendu de mises en relation est le plus grand",
+                what="le contact dont le nombre attendu de présentations est le plus grand",
                 hint="prenez la clé de introductions qui a la plus grande valeur")
 """))
 
@@ -402,8 +402,8 @@ Dans la cellule ci-dessous, en cinq à dix phrases :
    intermédiaire est-il aussi votre contact le plus proche parmi ceux qui
    connaissent `PROSPECT` ? Expliquez pourquoi le lien entre l'intermédiaire
    et le prospect compte autant que le vôtre.
-2. À l'aide de la tâche 3, dites de combien une mise en relation réussit
-   mieux qu'une démarche à froid dans cette simulation. Dites ensuite
+2. À l'aide de la tâche 3, dites de combien une présentation par un tiers réussit
+   mieux qu'une approche à froid dans cette simulation. Dites ensuite
    quelles hypothèses du modèle produisent ce résultat (comment il fixe la
    probabilité d'une chaîne, et celle d'un message à froid), et si vous vous
    attendriez au même rapport dans votre propre métier.
@@ -417,7 +417,7 @@ Dans la cellule ci-dessous, en cinq à dix phrases :
   sa chaîne (1 point), et explique que le lien de l'intermédiaire avec le
   prospect compte autant que le vôtre : un ami proche qui connaît à peine
   le prospect donne une chaîne faible (1 point).
-- 1 point : donne l'avantage des mises en relation avec les chiffres de la
+- 1 point : donne l'avantage des présentations par un tiers avec les chiffres de la
   tâche 3 (par exemple « une chaîne de 2 liens a environ N fois plus de
   chances d'aboutir qu'un message à froid »), et le lit comme une
   conséquence des hypothèses du modèle : la probabilité d'une chaîne baisse
@@ -446,7 +446,7 @@ viennent du modèle : il fait croître la probabilité d'une chaîne avec la
 force de chacun de ses liens, si bien que chaque personne de plus la fait
 baisser, et il fixe le taux de réussite à froid à 0,05 sans le mesurer.
 Dans mon métier, où les acheteurs reçoivent beaucoup de messages à froid,
-je m'attendrais à ce qu'une mise en relation réussisse encore mieux. Ma
+je m'attendrais à ce qu'une présentation par un tiers réussisse encore mieux. Ma
 demande : « Bonjour, je dirige une petite entreprise qui aide les hôtels à
 réduire leur facture d'énergie. J'ai vu que vous travaillez avec la
 directrice de l'Hôtel Lenoir. Pourriez-vous me présenter à elle ?

@@ -427,8 +427,8 @@ tâches 1 à 3 auquel elle répond). Le plan doit contenir :
    ouvrir chacun d'eux (la tâche 3 et les ponts du rapport), avec la
    demande précise que vous ferez à chacun ;
 2. le type de lien que vous mobiliserez et pourquoi (leçons 02 et 07 à 10 :
-   des liens faibles choisis pour chaque projet, des mises en relation par
-   un contact, des liens de confiance pour une entreprise) ;
+   des liens faibles choisis pour chaque projet, des présentations par
+   un tiers, des liens de confiance pour une entreprise) ;
 3. les événements auxquels vous participerez (soirées, petits-déjeuners,
    pôles de quartier : leçon 05), à quelle fréquence, et comment vous
    relancerez les personnes rencontrées pour que certaines deviennent des
@@ -451,7 +451,7 @@ tâches 1 à 3 auquel elle répond). Le plan doit contenir :
   demande d'emploi ou de vente (2 points).
 - 2 points : le type de lien choisi convient à l'objectif, et la raison est
   donnée avec les idées du cours (des liens faibles pour les informations
-  nouvelles et l'emploi ; des mises en relation par une personne en qui le
+  nouvelles et l'emploi ; des présentations par une personne en qui le
   prospect a confiance ; des liens fiables et de confiance pour des
   partenaires).
 - 3 points : événements. Au moins un format choisi pour un manque précis,
