@@ -26,8 +26,12 @@ import argparse
 import sys
 import textwrap
 
+from weakties.i18n import N_, number
+
+from ..render.tables import (CSV_COLUMNS, MOODLE_ID_HEADERS, csv_header, csv_rows, moodle_rows,
+                             write_csv)
 from ..render.text import inert
-from ..render.tables import CSV_COLUMNS, MOODLE_ID_HEADERS, csv_rows, moodle_rows, write_csv
+from ..render.words import short_status, tr
 from ..stores.results import load_results
 from .common import UserError, course_of
 
@@ -116,13 +120,15 @@ def run(args) -> int:
             f"grades-{assignments[0]}.csv" if assignments and len(assignments) == 1
             else "grades.csv")
         output = args.output or default
-        write_csv(output, CSV_COLUMNS, csv_rows(results, roster))
+        write_csv(output, CSV_COLUMNS, csv_rows(results, roster), labels=csv_header())
         if str(output) != "-":
             counts = {}
             for r in results:
                 counts[r.status] = counts.get(r.status, 0) + 1
-            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            print(f"Grades written to {output} ({summary or 'no rows'}).")
+            summary = ", ".join(f"{number(n)} {short_status(status)}"
+                                for status, n in sorted(counts.items()))
+            print(tr(N_("Grades written to {path} ({summary})."), path=output,
+                     summary=summary or tr(N_("no rows"))))
         return 0
     header, rows, left_out = moodle_rows(results, match_on=args.match_on, roster=roster,
                                          out_of=args.out_of)
@@ -130,11 +136,12 @@ def run(args) -> int:
     write_csv(output, header, rows)
     stream = sys.stderr if str(output) == "-" else sys.stdout
     if str(output) != "-":
-        print(f"Moodle grade import file written to {output}: {len(rows)} grade(s), "
-              f"matched on {MOODLE_ID_HEADERS[args.match_on]}.", file=stream)
+        print(tr(N_("Moodle grade import file written to {path}: {n} grade(s), matched on "
+                    "{column}."), path=output, n=number(len(rows)),
+                 column=tr(MOODLE_ID_HEADERS[args.match_on])), file=stream)
     if left_out:
-        print(f"Left out (Moodle keeps its current grade for them): {len(left_out)}",
-              file=stream)
+        print(tr(N_("Left out (Moodle keeps its current grade for them): {n}"),
+                 n=number(len(left_out))), file=stream)
         for line in left_out:
             print(f"  {inert(line)}", file=stream)
     return 0
