@@ -33,6 +33,8 @@ from types import MappingProxyType
 import networkx as nx
 import numpy as np
 
+from .i18n import N_
+
 __all__ = [
     "CONTEXTS", "STRENGTH_WEIGHTS", "STRONG_THRESHOLD", "LAYER_BOUNDS",
     "LAYER_NAMES", "RELATION_RULE",
@@ -57,7 +59,8 @@ STRONG_THRESHOLD = 0.5
 #: Lower strength bounds of Dunbar's inner layers (support clique,
 #: sympathy group, affinity group); every other tie is in the outer layer.
 LAYER_BOUNDS = (0.75, 0.55, 0.4)
-LAYER_NAMES = ("support clique", "sympathy group", "affinity group", "active network")
+LAYER_NAMES = (N_("support clique"), N_("sympathy group"), N_("affinity group"),
+               N_("active network"))
 
 #: What makes a tie a *relation* rather than a mere *contact*.
 RELATION_RULE = MappingProxyType(
