@@ -47,6 +47,7 @@ import re
 from types import MappingProxyType
 
 from .. import _france
+from ..i18n import N_
 from ..ties import CONTEXTS, STRONG_THRESHOLD
 from ._text import fold
 from .sectors import SECTORS, UNKNOWN
@@ -63,20 +64,21 @@ ANNOTATION_COLUMNS = ("strength", "context", "sector", "region", "generation")
 
 #: Step -> (label, question that defines it).
 STRENGTH_SCALE = MappingProxyType({
-    1: ("barely", "met once or twice; they might not remember you"),
-    2: ("acquaintance", "occasional exchanges; you could write to them"),
-    3: ("good contact", "regular exchanges; you have helped each other"),
-    4: ("close", "you trust them and confide in them; you talk often"),
+    1: (N_("barely"), N_("met once or twice; they might not remember you")),
+    2: (N_("acquaintance"), N_("occasional exchanges; you could write to them")),
+    3: (N_("good contact"), N_("regular exchanges; you have helped each other")),
+    4: (N_("close"), N_("you trust them and confide in them; you talk often")),
 })
 #: Step -> tie strength on the library's 0-1 scale (middle of each quarter).
 STRENGTH_VALUES = MappingProxyType({1: 0.15, 2: 0.35, 3: 0.6, 4: 0.85})
 
 #: Readable label of each context (how you met).
 CONTEXT_LABELS = MappingProxyType({
-    "family": "family", "friend": "friend (or friend of a friend)", "colleague": "colleague",
-    "former_colleague": "former colleague", "school": "school or university",
-    "client": "client", "supplier": "supplier or service provider", "neighbour": "neighbour",
-    "event": "event (evening, breakfast, conference)", "online": "online only",
+    "family": N_("family"), "friend": N_("friend (or friend of a friend)"),
+    "colleague": N_("colleague"), "former_colleague": N_("former colleague"),
+    "school": N_("school or university"), "client": N_("client"),
+    "supplier": N_("supplier or service provider"), "neighbour": N_("neighbour"),
+    "event": N_("event (evening, breakfast, conference)"), "online": N_("online only"),
 })
 _CONTEXT_ALIASES = {
     "famille": "family", "parent": "family", "ami": "friend", "amie": "friend",
