@@ -116,3 +116,31 @@ def test_attribute_keys_are_never_shown_in_french():
     for key in ("sector", "region", "generation", "school"):
         assert attribute_label(key, lang="fr") != key
     assert attribute_label("unknown_key", lang="fr") == "unknown_key"
+
+
+def test_scenario_summaries_and_pictures_in_french(french):
+    from weakties.scenarios.labour_market import labour_market
+    from weakties.scenarios.recommend import recommend
+
+    G = weakties.population(300, seed=2)
+    lm = labour_market(G, seed=1, months=36, warm_up=12)
+    rec = recommend(G, policy="mutual", rounds=2, seed=1)
+    for result, kinds in ((lm, {"kind": ("hazard", "contacts", "unemployment")}),
+                          (rec, {"measure": ("clustering", "assortativity")})):
+        text = result.summary()
+        # the parameters and the tables' names are code (r.people, r.history)
+        prose = re.sub(r"\([^()]*=[^()]*\)|tableaux.*", " ", text)
+        assert not _english(prose), (_english(prose), text)
+        assert "\u00a0%" in text or "," in text
+        (key, values), = kinds.items()
+        for value in values:
+            ax = result.plot(**{key: value})
+            legend = ax.get_legend()
+            words = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+            words += [t.get_text() for t in ax.get_xticklabels()]
+            if legend is not None:
+                words += [t.get_text() for t in legend.get_texts()]
+                words.append(legend.get_title().get_text())
+            assert not _english(" ".join(words)), (value, words)
+            plt.close(ax.figure)
+    assert "Marché du travail" in lm.summary() and "Suggestions de contacts" in rec.summary()

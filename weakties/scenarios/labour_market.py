@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, decimal, gettext, number, percent
 from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int, graph_arrays,
                       make_rng, new_axes, style)
@@ -23,6 +24,12 @@ __all__ = ["labour_market", "LabourMarketResult", "DURATION_BINS"]
 
 #: Groups of unemployment durations (months out of work so far) in the hazard table.
 DURATION_BINS = ((1, 1), (2, 2), (3, 3), (4, 6), (7, 12), (13, 24), (25, None))
+
+
+#: The statuses of the contacts table, as the picture names them (keys never shown).
+_PEOPLE = {"unemployed": N_("unemployed people"), "employed": N_("employed people")}
+_CONTACTS_OF = {"unemployed": N_("contacts of\nunemployed people"),
+                "employed": N_("contacts of\nemployed people")}
 
 
 def _bin_label(low, high):
@@ -105,16 +112,21 @@ class LabourMarketResult(ScenarioResult):
 
     def summary_lines(self):
         c = self.contacts.set_index("status")["contacts_unemployed"]
-        lines = [f"{self.unemployment:.1%} of people out of work on average after the "
-                 f"warm-up of {self.params['warm_up']} months.",
-                 f"contacts out of work: {c['unemployed']:.1%} for an unemployed person, "
-                 f"{c['employed']:.1%} for an employed one (correlation across ties "
-                 f"{self.correlation:.3f})."]
+        t = gettext
+        lines = [t(N_("{share} of people out of work on average after the warm-up of "
+                      "{months} months.")).format(share=percent(self.unemployment, 1),
+                                                  months=number(self.params["warm_up"])),
+                 t(N_("contacts out of work: {unemployed} for an unemployed person, "
+                      "{employed} for an employed one (correlation across ties "
+                      "{correlation}).")).format(
+                     unemployed=percent(c["unemployed"], 1), employed=percent(c["employed"], 1),
+                     correlation=decimal(self.correlation, 3))]
         h = self.hazard
         first, last = h.iloc[0], h[h["at_risk"] > 0].iloc[-1]
-        lines.append(f"chance of finding work next month: {first['hazard']:.1%} after "
-                     f"{first['duration']} month out of work, {last['hazard']:.1%} after "
-                     f"{last['duration']} months.")
+        lines.append(t(N_("chance of finding work next month: {first} after {first_months} "
+                          "month out of work, {last} after {last_months} months.")).format(
+            first=percent(first["hazard"], 1), first_months=first["duration"],
+            last=percent(last["hazard"], 1), last_months=last["duration"]))
         return lines
 
     def plot(self, ax=None, kind="hazard"):
@@ -142,8 +154,10 @@ class LabourMarketResult(ScenarioResult):
             ax.set_xticks(np.arange(len(h)), list(h["duration"]))
             ax.set_ylim(bottom=0)
             ax.legend(frameon=False)
-            style_axes(ax, "The longer out of work, the lower the chance of a job next month",
-                       "months out of work so far", "found work the next month (%)")
+            style_axes(ax, gettext(N_("The longer out of work, the lower the chance of a job "
+                                      "next month")),
+                       gettext(N_("months out of work so far")),
+                       gettext(N_("found work the next month (%)")))
         elif kind == "contacts":
             c = self.contacts
             x = np.arange(len(c))
@@ -152,28 +166,29 @@ class LabourMarketResult(ScenarioResult):
                 st = a if row.status == "unemployed" else b
                 ax.bar(x[k], row.contacts_unemployed * 100, 0.5, color=st["color"],
                        hatch="//" if k == 0 else "..", edgecolor="black",
-                       label=f"{row.status} people")
+                       label=gettext(_PEOPLE[row.status]))
             ax.axhline(self.unemployment * 100, color="black", lw=1, linestyle="--",
-                       label="everyone")
-            ax.set_xticks(x, [f"contacts of\n{s} people" for s in c["status"]])
+                       label=gettext(N_("everyone")))
+            ax.set_xticks(x, [gettext(_CONTACTS_OF[s]) for s in c["status"]])
             ax.legend(frameon=False)
-            style_axes(ax, "Unemployment travels in groups",
-                       "contacts of the same trade and region",
-                       "contacts out of work at the same time (%)")
+            style_axes(ax, gettext(N_("Unemployment travels in groups")),
+                       gettext(N_("contacts of the same trade and region")),
+                       gettext(N_("contacts out of work at the same time (%)")))
         else:
             h = self.history
             ax.plot(h["month"], h["unemployed"] * 100, label=label, **style(0))
             ax.axvline(self.params["warm_up"], color="black", lw=1, linestyle=":",
-                       label="end of the warm-up")
+                       label=gettext(N_("end of the warm-up")))
             ax.set_ylim(bottom=0)
             ax.legend(frameon=False)
-            style_axes(ax, "People out of work, month by month", "month",
-                       "out of work (%)")
+            style_axes(ax, gettext(N_("People out of work, month by month")),
+                       gettext(N_("month")), gettext(N_("out of work (%)")))
         return ax
 
     def _label(self):
         p = self.params
-        return f"openings {p['openings']:.0%} a month, weak ties used {p['weak_share']:.0%}"
+        return gettext(N_("openings {openings} a month, weak ties used {weak}")).format(
+            openings=percent(p["openings"]), weak=percent(p["weak_share"]))
 
 
 def _pick(A, givers, allowed_slot, weight_slot, rng):

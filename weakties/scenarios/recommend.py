@@ -15,7 +15,8 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from .. import ties as _ties
-from ..plotting import style_axes
+from ..i18n import N_, decimal, gettext, number
+from ..plotting import attribute_label, style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_int,
                       graph_arrays, make_rng, new_axes, style)
 
@@ -26,11 +27,14 @@ POLICIES = ("mutual", "similar", "random", "diverse")
 #: Attributes whose assortativity the history follows.
 HISTORY_ATTRIBUTES = ("sector", "region", "generation", "school")
 _MEASURES = {
-    "clustering": "average clustering",
-    "alter_ego_share": "mean alter-ego share",
-    "degree_gini": "Gini of the number of ties",
-    "top_tenth_share": "share of ties held by the best-connected tenth",
+    "clustering": N_("average clustering"),
+    "alter_ego_share": N_("mean alter-ego share"),
+    "degree_gini": N_("Gini of the number of ties"),
+    "top_tenth_share": N_("share of ties held by the best-connected tenth"),
 }
+#: How each policy is named on pictures (the keys are never shown).
+POLICY_LABELS = {"mutual": N_("most contacts in common"), "similar": N_("most alike"),
+                 "random": N_("anyone at random"), "diverse": N_("least alike")}
 
 # A tie made by accepting a suggestion: an online contact, seen about once
 # a year, not close yet (the population's online profile).
@@ -73,13 +77,21 @@ class RecommendResult(ScenarioResult):
     def summary_lines(self):
         h = self.history
         first, last = h.iloc[0], h.iloc[-1]
-        lines = [f"{len(self.new_ties)} suggestions accepted over {int(last['round'])} rounds "
-                 f"({int(first['ties'])} ties before, {int(last['ties'])} after)."]
+        t = gettext
+        lines = [t(N_("{n} suggestions accepted over {rounds} rounds ({before} ties before, "
+                      "{after} after).")).format(
+            n=number(len(self.new_ties)), rounds=number(int(last["round"])),
+            before=number(int(first["ties"])), after=number(int(last["ties"])))]
+        change = t(N_("{label}: {before} before, {after} after"))
         for col, label in _MEASURES.items():
-            lines.append(f"{label}: {first[col]:.3f} before, {last[col]:.3f} after")
+            lines.append(change.format(label=t(label), before=decimal(first[col], 3),
+                                       after=decimal(last[col], 3)))
         for a in HISTORY_ATTRIBUTES:
             col = f"assortativity_{a}"
-            lines.append(f"assortativity by {a}: {first[col]:.3f} before, {last[col]:.3f} after")
+            lines.append(change.format(
+                label=t(N_("assortativity by {attribute}")).format(
+                    attribute=attribute_label(a)),
+                before=decimal(first[col], 3), after=decimal(last[col], 3)))
         return lines
 
     def best_connected_share(self, share=0.1):
@@ -128,16 +140,26 @@ class RecommendResult(ScenarioResult):
         policy = self.params["policy"]
         if measure == "assortativity":
             for i, a in enumerate(HISTORY_ATTRIBUTES):
-                ax.plot(h["round"], h[f"assortativity_{a}"], label=a, **style(i))
-            ax.legend(title="attribute", frameon=False)
-            style_axes(ax, f"Assortativity round by round ({policy!r} suggestions)",
-                       "round", "assortativity (0 = mixing at random)")
+                ax.plot(h["round"], h[f"assortativity_{a}"], label=attribute_label(a),
+                        **style(i))
+            ax.legend(title=gettext(N_("attribute")), frameon=False)
+            style_axes(ax, gettext(N_("Assortativity round by round (suggestions: {policy})"))
+                       .format(policy=_policy(policy)), gettext(N_("round")),
+                       gettext(N_("assortativity (0 = mixing at random)")))
         else:
-            ax.plot(h["round"], h[measure], label=f"policy: {policy}", **style(0))
+            ax.plot(h["round"], h[measure], label=gettext(N_("suggestions: {policy}")).format(
+                policy=_policy(policy)), **style(0))
             ax.legend(frameon=False)
-            style_axes(ax, f"{_MEASURES[measure].capitalize()} round by round "
-                           f"({policy!r} suggestions)", "round", _MEASURES[measure])
+            what = gettext(_MEASURES[measure])
+            style_axes(ax, gettext(N_("{measure} round by round (suggestions: {policy})"))
+                       .format(measure=what[:1].upper() + what[1:], policy=_policy(policy)),
+                       gettext(N_("round")), what)
         return ax
+
+
+def _policy(policy) -> str:
+    words = POLICY_LABELS.get(policy)
+    return gettext(words) if words else str(policy)
 
 
 class _Tracker:
