@@ -45,8 +45,7 @@ from .commands.common import course_of
 from .engine.converters import tools_on_path
 from .errors import UserError
 from .stores.course import EXERCISES, default_root
-from .render.words import tr
-from weakties.i18n import LANGUAGES, N_, set_language
+from .render.words import LANGUAGES, N_, tr
 
 __all__ = ["main", "build_parser", "course_of", "UserError", "COMMANDS"]
 
@@ -205,11 +204,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args, debug)
     finally:
-        set_language(before)  # main() may be called again in the same process (tests)
+        i18n.set_language(before)  # main() may be called again in the same process (tests)
 
 
 def _run(args: argparse.Namespace, debug: bool) -> int:
     try:
+        from weakties.i18n import set_language
+
         from .render.words import choose_language
 
         set_language(choose_language(getattr(args, "lang", None), args.course))

@@ -11,9 +11,7 @@ import textwrap
 
 from ..engine.batch import autograde, course_limits, default_jobs
 from ..engine.pipeline import FAILED, FLAGGED
-from weakties.i18n import N_, number
-
-from ..render.words import points, short_status, tr
+from ..render.words import N_, number, points, short_status, tr
 from .common import UserError, course_of, sandbox_refusal
 
 __all__ = ["configure_parser", "run"]

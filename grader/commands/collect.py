@@ -544,9 +544,7 @@ def run(args) -> int:
 
 
 def print_report(result: CollectResult, course, source) -> None:
-    from weakties.i18n import N_, number
-
-    from ..render.words import tr
+    from ..render.words import N_, number, tr
 
     out = []
     n = len(result.collected)

@@ -26,12 +26,10 @@ import argparse
 import sys
 import textwrap
 
-from weakties.i18n import N_, number
-
 from ..render.tables import (CSV_COLUMNS, MOODLE_ID_HEADERS, csv_header, csv_rows, moodle_rows,
                              write_csv)
 from ..render.text import inert
-from ..render.words import short_status, tr
+from ..render.words import N_, number, short_status, tr
 from ..stores.results import load_results
 from .common import UserError, course_of
 

@@ -26,10 +26,8 @@ import textwrap
 from pathlib import Path
 
 from ..engine.converters import run_converter
-from weakties.i18n import N_, number
-
 from ..render.text import inert
-from ..render.words import tr
+from ..render.words import N_, number, tr
 from ..stores.status import status_of
 from .common import UserError, check_assignment, course_of
 

@@ -15,10 +15,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-from weakties.i18n import N_, number
-
 from ..engine.converters import run_converter
-from ..render.words import tr
+from ..render.words import N_, number, tr
 from .common import UserError, check_assignment, course_of
 
 TITLE = N_("{assignment}: how to work on it and how to hand it in")

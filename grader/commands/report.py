@@ -31,10 +31,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from weakties.i18n import N_, language, number, percent
-
 from ..render.pages import render as render_page
-from ..render.words import STATUS_WORDS, points, status_text, tr
+from ..render.words import N_, STATUS_WORDS, language, number, percent, points, status_text, tr
 from ..stores.results import STATUSES, SubmissionResult, load_results
 from .common import UserError, check_assignment, course_of
 

@@ -30,9 +30,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPreprocessor
 from traitlets import List, Unicode, default
 
-from weakties.i18n import N_, number
-
-from ..render.words import points, tr
+from ..render.words import N_, number, points, tr
 
 __all__ = ["HideTestCode", "FeedbackExporter", "outcome_of", "HIDDEN_SOURCE"]
 

@@ -23,8 +23,7 @@ from markupsafe import Markup, escape
 
 from .html import NOTE_PREFIX, markdown_html, sanitize_html
 from .text import inert
-from .words import points, tr, tr_html
-from weakties.i18n import N_, language, number
+from .words import N_, language, number, points, tr, tr_html
 
 __all__ = ["TEMPLATES", "FeedbackLimits", "FEEDBACK_LIMITS", "environment", "render",
            "cap_notebook", "feedback_page"]

@@ -13,11 +13,9 @@ import io
 import sys
 from pathlib import Path
 
-from weakties.i18n import N_
-
 from ..errors import UserError
 from ..stores.results import SubmissionResult
-from .words import short_status, tr
+from .words import N_, short_status, tr
 
 __all__ = ["CSV_COLUMNS", "CSV_HEADERS", "MOODLE_ID_HEADERS", "NUMBER_COLUMNS", "csv_rows",
            "csv_header", "moodle_rows", "neutralise", "write_csv"]

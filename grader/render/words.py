@@ -22,7 +22,40 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from weakties.i18n import LANGUAGES, N_, gettext, language
+#: The languages of the grader (those of :mod:`weakties.i18n`, which is imported only
+#: when a sentence is shown, so that ``weakties-grade --help`` stays quick).
+LANGUAGES = ("en", "fr")
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for translation (as :func:`weakties.i18n.N_`); return it unchanged."""
+    return text
+
+
+def _i18n():
+    from weakties import i18n
+
+    return i18n
+
+
+def gettext(text: str, lang: str | None = None) -> str:
+    """:func:`weakties.i18n.gettext`, imported when first needed."""
+    return _i18n().gettext(text, lang)
+
+
+def language() -> str:
+    """:func:`weakties.i18n.language`, imported when first needed."""
+    return _i18n().language()
+
+
+def number(x, lang: str | None = None) -> str:
+    """:func:`weakties.i18n.number`, imported when first needed."""
+    return _i18n().number(x, lang)
+
+
+def percent(x, digits: int = 0, lang: str | None = None) -> str:
+    """:func:`weakties.i18n.percent`, imported when first needed."""
+    return _i18n().percent(x, digits, lang)
 
 __all__ = ["tr", "tr_html", "choose_language", "course_language", "TEMPLATE_WORDS",
            "STATUS_WORDS", "status_text", "points", "SHORT_STATUS", "short_status"]
