@@ -99,3 +99,30 @@ def test_the_numbers_are_the_same_in_both_languages(contacts):
     assert list(en.events["format"]) == list(fr.events["format"])
     assert len(en.actions) == len(fr.actions)
     assert en.to_html().startswith("<!DOCTYPE html><html lang='en'>")
+
+
+def test_linkedin_errors_and_warnings_in_french(tmp_path):
+    from weakties.audit import AuditInputError
+    from weakties.audit.errors import AuditWarning
+
+    empty = tmp_path / "Connections.csv"
+    empty.write_bytes(b"")
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    twice = tmp_path / "twice" / "Connections.csv"
+    twice.parent.mkdir()
+    row = "Ada,Martin,,,Banque Ferrand,Conseillère,15 Mar 2024\n"
+    twice.write_text(header + row + row + "Léo,Petit,,,Atelier,Menuisier,someday\n",
+                     encoding="utf-8")
+    i18n.set_language("fr")
+    try:
+        with pytest.raises(AuditInputError) as caught:
+            read_linkedin(empty, secret=b"a key used only by this test")
+        with pytest.warns(AuditWarning) as warned:
+            read_linkedin(twice, secret=b"a key used only by this test")
+    finally:
+        i18n.set_language(None)
+    assert str(caught.value).startswith("Connections.csv est vide. Téléchargez de nouveau")
+    messages = " ".join(str(w.message) for w in warned)
+    assert "1\u00a0ligne en double a été retirée" in messages.replace(" ligne", "\u00a0ligne")
+    assert "1 date de mise en relation n'a pas pu être lue" in messages
+    assert not _english(messages.replace("Connections.csv", " "))
