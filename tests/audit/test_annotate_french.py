@@ -73,3 +73,17 @@ def test_bulk_message_names_values_by_their_french_labels(contacts, french):
     assert "Choisissez d'abord au moins une valeur" in html.unescape(ann.status.value)
     # the stored values are the keys, in every language
     assert set(ann.annotated.dropna(subset=["context"])["context"]) == {"former_colleague"}
+
+
+def test_sheet_values_in_french_are_read_and_bad_ones_explained_in_french(french):
+    from weakties.audit.schema import BadValue, check_context, check_generation, check_strength
+
+    assert check_strength("proche") == 4 and check_strength("Bon contact") == 3
+    assert check_context("ancien collègue") == "former_colleague"
+    with pytest.raises(BadValue) as caught:
+        check_strength(7)
+    assert str(caught.value) == ("7 n'est pas une force de lien\u00a0: utilisez 1 (à peine), "
+                                 "2 (connaissance), 3 (bon contact), 4 (proche).")
+    with pytest.raises(BadValue) as caught:
+        check_generation("hier")
+    assert "des années 1930 aux années 2010" in str(caught.value)
