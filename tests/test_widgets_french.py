@@ -144,3 +144,14 @@ def test_scenario_summaries_and_pictures_in_french(french):
             assert not _english(" ".join(words)), (value, words)
             plt.close(ax.figure)
     assert "Marché du travail" in lm.summary() and "Suggestions de contacts" in rec.summary()
+
+
+def test_library_errors_in_french(french):
+    from weakties import ties
+
+    G = weakties.population(60, seed=1)
+    u, v = next((a, b) for a in G for b in G if a != b and not G.has_edge(a, b))
+    with pytest.raises(ValueError, match="il n'y a pas de lien entre"):
+        ties.overlap(G, u, v)
+    with pytest.raises(ValueError, match="order doit valoir 'weak', 'strong' ou 'random'"):
+        ties.removal_curve(G, order="fort")
