@@ -74,7 +74,7 @@ def run(args) -> int:
     from ..engine.execute import SandboxUnavailable
 
     if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs must be 1 or more, not {args.jobs}.")
+        raise UserError(tr(N_("--jobs must be 1 or more, not {jobs}."), jobs=args.jobs))
     course = course_of(args)
     try:
         outcomes = autograde(course, args.assignment, students=args.students, jobs=args.jobs,
@@ -109,7 +109,8 @@ def run(args) -> int:
         shown = o.reasons if o.status in (FAILED, FLAGGED) else []
         reasons = "\n".join(f"- {inert(r)}" for r in shown[:8]) \
             + ("\n... " + tr(N_("{n} more"), n=number(len(shown) - 8)) if len(shown) > 8 else "")
-        table.add_row(inert_text(o.student), inert_text(short_status(o.status), style), Text(score),
+        table.add_row(inert_text(o.student), inert_text(short_status(o.status), style),
+                      Text(score),
                       Text(reasons))
     console.print(table)
     changed = [(o.student, c) for o in outcomes for c in o.changes]

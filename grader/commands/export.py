@@ -90,28 +90,30 @@ def run(args) -> int:
 
     course = course_of(args)
     if not course.has_gradebook():
-        raise UserError(f"there is no gradebook in {course.root} yet: release, collect and "
-                        "autograde an assignment first (or give the right --course).")
+        raise UserError(tr(N_("there is no gradebook in {folder} yet: release, collect and "
+                              "autograde an assignment first (or give the right --course)."),
+                           folder=course.root))
     roster_path = args.roster or (course.root / "roster.csv"
                                   if (course.root / "roster.csv").is_file() else None)
     roster = read_roster(roster_path) if roster_path else None
     if args.out_of is not None and args.out_of <= 0:
-        raise UserError("--out-of must be a positive number, such as 20 or 100.")
+        raise UserError(tr(N_("--out-of must be a positive number, such as 20 or 100.")))
     assignments = args.assignment
     if args.format == "moodle" and not assignments:
         from nbgrader.api import Gradebook
         with Gradebook(course.db_url, "weakties") as gb:
             names = sorted(a.name for a in gb.assignments)
         if len(names) != 1:
-            raise UserError("the Moodle format holds one assignment: choose it with "
-                            f"--assignment (the gradebook has: {', '.join(names) or 'none'}).")
+            raise UserError(tr(N_("the Moodle format holds one assignment: choose it with "
+                                  "--assignment (the gradebook has: {names})."),
+                               names=", ".join(names) or tr(N_("none"))))
         assignments = names
     if args.format == "moodle" and len(assignments) != 1:
-        raise UserError("the Moodle format holds one assignment (one grade column): give "
-                        "--assignment once.")
+        raise UserError(tr(N_("the Moodle format holds one assignment (one grade column): "
+                              "give --assignment once.")))
     if args.match_on == "id_number" and roster is None:
-        raise UserError("--match-on id_number needs a roster with an id_number column: give "
-                        "--roster CSV.")
+        raise UserError(tr(N_("--match-on id_number needs a roster with an id_number column: "
+                              "give --roster CSV.")))
     results = load_results(course, assignments)
     if args.format == "csv":
         default = course.root / "exports" / (

@@ -81,8 +81,9 @@ def feedback(course, assignment: str, students: list[str] | None = None) -> dict
                     if p.is_dir() and any(p.glob("*.ipynb")))
     todo = [s for s in graded if s not in failed and (students is None or s in students)]
     if not todo and not failed:
-        raise UserError(f"no autograded submission of {assignment} in {graded_root}: run "
-                        f"`weakties-grade autograde {assignment}` first.")
+        raise UserError(tr(N_("no autograded submission of {assignment} in {folder}: run "
+                              "`weakties-grade autograde {assignment}` first."),
+                           assignment=assignment, folder=graded_root))
     config = course.nbgrader_config()
     written = []
     errors: dict[str, str] = {}

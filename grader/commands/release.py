@@ -127,9 +127,10 @@ def release(course, assignment: str, *, make_zip: bool = False) -> dict:
                   force=True, create_assignment=True)
     folder = course.release / assignment
     if not folder.is_dir() or not any(folder.glob("*.ipynb")):
-        raise UserError(f"nbgrader wrote no student notebook for {assignment} in {folder}: "
-                        "check that the source notebooks are nbgrader assignments "
-                        "(cells marked with the Create Assignment toolbar).")
+        raise UserError(tr(N_("nbgrader wrote no student notebook for {assignment} in "
+                              "{folder}: check that the source notebooks are nbgrader "
+                              "assignments (cells marked with the Create Assignment toolbar)."),
+                           assignment=assignment, folder=folder))
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     result = {"folder": folder, "zip": None, "files": files}
     if make_zip:
@@ -178,7 +179,8 @@ def run(args) -> int:
     notebooks = [f for f in result["files"] if f.endswith(".ipynb")]
     print(tr(N_("Student version of {assignment}: {folder} ({notebooks} notebook(s), "
                 "{others} other file(s))"), assignment=args.assignment, folder=result["folder"],
-             notebooks=number(len(notebooks)), others=number(len(result["files"]) - len(notebooks))))
+             notebooks=number(len(notebooks)),
+             others=number(len(result["files"]) - len(notebooks))))
     if result["zip"]:
         print(tr(N_("Zip for the LMS: {path}"), path=result["zip"]))
     return 0

@@ -231,8 +231,8 @@ def write_report(course, assignment: str) -> "Path":
 
     check_assignment(course, assignment)
     if not course.has_gradebook():
-        raise UserError(f"there is no gradebook in {course.root}: release and autograde "
-                        f"{assignment} first.")
+        raise UserError(tr(N_("there is no gradebook in {folder}: release and autograde "
+                              "{assignment} first."), folder=course.root, assignment=assignment))
     results = load_results(course, [assignment])
     course.reports.mkdir(parents=True, exist_ok=True)
     path = course.reports / f"{assignment}.html"
