@@ -45,6 +45,7 @@ from .commands.common import course_of
 from .engine.converters import tools_on_path
 from .errors import UserError
 from .stores.course import EXERCISES, default_root
+from .render.words import LANGUAGES, N_, tr
 
 __all__ = ["main", "build_parser", "course_of", "UserError", "COMMANDS"]
 
@@ -100,6 +101,11 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--source", metavar="PATH", default=default,
         help="the folder of nbgrader source assignments (default: $WEAKTIES_SOURCE_DIR, "
              "else the project's exercises/)")
+    group.add_argument(
+        "--lang", metavar="LANG", choices=LANGUAGES, default=default,
+        help="the language of messages, feedback pages, reports and the student README: "
+             "en or fr (default: [course] language in the course's course.ini, else "
+             "$WEAKTIES_LANG, else en)")
     group.add_argument(
         "--debug", action="store_true", default=False if top else argparse.SUPPRESS,
         help="show full tracebacks instead of one-line error messages")
@@ -157,7 +163,7 @@ def _command_in(argv: list[str]) -> str | None:
         if skip_next:
             skip_next = False
             continue
-        if arg in ("--course", "--source"):
+        if arg in ("--course", "--source", "--lang"):
             skip_next = True
             continue
         if arg.startswith("-"):
@@ -192,10 +198,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _resolve_paths(args)
     tools_on_path()
+    from weakties import i18n
+
+    before = i18n._current
     try:
+        return _run(args, debug)
+    finally:
+        i18n.set_language(before)  # main() may be called again in the same process (tests)
+
+
+def _run(args: argparse.Namespace, debug: bool) -> int:
+    try:
+        from weakties.i18n import set_language
+
+        from .render.words import choose_language
+
+        set_language(choose_language(getattr(args, "lang", None), args.course))
         return int(args._run(args) or 0)
     except KeyboardInterrupt:
-        print(f"{PROG} {args.command}: interrupted.", file=sys.stderr)
+        print(f"{PROG} {args.command}: " + tr(N_("interrupted.")), file=sys.stderr)
         return 130
     except USER_ERRORS as exc:
         if debug:
@@ -206,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         from .render.text import inert
 
         # Messages may quote student text (file names, ids): printed inert.
-        print(f"{PROG} {args.command}: error: {inert(' '.join(message.split()))}",
+        print(f"{PROG} {args.command}: " + tr(N_("error: {message}"),
+                                              message=inert(' '.join(message.split()))),
               file=sys.stderr)
         return 2
 

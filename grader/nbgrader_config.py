@@ -48,6 +48,25 @@ STARTUP_TIMEOUT = 60
 WARNING_PATTERN = r"\A\s*(?:[^\n]*:\d+: )?[A-Za-z_]\w*Warning: "
 
 
+def _language(course_root: str) -> None:
+    """The formgrader's feedback pages in the course's language (``[course] language``).
+
+    weakties-grade has already chosen its language (``--lang``) when it loads
+    this configuration; then nothing changes.
+    """
+    from weakties import i18n
+
+    from grader.render.words import course_language
+
+    if i18n._current is None:
+        try:
+            lang = course_language(course_root)
+        except ValueError:
+            return
+        if lang:
+            i18n.set_language(lang)
+
+
 def configure(c, course_root: str) -> None:
     """Apply this course's settings to the nbgrader config ``c``.
 
@@ -64,6 +83,7 @@ def configure(c, course_root: str) -> None:
     ['grader.plugins.autograde.WeaktiesAutograde']
     """
     course_root = str(course_root)
+    _language(course_root)
     c.CourseDirectory.root = course_root
     c.CourseDirectory.source_directory = "source"   # a link to the project's exercises/
     c.CourseDirectory.course_id = "weakties"

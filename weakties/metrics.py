@@ -32,6 +32,8 @@ import networkx as nx
 import numpy as np
 
 from . import ties as _ties
+from .i18n import N_
+from .ties import _t
 
 __all__ = [
     "DIVERSITY_ATTRIBUTES", "ALTER_EGO_ATTRIBUTES", "ALTER_EGO_MIN_SHARED",
@@ -364,7 +366,7 @@ def reach(G, ego, steps=2) -> set:
     """
     _ties._check_node(G, ego)
     if steps < 1:
-        raise ValueError(f"steps must be at least 1, not {steps}.")
+        raise ValueError(_t(N_("steps must be at least 1, not {steps}."), steps=steps))
     seen = {ego}
     frontier = {ego}
     for _ in range(steps):
@@ -610,7 +612,7 @@ def gini(values) -> float:
     if len(x) == 0 or x.sum() == 0:
         return 0.0
     if (x < 0).any():
-        raise ValueError("gini needs values that are zero or more.")
+        raise ValueError(_t(N_("gini needs values that are zero or more.")))
     n = len(x)
     cum = np.cumsum(x)
     return float((n + 1 - 2 * (cum / cum[-1]).sum()) / n)
@@ -672,9 +674,10 @@ def insularity(G, attribute) -> "pandas.DataFrame":
     values = {}
     for v, d in G.nodes(data=True):
         if d.get(attribute) is None:
-            raise ValueError(f"person {v!r} has no {attribute!r}: insularity needs it on every "
-                             "person (a population from weakties.population has sector, "
-                             "region, generation and school).")
+            raise ValueError(_t(N_("person {person} has no {attribute}: insularity needs it on "
+                                   "every person (a population from weakties.population has "
+                                   "sector, region, generation and school)."),
+                                person=repr(v), attribute=repr(attribute)))
         values[v] = d[attribute]
     people = Counter(values.values())
     ends, inside = Counter(), Counter()

@@ -23,10 +23,12 @@ import networkx as nx
 import numpy as np
 
 from . import ties as _ties
+from .i18n import N_, gettext, number, percent as _percent
 
 __all__ = ["PALETTE", "MARKERS", "category_styles", "style_axes", "draw_ego",
            "describe_ego", "draw_network", "show", "show_ego", "share_histogram",
-           "count_histogram", "compare_circles", "percent_axis"]
+           "count_histogram", "compare_circles", "percent_axis", "ATTRIBUTE_LABELS",
+           "attribute_label"]
 
 #: Okabe-Ito colour-blind-safe palette (black last, kept for the ego).
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
@@ -34,6 +36,31 @@ PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2",
 #: Marker shapes paired with the palette so that shape alone tells categories apart.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h", "<", ">", "p", "d", "8", "H")
 _OTHER = "other"
+
+#: The words for the attributes a picture may colour people by (the keys are
+#: never shown: ``"sector"`` is shown as "sector" in English, "secteur" in French).
+ATTRIBUTE_LABELS = {
+    "sector": N_("sector"), "region": N_("region"), "generation": N_("generation"),
+    "school": N_("school"), "city": N_("city"), "community": N_("community"),
+    "layer": N_("layer"), "kind": N_("kind"), "origin": N_("origin"),
+    _OTHER: N_("other"),
+}
+
+
+def attribute_label(key, lang=None):
+    """The word a picture shows for the attribute ``key`` (the key itself if unknown).
+
+    Examples
+    --------
+    >>> attribute_label("sector", lang="en"), attribute_label("sector", lang="fr")
+    ('sector', 'secteur')
+    """
+    words = ATTRIBUTE_LABELS.get(key)
+    return gettext(words, lang) if words else str(key)
+
+
+def _category(cat, lang=None):
+    return attribute_label(_OTHER, lang) if cat == _OTHER else cat
 
 
 def category_styles(values, max_categories=8):
@@ -135,7 +162,7 @@ def draw_ego(G, ego, color_by="sector", ax=None, show_alter_ties=True,
     styles = category_styles([G.nodes[v].get(color_by) for v in alters], max_categories)
     for k in (1, 2, 3, 4):
         ax.add_patch(plt.Circle((0, 0), k, fill=False, ls=":", lw=0.8, color="#999999"))
-        ax.text(0, k + 0.05, _ties.LAYER_NAMES[k - 1], ha="center", va="bottom",
+        ax.text(0, k + 0.05, gettext(_ties.LAYER_NAMES[k - 1]), ha="center", va="bottom",
                 fontsize=7, color="#555555")
     if show_alter_ties:
         H = G.subgraph(alters)
@@ -150,20 +177,23 @@ def draw_ego(G, ego, color_by="sector", ax=None, show_alter_ties=True,
             continue
         xy = np.array([pos[v] for v in members])
         ax.scatter(xy[:, 0], xy[:, 1], s=80, c=colour, marker=marker, edgecolors="black",
-                   linewidths=0.6, zorder=3, label=f"{cat} ({len(members)})")
-    ax.scatter([0], [0], s=500, c="black", marker="*", zorder=4, label="you")
-    ax.annotate("you", (0, 0), xytext=(0, -18), textcoords="offset points",
+                   linewidths=0.6, zorder=3,
+                   label=f"{_category(cat)} ({number(len(members))})")
+    you = gettext(N_("you"))
+    ax.scatter([0], [0], s=500, c="black", marker="*", zorder=4, label=you)
+    ax.annotate(you, (0, 0), xytext=(0, -18), textcoords="offset points",
                 ha="center", fontsize=9, fontweight="bold")
-    for s, lab in ((0.9, "strong tie"), (0.2, "weak tie")):
-        ax.plot([], [], color="#444444", lw=0.5 + 4 * s, label=lab)
-    ax.legend(title=color_by, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+    for s, lab in ((0.9, N_("strong tie")), (0.2, N_("weak tie"))):
+        ax.plot([], [], color="#444444", lw=0.5 + 4 * s, label=gettext(lab))
+    ax.legend(title=attribute_label(color_by), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
               frameon=False)
     ax.set_aspect("equal")
     ax.set_xlim(-4.6, 4.6)
     ax.set_ylim(-4.6, 4.6)
     ax.axis("off")
     name = G.nodes[ego].get("name")
-    ax.set_title(title or f"The network of {name or ego}: {len(alters)} ties by layer")
+    ax.set_title(title or gettext(N_("The network of {name}: {n} ties by layer")).format(
+        name=name or ego, n=number(len(alters))))
     return ax
 
 
@@ -181,17 +211,19 @@ def describe_ego(G, ego, color_by="sector"):
     rings = _ties.layers(G, ego)
     alters = [v for r in rings.values() for v in r]
     counts = Counter(G.nodes[v].get(color_by) for v in alters).most_common(3)
-    top = ", ".join(f"{c} ({k})" for c, k in counts)
+    top = ", ".join(f"{c} ({number(k)})" for c, k in counts)
     closed = G.subgraph(alters).number_of_edges()
     possible = len(alters) * (len(alters) - 1) / 2 or 1
-    return (
-        f"A network drawing with you at the centre and {len(alters)} people on four "
-        f"rings: {len(rings[1])} in the support clique, {len(rings[2])} in the sympathy "
-        f"group, {len(rings[3])} in the affinity group and {len(rings[4])} in the outer "
-        f"active network. Thicker lines are stronger ties. The most common values of "
-        f"{color_by} are {top}. {closed} of the {int(possible)} possible ties among "
-        f"your contacts exist ({closed / possible:.0%})."
-    )
+    return gettext(N_(
+        "A network drawing with you at the centre and {n} people on four rings: {support} "
+        "in the support clique, {sympathy} in the sympathy group, {affinity} in the affinity "
+        "group and {active} in the outer active network. Thicker lines are stronger ties. "
+        "The most common values of {attribute} are {top}. {closed} of the {possible} possible "
+        "ties among your contacts exist ({share}).")).format(
+        n=number(len(alters)), support=number(len(rings[1])), sympathy=number(len(rings[2])),
+        affinity=number(len(rings[3])), active=number(len(rings[4])),
+        attribute=attribute_label(color_by), top=top, closed=number(closed),
+        possible=number(int(possible)), share=_percent(closed / possible))
 
 
 def draw_network(G, color_by="sector", ax=None, highlight=None, seed=0,
@@ -242,15 +274,19 @@ def draw_network(G, color_by="sector", ax=None, highlight=None, seed=0,
             nx.draw_networkx_nodes(G, pos, nodelist=members, node_color=colour,
                                    node_shape=marker, node_size=node_size, ax=ax,
                                    edgecolors="black", linewidths=0.4,
-                                   label=f"{cat} ({len(members)})")
+                                   label=f"{_category(cat)} "
+                                         f"({number(len(members))})")
     if marked:
         nx.draw_networkx_nodes(G, pos, nodelist=list(marked), node_color="black",
-                               node_shape="*", node_size=node_size * 10, ax=ax, label="highlighted")
-    ax.legend(title=color_by, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+                               node_shape="*", node_size=node_size * 10, ax=ax,
+                               label=gettext(N_("highlighted")))
+    ax.legend(title=attribute_label(color_by), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
               frameon=False)
     ax.axis("off")
-    ax.set_title(title or f"{G.number_of_nodes()} people, {G.number_of_edges()} ties, "
-                          f"coloured and shaped by {color_by}")
+    ax.set_title(title or gettext(N_("{people} people, {ties} ties, coloured and shaped by "
+                                     "{attribute}")).format(
+        people=number(G.number_of_nodes()), ties=number(G.number_of_edges()),
+        attribute=attribute_label(color_by)))
     return ax
 
 

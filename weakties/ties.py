@@ -33,6 +33,15 @@ from types import MappingProxyType
 import networkx as nx
 import numpy as np
 
+from .i18n import N_
+
+
+def _t(text: str, **fields) -> str:
+    """An error message (marked with N_) in the current language, its ``{fields}`` filled in."""
+    from .i18n import gettext
+
+    return gettext(text).format(**fields)
+
 __all__ = [
     "CONTEXTS", "STRENGTH_WEIGHTS", "STRONG_THRESHOLD", "LAYER_BOUNDS",
     "LAYER_NAMES", "RELATION_RULE",
@@ -57,7 +66,8 @@ STRONG_THRESHOLD = 0.5
 #: Lower strength bounds of Dunbar's inner layers (support clique,
 #: sympathy group, affinity group); every other tie is in the outer layer.
 LAYER_BOUNDS = (0.75, 0.55, 0.4)
-LAYER_NAMES = ("support clique", "sympathy group", "affinity group", "active network")
+LAYER_NAMES = (N_("support clique"), N_("sympathy group"), N_("affinity group"),
+               N_("active network"))
 
 #: What makes a tie a *relation* rather than a mere *contact*.
 RELATION_RULE = MappingProxyType(
@@ -148,11 +158,11 @@ def tie_strength(time, closeness, reciprocity, duration, weights=STRENGTH_WEIGHT
     """
     total = sum(weights[k] for k in ("time", "closeness", "reciprocity", "duration"))
     if not math.isclose(total, 1.0, abs_tol=1e-9):
-        raise ValueError(f"the strength weights must sum to 1, not {total}.")
+        raise ValueError(_t(N_("the strength weights must sum to 1, not {total}."), total=total))
     parts = [np.asarray(x, dtype=float) for x in (time, closeness, reciprocity, duration)]
     for name, x in zip(("time", "closeness", "reciprocity", "duration"), parts):
         if np.any((x < 0) | (x > 1)) or np.any(np.isnan(x)):
-            raise ValueError(f"the {name} component must be between 0 and 1.")
+            raise ValueError(_t(N_("the {name} component must be between 0 and 1."), name=name))
     s = (weights["time"] * parts[0] + weights["closeness"] * parts[1]
          + weights["reciprocity"] * parts[2] + weights["duration"] * parts[3])
     s = np.clip(s, 0.01, 1.0)
@@ -161,14 +171,16 @@ def tie_strength(time, closeness, reciprocity, duration, weights=STRENGTH_WEIGHT
 
 def _check_node(G, node, role="ego"):
     if node not in G:
-        raise nx.NodeNotFound(f"{role} {node!r} is not a person of this network.")
+        raise nx.NodeNotFound(_t(N_("{role} {node} is not a person of this network."),
+                                 role=role, node=repr(node)))
 
 
 def _check_threshold(threshold):
     if threshold is None:
         return STRONG_THRESHOLD
     if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold}.")
+        raise ValueError(_t(N_("threshold must be in (0, 1], not {threshold}."),
+                            threshold=threshold))
     return threshold
 
 
@@ -254,7 +266,8 @@ def overlap(G, u, v):
     _check_node(G, u, "person")
     _check_node(G, v, "person")
     if not G.has_edge(u, v):
-        raise ValueError(f"there is no tie between {u!r} and {v!r}: overlap is defined for ties.")
+        raise ValueError(_t(N_("there is no tie between {u} and {v}: overlap is defined for "
+                               "ties."), u=repr(u), v=repr(v)))
     nu, nv = set(G[u]) - {u}, set(G[v]) - {v}
     common = len(nu & nv)
     denom = (len(nu) - 1) + (len(nv) - 1) - common
@@ -336,7 +349,8 @@ def layers(G, ego, bounds=LAYER_BOUNDS, weight="strength"):
     """
     _check_node(G, ego)
     if len(bounds) != 3 or not (1 >= bounds[0] > bounds[1] > bounds[2] > 0):
-        raise ValueError(f"bounds must be three decreasing numbers in (0, 1], not {bounds!r}.")
+        raise ValueError(_t(N_("bounds must be three decreasing numbers in (0, 1], not "
+                               "{bounds}."), bounds=repr(bounds)))
     rings: dict[int, list] = {1: [], 2: [], 3: [], 4: []}
     alters = sorted(((d.get(weight, 1.0), v) for v, d in G[ego].items() if v != ego),
                     key=lambda x: -x[0])
@@ -379,12 +393,13 @@ def is_relation(G, u, v, year=None):
     (True, False)
     """
     if not G.has_edge(u, v):
-        raise ValueError(f"there is no tie between {u!r} and {v!r}.")
+        raise ValueError(_t(N_("there is no tie between {u} and {v}."), u=repr(u), v=repr(v)))
     d = G[u][v]
     missing = [k for k in ("since", "frequency", "reciprocity") if k not in d]
     if missing:
-        raise ValueError(f"the tie {u!r}-{v!r} has no {', '.join(missing)}: "
-                         "is_relation needs the attributes weakties.population gives.")
+        raise ValueError(_t(N_("the tie {u}-{v} has no {missing}: is_relation needs the "
+                               "attributes weakties.population gives."),
+                            u=repr(u), v=repr(v), missing=", ".join(missing)))
     if year is None:
         year = G.graph.get("options", {}).get("year", 2026)
     rule = RELATION_RULE
@@ -438,9 +453,11 @@ def frequency_band(frequency):
     ['often', 'occasionally', 'rarely', 'rarely']
     """
     if frequency is None or (isinstance(frequency, float) and math.isnan(frequency)):
-        raise ValueError("frequency is missing: give the number of interactions per year.")
+        raise ValueError(_t(N_("frequency is missing: give the number of interactions per "
+                               "year.")))
     if frequency < 0:
-        raise ValueError(f"frequency must be zero or more, not {frequency}.")
+        raise ValueError(_t(N_("frequency must be zero or more, not {frequency}."),
+                            frequency=frequency))
     if frequency >= 104:
         return "often"
     if frequency <= 1:
@@ -482,12 +499,13 @@ def removal_curve(G, order="weak", fractions=None, weight="strength", seed=None)
     True
     """
     if order not in ("weak", "strong", "random"):
-        raise ValueError(f"order must be 'weak', 'strong' or 'random', not {order!r}.")
+        raise ValueError(_t(N_("order must be 'weak', 'strong' or 'random', not {order}."),
+                            order=repr(order)))
     if fractions is None:
         fractions = [i / 20 for i in range(21)]
     fractions = [float(f) for f in fractions]
     if any(not 0 <= f <= 1 for f in fractions):
-        raise ValueError("fractions must be between 0 and 1.")
+        raise ValueError(_t(N_("fractions must be between 0 and 1.")))
     n = G.number_of_nodes()
     if n == 0:
         return [(f, 0.0) for f in fractions]

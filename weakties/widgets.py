@@ -12,8 +12,9 @@ box) that displays itself in a notebook:
 
 Every object created is registered so that the test suite can exercise the
 callbacks of every widget of a lesson (:func:`exercise_all`), not only
-render them. All learner-facing words are in :data:`MESSAGES`, so that a
-French edition replaces one dictionary.
+render them. All learner-facing words are in :data:`MESSAGES`, in English,
+marked for translation and shown in the current language
+(:func:`weakties.i18n.set_language`, or ``WEAKTIES_LANG``).
 """
 
 from __future__ import annotations
@@ -25,24 +26,32 @@ from typing import Callable, Sequence
 import ipywidgets as w
 from IPython.display import display
 
+from .i18n import N_, gettext
+
 __all__ = ["MESSAGES", "Explorer", "Prediction", "Quiz", "exercise_all", "registered",
            "register"]
 
 #: Every learner-facing text of this module (for translation).
 MESSAGES = {
-    "check": "Check",
-    "run": "Run the simulation",
-    "choose_first": "Choose an answer first.",
-    "correct": "Correct.",
-    "not_quite": "Not quite.",
-    "try_again": "Try again, or read the explanation above the question.",
-    "predict_first": "Make your prediction first, then run the simulation.",
-    "you_predicted": "You predicted: {choice}.",
-    "right": "Your prediction matches the simulation.",
-    "wrong": "The simulation shows something else: {answer}.",
-    "working": "Computing...",
-    "description": "Picture description:",
+    "check": N_("Check"),
+    "run": N_("Run the simulation"),
+    "choose_first": N_("Choose an answer first."),
+    "correct": N_("Correct."),
+    "not_quite": N_("Not quite."),
+    "try_again": N_("Try again, or read the explanation above the question."),
+    "predict_first": N_("Make your prediction first, then run the simulation."),
+    "you_predicted": N_("You predicted: {choice}."),
+    "right": N_("Your prediction matches the simulation."),
+    "wrong": N_("The simulation shows something else: {answer}."),
+    "working": N_("Computing..."),
+    "description": N_("Picture description:"),
+    "error": N_("Error:"),
 }
+
+
+def _say(key: str) -> str:
+    """The message ``key`` of :data:`MESSAGES` in the current language (weakties.i18n)."""
+    return gettext(MESSAGES[key])
 
 _REGISTRY: "weakref.WeakSet" = weakref.WeakSet()
 
@@ -215,7 +224,7 @@ class Explorer:
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
                 _close_new(before)
-                display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
+                display(w.HTML(f"<p style='color:#D55E00'><b>{html.escape(_say('error'))}</b> "
                                f"{html.escape(str(exc))}</p>"))
 
     def set(self, **values):
@@ -320,7 +329,7 @@ class Prediction:
         self.last_error: BaseException | None = None
         self.buttons = w.RadioButtons(options=self.choices, value=None,
                                       layout=w.Layout(width="auto"))
-        self.button = w.Button(description=MESSAGES["run"], button_style="primary",
+        self.button = w.Button(description=_say('run'), button_style="primary",
                                icon="play", layout=w.Layout(width="auto"))
         self.button.on_click(lambda _: self.reveal())
         self.feedback = w.HTML()
@@ -336,7 +345,7 @@ class Prediction:
     def reveal(self):
         """Run the simulation and compare with the prediction (the button's handler)."""
         if self.buttons.value is None:
-            self.feedback.value = f"<p>{html.escape(MESSAGES['predict_first'])}</p>"
+            self.feedback.value = f"<p>{html.escape(_say('predict_first'))}</p>"
             return
         with self.output:
             _clear(self.output)
@@ -357,20 +366,20 @@ class Prediction:
                 _show_result(result, before)
                 self.description = description or ""
                 if self.description:
-                    display(w.HTML(f"<p><i>{html.escape(MESSAGES['description'])}</i> "
+                    display(w.HTML(f"<p><i>{html.escape(_say('description'))}</i> "
                                    f"{html.escape(self.description)}</p>"))
             except Exception as exc:
                 self.last_error = exc
                 _close_new(before)
-                display(w.HTML(f"<p style='color:#D55E00'><b>Error:</b> "
+                display(w.HTML(f"<p style='color:#D55E00'><b>{html.escape(_say('error'))}</b> "
                                f"{html.escape(str(exc))}</p>"))
                 return
         self.matched = self.buttons.value == self.correct
-        verdict = (MESSAGES["right"] if self.matched
-                   else MESSAGES["wrong"].format(answer=self.correct))
+        verdict = (_say('right') if self.matched
+                   else _say('wrong').format(answer=self.correct))
         mark = "✔" if self.matched else "✘"
         self.feedback.value = (
-            f"<p>{html.escape(MESSAGES['you_predicted'].format(choice=self.buttons.value))} "
+            f"<p>{html.escape(_say('you_predicted').format(choice=self.buttons.value))} "
             f"<b>{mark} {html.escape(verdict)}</b></p>"
             + (f"<p>{html.escape(self.explanation)}</p>" if self.explanation else ""))
 
@@ -379,7 +388,7 @@ class Prediction:
         problems = []
         self.buttons.value = None
         self.reveal()
-        if MESSAGES["predict_first"] not in self.feedback.value:
+        if html.escape(_say('predict_first')) not in self.feedback.value:
             problems.append("revealing without a prediction did not ask for one")
         for choice in self.choices:
             self.choose(choice)
@@ -436,7 +445,7 @@ class Quiz:
             raise ValueError(f"hints for choices that do not exist: {sorted(unknown)!r}.")
         self.buttons = w.RadioButtons(options=self.choices, value=None,
                                       layout=w.Layout(width="auto"))
-        self.button = w.Button(description=MESSAGES["check"], icon="check",
+        self.button = w.Button(description=_say('check'), icon="check",
                                layout=w.Layout(width="auto"))
         self.button.on_click(lambda _: self.check())
         self.feedback = w.HTML()
@@ -452,13 +461,15 @@ class Quiz:
         """Judge the selected answer (the Check button's handler)."""
         chosen = self.buttons.value
         if chosen is None:
-            self.feedback.value = f"<p>{html.escape(MESSAGES['choose_first'])}</p>"
+            self.feedback.value = f"<p>{html.escape(_say('choose_first'))}</p>"
         elif chosen == self.answer:
-            self.feedback.value = (f"<p style='color:#009E73'><b>✔ {MESSAGES['correct']}</b> "
+            self.feedback.value = (f"<p style='color:#009E73'><b>✔ "
+                                   f"{html.escape(_say('correct'))}</b> "
                                    f"{html.escape(self.explanation)}</p>")
         else:
-            hint = self.hints.get(chosen, MESSAGES["try_again"])
-            self.feedback.value = (f"<p style='color:#D55E00'><b>✘ {MESSAGES['not_quite']}</b> "
+            hint = self.hints.get(chosen, _say('try_again'))
+            self.feedback.value = (f"<p style='color:#D55E00'><b>✘ "
+                                   f"{html.escape(_say('not_quite'))}</b> "
                                    f"{html.escape(hint)}</p>")
 
     def poke(self) -> list[str]:
@@ -466,12 +477,12 @@ class Quiz:
         problems = []
         self.buttons.value = None
         self.button.click()
-        if MESSAGES["choose_first"] not in self.feedback.value:
+        if html.escape(_say('choose_first')) not in self.feedback.value:
             problems.append("checking without an answer did not ask for one")
         for choice in self.choices:
             self.choose(choice)
             self.button.click()
-            good = MESSAGES["correct"] in self.feedback.value
+            good = html.escape(_say('correct')) in self.feedback.value
             if good != (choice == self.answer):
                 problems.append(f"choice {choice!r} was judged wrongly")
         return problems

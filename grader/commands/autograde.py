@@ -11,6 +11,7 @@ import textwrap
 
 from ..engine.batch import autograde, course_limits, default_jobs
 from ..engine.pipeline import FAILED, FLAGGED
+from ..render.words import N_, number, points, short_status, tr
 from .common import UserError, course_of, sandbox_refusal
 
 __all__ = ["configure_parser", "run"]
@@ -73,7 +74,7 @@ def run(args) -> int:
     from ..engine.execute import SandboxUnavailable
 
     if args.jobs is not None and args.jobs < 1:
-        raise UserError(f"--jobs must be 1 or more, not {args.jobs}.")
+        raise UserError(tr(N_("--jobs must be 1 or more, not {jobs}."), jobs=args.jobs))
     course = course_of(args)
     try:
         outcomes = autograde(course, args.assignment, students=args.students, jobs=args.jobs,
@@ -88,36 +89,38 @@ def run(args) -> int:
     # Student ids, grade ids and reasons are the students' text: shown as Text
     # objects (never read as markup), without control characters (inert).
     if not outcomes:
-        console.print(Text(f"No submission of {inert(args.assignment)} in "
-                           f"{inert(course.submitted)}: collect them first "
-                           "(`weakties-grade collect`)."))
+        console.print(Text(tr(N_("No submission of {assignment} in {folder}: collect them "
+                                 "first (`weakties-grade collect`)."),
+                              assignment=inert(args.assignment),
+                              folder=inert(course.submitted))))
         return 0
     counts = {}
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
-    table = Table(title=Text(f"autograde {inert(args.assignment)}: "
-                             + ", ".join(f"{n} {inert(s)}" for s, n in sorted(counts.items()))))
-    table.add_column("student")
-    table.add_column("status")
-    table.add_column("score", justify="right")
-    table.add_column("reasons")
+    table = Table(title=Text(f"autograde {inert(args.assignment)}: " + ", ".join(
+        f"{number(n)} {inert(short_status(s))}" for s, n in sorted(counts.items()))))
+    table.add_column(tr(N_("student")))
+    table.add_column(tr(N_("status")))
+    table.add_column(tr(N_("score")), justify="right")
+    table.add_column(tr(N_("reasons")))
     for o in outcomes:
-        score = "-" if o.score is None else f"{o.score:g} / {o.max_score:g}"
+        score = "-" if o.score is None else f"{points(o.score)} / {points(o.max_score)}"
         style = {FAILED: "red", FLAGGED: "yellow"}.get(o.status, "")
         shown = o.reasons if o.status in (FAILED, FLAGGED) else []
         reasons = "\n".join(f"- {inert(r)}" for r in shown[:8]) \
-            + (f"\n... {len(shown) - 8} more" if len(shown) > 8 else "")
-        table.add_row(inert_text(o.student), inert_text(o.status, style), Text(score),
+            + ("\n... " + tr(N_("{n} more"), n=number(len(shown) - 8)) if len(shown) > 8 else "")
+        table.add_row(inert_text(o.student), inert_text(short_status(o.status), style),
+                      Text(score),
                       Text(reasons))
     console.print(table)
     changed = [(o.student, c) for o in outcomes for c in o.changes]
     if changed:
-        console.print(Text("Automatic scores that changed since the last grading:",
+        console.print(Text(tr(N_("Automatic scores that changed since the last grading:")),
                            style="bold"))
         for student, c in changed:
             console.print(Text(f"  {inert(student)}: {inert(c)}"))
     kept = [(o.student, c) for o in outcomes for c in o.kept]
     if kept:
-        console.print(Text(f"{len(kept)} manual grade(s) from the formgrader were kept as "
-                           "given."))
+        console.print(Text(tr(N_("{n} manual grade(s) from the formgrader were kept as "
+                                 "given."), n=number(len(kept)))))
     return 1 if counts.get(FAILED) else 0

@@ -544,35 +544,40 @@ def run(args) -> int:
 
 
 def print_report(result: CollectResult, course, source) -> None:
+    from ..render.words import N_, number, tr
+
     out = []
     n = len(result.collected)
-    line = f"Collected {result.assignment} from {source}: {n} submission(s) stored"
+    line = tr(N_("Collected {assignment} from {source}: {n} submission(s) stored"),
+              assignment=result.assignment, source=source, n=number(n))
     if result.replaced:
-        line += f" ({len(result.replaced)} replaced; the old ones are in " \
-                f"{course.backups / 'submitted' / result.assignment})"
+        line += " (" + tr(N_("{n} replaced; the old ones are in {folder}"),
+                          n=number(len(result.replaced)),
+                          folder=course.backups / "submitted" / result.assignment) + ")"
     if result.unchanged:
-        line += f", {len(result.unchanged)} unchanged"
-    out.append(line + f", in {course.submitted}.")
+        line += ", " + tr(N_("{n} unchanged"), n=number(len(result.unchanged)))
+    out.append(line + ", " + tr(N_("in {folder}."), folder=course.submitted))
     for path, stored in result.renamed:
         if stored.split("/", 1)[0] in result.collected:
-            out.append(f"  renamed: {path} -> {stored}")
+            out.append("  " + tr(N_("renamed: {old} -> {new}"), old=path, new=stored))
     if result.kept_existing:
-        out.append(f"Not replaced, already collected with other content: "
-                   f"{', '.join(result.kept_existing)}. Use --force to replace them "
-                   "(the old ones are backed up).")
+        out.append(tr(N_("Not replaced, already collected with other content: {students}. Use "
+                         "--force to replace them (the old ones are backed up)."),
+                      students=", ".join(result.kept_existing)))
     for warning in result.warnings:
-        out.append(f"Warning: {warning}")
+        out.append(tr(N_("Warning: {warning}"), warning=warning))
     if result.unmatched:
-        out.append(f"Could not collect {len(result.unmatched)} file(s):")
+        out.append(tr(N_("Could not collect {n} file(s):"), n=number(len(result.unmatched))))
         for path, reason in result.unmatched:
             out.append(f"  {path}: {reason}")
     if result.ignored:
-        out.append(f"Ignored {len(result.ignored)} system file(s) (__MACOSX, .DS_Store, "
-                   "checkpoints).")
+        out.append(tr(N_("Ignored {n} system file(s) (__MACOSX, .DS_Store, checkpoints)."),
+                      n=number(len(result.ignored))))
     if result.missing:
-        out.append(f"No submission from {len(result.missing)} student(s) of the roster: "
-                   f"{', '.join(result.missing)}.")
+        out.append(tr(N_("No submission from {n} student(s) of the roster: {students}."),
+                      n=number(len(result.missing)), students=", ".join(result.missing)))
     if result.roster_added:
-        out.append(f"The gradebook lists the roster's {result.roster_added} student(s).")
+        out.append(tr(N_("The gradebook lists the roster's {n} student(s)."),
+                      n=number(result.roster_added)))
     # File names, folder names and reasons quote the students' text: printed inert.
     print("\n".join(inert(line) for line in out))

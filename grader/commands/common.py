@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import UserError
+from ..render.words import N_, tr
 from ..stores.course import EXERCISES, Course, default_root
 
 __all__ = ["UserError", "check_assignment", "course_of", "sandbox_refusal"]
@@ -31,13 +32,15 @@ def check_assignment(course: Course, assignment: str) -> Path:
     grader.errors.UserError: there is no assignment 'ps2' in ... Known assignments: ps1.
     """
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", assignment or ""):
-        raise UserError(f"{assignment!r} is not an assignment name: use the name of a folder "
-                        f"of {course.source} (letters, digits, '.', '_' and '-').")
+        raise UserError(tr(N_("{assignment} is not an assignment name: use the name of a "
+                              "folder of {source} (letters, digits, '.', '_' and '-')."),
+                           assignment=repr(assignment), source=course.source))
     folder = course.source / assignment
     if not folder.is_dir() or not any(folder.glob("*.ipynb")):
-        known = ", ".join(course.assignments()) or "none"
-        raise UserError(f"there is no assignment {assignment!r} in {course.source}. "
-                        f"Known assignments: {known}.")
+        known = ", ".join(course.assignments()) or tr(N_("none"))
+        raise UserError(tr(N_("there is no assignment {assignment} in {source}. Known "
+                              "assignments: {known}."), assignment=repr(assignment),
+                           source=course.source, known=known))
     return folder
 
 
@@ -55,8 +58,9 @@ def check_assignment(course: Course, assignment: str) -> Path:
 
 def sandbox_refusal(problem: str) -> str:
     """The one-line refusal to grade without the sandbox, shared with selfcheck."""
-    return (f"{' '.join(problem.split())} Grading runs student code only inside the sandbox; "
-            "to grade without it (trusted submissions only), add --unsafe-no-sandbox.")
+    return " ".join(problem.split()) + " " + tr(N_(
+        "Grading runs student code only inside the sandbox; to grade without it (trusted "
+        "submissions only), add --unsafe-no-sandbox."))
 
 
 def course_of(args: argparse.Namespace, *, create: bool = True) -> Course:
@@ -72,8 +76,9 @@ def course_of(args: argparse.Namespace, *, create: bool = True) -> Course:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     if not course.source.is_dir():
-        raise UserError(f"the source folder {course.source} does not exist: give the folder "
-                        "of nbgrader source assignments with --source.")
+        raise UserError(tr(N_("the source folder {source} does not exist: give the folder of "
+                              "nbgrader source assignments with --source."),
+                           source=course.source))
     if create:
         course.ensure()
     return course

@@ -26,8 +26,10 @@ import argparse
 import sys
 import textwrap
 
+from ..render.tables import (CSV_COLUMNS, MOODLE_ID_HEADERS, csv_header, csv_rows, moodle_rows,
+                             write_csv)
 from ..render.text import inert
-from ..render.tables import CSV_COLUMNS, MOODLE_ID_HEADERS, csv_rows, moodle_rows, write_csv
+from ..render.words import N_, number, short_status, tr
 from ..stores.results import load_results
 from .common import UserError, course_of
 
@@ -88,41 +90,45 @@ def run(args) -> int:
 
     course = course_of(args)
     if not course.has_gradebook():
-        raise UserError(f"there is no gradebook in {course.root} yet: release, collect and "
-                        "autograde an assignment first (or give the right --course).")
+        raise UserError(tr(N_("there is no gradebook in {folder} yet: release, collect and "
+                              "autograde an assignment first (or give the right --course)."),
+                           folder=course.root))
     roster_path = args.roster or (course.root / "roster.csv"
                                   if (course.root / "roster.csv").is_file() else None)
     roster = read_roster(roster_path) if roster_path else None
     if args.out_of is not None and args.out_of <= 0:
-        raise UserError("--out-of must be a positive number, such as 20 or 100.")
+        raise UserError(tr(N_("--out-of must be a positive number, such as 20 or 100.")))
     assignments = args.assignment
     if args.format == "moodle" and not assignments:
         from nbgrader.api import Gradebook
         with Gradebook(course.db_url, "weakties") as gb:
             names = sorted(a.name for a in gb.assignments)
         if len(names) != 1:
-            raise UserError("the Moodle format holds one assignment: choose it with "
-                            f"--assignment (the gradebook has: {', '.join(names) or 'none'}).")
+            raise UserError(tr(N_("the Moodle format holds one assignment: choose it with "
+                                  "--assignment (the gradebook has: {names})."),
+                               names=", ".join(names) or tr(N_("none"))))
         assignments = names
     if args.format == "moodle" and len(assignments) != 1:
-        raise UserError("the Moodle format holds one assignment (one grade column): give "
-                        "--assignment once.")
+        raise UserError(tr(N_("the Moodle format holds one assignment (one grade column): "
+                              "give --assignment once.")))
     if args.match_on == "id_number" and roster is None:
-        raise UserError("--match-on id_number needs a roster with an id_number column: give "
-                        "--roster CSV.")
+        raise UserError(tr(N_("--match-on id_number needs a roster with an id_number column: "
+                              "give --roster CSV.")))
     results = load_results(course, assignments)
     if args.format == "csv":
         default = course.root / "exports" / (
             f"grades-{assignments[0]}.csv" if assignments and len(assignments) == 1
             else "grades.csv")
         output = args.output or default
-        write_csv(output, CSV_COLUMNS, csv_rows(results, roster))
+        write_csv(output, CSV_COLUMNS, csv_rows(results, roster), labels=csv_header())
         if str(output) != "-":
             counts = {}
             for r in results:
                 counts[r.status] = counts.get(r.status, 0) + 1
-            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            print(f"Grades written to {output} ({summary or 'no rows'}).")
+            summary = ", ".join(f"{number(n)} {short_status(status)}"
+                                for status, n in sorted(counts.items()))
+            print(tr(N_("Grades written to {path} ({summary})."), path=output,
+                     summary=summary or tr(N_("no rows"))))
         return 0
     header, rows, left_out = moodle_rows(results, match_on=args.match_on, roster=roster,
                                          out_of=args.out_of)
@@ -130,11 +136,12 @@ def run(args) -> int:
     write_csv(output, header, rows)
     stream = sys.stderr if str(output) == "-" else sys.stdout
     if str(output) != "-":
-        print(f"Moodle grade import file written to {output}: {len(rows)} grade(s), "
-              f"matched on {MOODLE_ID_HEADERS[args.match_on]}.", file=stream)
+        print(tr(N_("Moodle grade import file written to {path}: {n} grade(s), matched on "
+                    "{column}."), path=output, n=number(len(rows)),
+                 column=tr(MOODLE_ID_HEADERS[args.match_on])), file=stream)
     if left_out:
-        print(f"Left out (Moodle keeps its current grade for them): {len(left_out)}",
-              file=stream)
+        print(tr(N_("Left out (Moodle keeps its current grade for them): {n}"),
+                 n=number(len(left_out))), file=stream)
         for line in left_out:
             print(f"  {inert(line)}", file=stream)
     return 0

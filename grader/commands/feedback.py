@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..engine.converters import run_converter
 from ..render.text import inert
+from ..render.words import N_, number, tr
 from ..stores.status import status_of
 from .common import UserError, check_assignment, course_of
 
@@ -57,7 +58,8 @@ def _failed_page(course, student: str, assignment: str, reasons: list[str]) -> l
     folder = course.feedback / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
     for nb in released_notebooks(course, assignment):
-        page = render("failed.html.j2", title=f"{assignment}: {nb} could not be graded",
+        page = render("failed.html.j2", title=tr(N_("{assignment}: {notebook} could not be "
+                                                    "graded"), assignment=assignment, notebook=nb),
                       notebook=f"{nb}.ipynb", reasons=list(reasons), extra_css="")
         path = folder / f"{nb}.html"
         path.write_text(page, encoding="utf-8")
@@ -79,8 +81,9 @@ def feedback(course, assignment: str, students: list[str] | None = None) -> dict
                     if p.is_dir() and any(p.glob("*.ipynb")))
     todo = [s for s in graded if s not in failed and (students is None or s in students)]
     if not todo and not failed:
-        raise UserError(f"no autograded submission of {assignment} in {graded_root}: run "
-                        f"`weakties-grade autograde {assignment}` first.")
+        raise UserError(tr(N_("no autograded submission of {assignment} in {folder}: run "
+                              "`weakties-grade autograde {assignment}` first."),
+                           assignment=assignment, folder=graded_root))
     config = course.nbgrader_config()
     written = []
     errors: dict[str, str] = {}
@@ -139,13 +142,20 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     course = course_of(args)
     result = feedback(course, args.assignment, args.student)
-    print(f"Feedback for {args.assignment}: {len(result['written'])} page(s) in "
-          f"{course.feedback} ({len(result['students'])} graded student(s)"
-          + (f", {len(result['failed'])} that could not be graded" if result["failed"] else "")
-          + ").")
+    fields = {"assignment": args.assignment, "pages": number(len(result["written"])),
+              "folder": course.feedback, "graded": number(len(result["students"])),
+              "failed": number(len(result["failed"]))}
+    if result["failed"]:
+        print(tr(N_("Feedback for {assignment}: {pages} page(s) in {folder} ({graded} graded "
+                    "student(s), {failed} that could not be graded)."), **fields))
+    else:
+        print(tr(N_("Feedback for {assignment}: {pages} page(s) in {folder} ({graded} graded "
+                    "student(s))."), **fields))
     if result["errors"]:
-        print(f"No feedback for {len(result['errors'])} student(s), because nbgrader could not "
-              f"read their graded notebook: {inert(', '.join(sorted(result['errors'])))}. Autograde "
-              "them again (`weakties-grade autograde ASSIGNMENT --student ID --force`).")
+        print(tr(N_("No feedback for {n} student(s), because nbgrader could not read their "
+                    "graded notebook: {students}. Autograde them again (`weakties-grade "
+                    "autograde ASSIGNMENT --student ID --force`)."),
+                 n=number(len(result["errors"])),
+                 students=inert(", ".join(sorted(result["errors"])))))
         return 1
     return 0

@@ -16,43 +16,85 @@ import zipfile
 from pathlib import Path
 
 from ..engine.converters import run_converter
+from ..render.words import N_, number, tr
 from .common import UserError, check_assignment, course_of
 
-TITLE = "{assignment}: how to work on it and how to hand it in"
-README = """\
-{title}
-{underline}
+TITLE = N_("{assignment}: how to work on it and how to hand it in")
 
-What is in this folder
-- {notebooks}: the exercise{s}. Open {it} in JupyterLab (or Jupyter Notebook).
-{data}
-Before you start: your learner id
-Each student works on their own simulated data, built from a learner id.
-Your learner id must be the student id your instructor gave you; otherwise
-your answers are computed on other data than the data used for grading,
-and they will be counted as wrong.
-- On the course JupyterHub this is automatic.
-- Elsewhere, create a text file named .weakties-learner in this folder that
-  holds only your student id, or run once, in a notebook cell:
-      import weakties.learner; weakties.learner.set_learner("your-student-id")
-The exercises need the course's Python library (weakties): use the course
-environment your instructor gave you.
+#: The README.txt of the zip, for an assignment with one notebook and with several.
+README_ONE = N_(
+    '{title}\n'
+    '{underline}\n'
+    '\n'
+    'What is in this folder\n'
+    '- {notebooks}: the exercise. Open it in JupyterLab (or Jupyter Notebook).\n'
+    '{data}\n'
+    'Before you start: your learner id\n'
+    'Each student works on their own simulated data, built from a learner id.\n'
+    'Your learner id must be the student id your instructor gave you; otherwise\n'
+    'your answers are computed on other data than the data used for grading,\n'
+    'and they will be counted as wrong.\n'
+    '- On the course JupyterHub this is automatic.\n'
+    '- Elsewhere, create a text file named .weakties-learner in this folder that\n'
+    '  holds only your student id, or run once, in a notebook cell:\n'
+    '      import weakties.learner; weakties.learner.set_learner("your-student-id")\n'
+    "The exercises need the course's Python library (weakties): use the course\n"
+    'environment your instructor gave you.\n'
+    '\n'
+    'While you work\n'
+    '- Write your answers in the cells marked "YOUR CODE HERE" or\n'
+    '  "YOUR ANSWER HERE", and remove the line "raise NotImplementedError()".\n'
+    '- Do not delete, copy or move the other cells: the tests need them.\n'
+    '- Run the visible tests: they tell you what was expected, what was found,\n'
+    '  and give a hint. More tests are run when your work is graded.\n'
+    '- Before you hand in, restart the kernel and run all cells (menu Kernel, then\n'
+    '  "Restart Kernel and Run All Cells") to check that everything works.\n'
+    '\n'
+    'How to hand in\n'
+    '- Save the notebook, then upload the notebook ({names}) to the\n'
+    '  assignment page of the course. Keep the file name as it is.\n'
+    '- Do not upload a zip file, a PDF or an HTML export: only the .ipynb file.\n'
+    '- You may upload again before the deadline: the last upload is graded.\n')
 
-While you work
-- Write your answers in the cells marked "YOUR CODE HERE" or
-  "YOUR ANSWER HERE", and remove the line "raise NotImplementedError()".
-- Do not delete, copy or move the other cells: the tests need them.
-- Run the visible tests: they tell you what was expected, what was found,
-  and give a hint. More tests are run when your work is graded.
-- Before you hand in, restart the kernel and run all cells (menu Kernel, then
-  "Restart Kernel and Run All Cells") to check that everything works.
+README_MANY = N_(
+    '{title}\n'
+    '{underline}\n'
+    '\n'
+    'What is in this folder\n'
+    '- {notebooks}: the exercises. Open them in JupyterLab (or Jupyter Notebook).\n'
+    '{data}\n'
+    'Before you start: your learner id\n'
+    'Each student works on their own simulated data, built from a learner id.\n'
+    'Your learner id must be the student id your instructor gave you; otherwise\n'
+    'your answers are computed on other data than the data used for grading,\n'
+    'and they will be counted as wrong.\n'
+    '- On the course JupyterHub this is automatic.\n'
+    '- Elsewhere, create a text file named .weakties-learner in this folder that\n'
+    '  holds only your student id, or run once, in a notebook cell:\n'
+    '      import weakties.learner; weakties.learner.set_learner("your-student-id")\n'
+    "The exercises need the course's Python library (weakties): use the course\n"
+    'environment your instructor gave you.\n'
+    '\n'
+    'While you work\n'
+    '- Write your answers in the cells marked "YOUR CODE HERE" or\n'
+    '  "YOUR ANSWER HERE", and remove the line "raise NotImplementedError()".\n'
+    '- Do not delete, copy or move the other cells: the tests need them.\n'
+    '- Run the visible tests: they tell you what was expected, what was found,\n'
+    '  and give a hint. More tests are run when your work is graded.\n'
+    '- Before you hand in, restart the kernel and run all cells (menu Kernel, then\n'
+    '  "Restart Kernel and Run All Cells") to check that everything works.\n'
+    '\n'
+    'How to hand in\n'
+    '- Save the notebook, then upload the notebooks ({names}) to the\n'
+    '  assignment page of the course. Keep the file names as they are.\n'
+    '- Do not upload a zip file, a PDF or an HTML export: only the .ipynb files.\n'
+    '- You may upload again before the deadline: the last upload is graded.\n')
 
-How to hand in
-- Save the notebook, then upload {the_notebooks} ({names}) to the
-  assignment page of the course. Keep the file name{s} as {it_they} {is_are}.
-- Do not upload a zip file, a PDF or an HTML export: only the .ipynb file{s}.
-- You may upload again before the deadline: the last upload is graded.
-"""
+#: The line on data files: one file, or several (next to one notebook or several).
+DATA_ONE = N_("- {files}: data the exercise reads; keep it next to the notebook.")
+DATA_MANY = N_("- {files}: data the exercise reads; keep them next to the notebook.")
+DATA_MANY_NOTEBOOKS = N_("- {files}: data the exercise reads; keep them next to the "
+                         "notebooks.")
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
@@ -85,9 +127,10 @@ def release(course, assignment: str, *, make_zip: bool = False) -> dict:
                   force=True, create_assignment=True)
     folder = course.release / assignment
     if not folder.is_dir() or not any(folder.glob("*.ipynb")):
-        raise UserError(f"nbgrader wrote no student notebook for {assignment} in {folder}: "
-                        "check that the source notebooks are nbgrader assignments "
-                        "(cells marked with the Create Assignment toolbar).")
+        raise UserError(tr(N_("nbgrader wrote no student notebook for {assignment} in "
+                              "{folder}: check that the source notebooks are nbgrader "
+                              "assignments (cells marked with the Create Assignment toolbar)."),
+                           assignment=assignment, folder=folder))
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     result = {"folder": folder, "zip": None, "files": files}
     if make_zip:
@@ -109,17 +152,11 @@ def student_readme(assignment: str, files: list[str]) -> str:
     one = len(notebooks) == 1
     data = ""
     if others:
-        data = "- " + ", ".join(others) + ": data the exercise reads; keep "
-        data += "it next to the notebook.\n" if len(others) == 1 else \
-            "them next to the notebook" + ("" if one else "s") + ".\n"
-    return README.format(
-        title=TITLE.format(assignment=assignment),
-        underline="=" * len(TITLE.format(assignment=assignment)),
-        notebooks=", ".join(notebooks), s="" if one else "s", it="it" if one else "them",
-        data=data,
-        the_notebooks="the notebook" if one else "the notebooks",
-        names=", ".join(notebooks), it_they="it" if one else "they",
-        is_are="is" if one else "are")
+        line = DATA_ONE if len(others) == 1 else DATA_MANY if one else DATA_MANY_NOTEBOOKS
+        data = tr(line, files=", ".join(others)) + "\n"
+    title = tr(TITLE, assignment=assignment)
+    return tr(README_ONE if one else README_MANY, title=title, underline="=" * len(title),
+              notebooks=", ".join(notebooks), data=data, names=", ".join(notebooks))
 
 
 def write_zip(folder: Path, assignment: str, dest: Path) -> Path:
@@ -140,8 +177,10 @@ def run(args) -> int:
     course = course_of(args)
     result = release(course, args.assignment, make_zip=args.zip)
     notebooks = [f for f in result["files"] if f.endswith(".ipynb")]
-    print(f"Student version of {args.assignment}: {result['folder']} "
-          f"({len(notebooks)} notebook(s), {len(result['files']) - len(notebooks)} other file(s))")
+    print(tr(N_("Student version of {assignment}: {folder} ({notebooks} notebook(s), "
+                "{others} other file(s))"), assignment=args.assignment, folder=result["folder"],
+             notebooks=number(len(notebooks)),
+             others=number(len(result["files"]) - len(notebooks))))
     if result["zip"]:
-        print(f"Zip for the LMS: {result['zip']}")
+        print(tr(N_("Zip for the LMS: {path}"), path=result["zip"]))
     return 0

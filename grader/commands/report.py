@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..render.pages import render as render_page
+from ..render.words import N_, STATUS_WORDS, language, number, percent, points, status_text, tr
 from ..stores.results import STATUSES, SubmissionResult, load_results
 from .common import UserError, check_assignment, course_of
 
@@ -40,14 +41,8 @@ __all__ = ["TaskStats", "CellStats", "task_stats", "render", "write_report",
 
 #: Submissions whose scores count in success rates.
 COUNTED = ("graded", "needs_grading")
-STATUS_TEXT = {
-    "graded": "graded",
-    "needs_grading": "waiting for manual grading",
-    "flagged": "flagged for review",
-    "failed": "could not be graded",
-    "not_autograded": "collected, not autograded yet",
-    "missing": "no submission",
-}
+#: The words for each status, in English (shown in the current language by status_text).
+STATUS_TEXT = dict(STATUS_WORDS)
 
 
 @dataclass
@@ -137,7 +132,7 @@ def _png(fig) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{100 * value:.0f}%"
+    return "-" if value is None else percent(value)
 
 
 def _plots(results, tasks) -> dict[str, str]:
@@ -156,9 +151,11 @@ def _plots(results, tasks) -> dict[str, str]:
     ax.hist(percents, bins=bins, color=PALETTE[4], edgecolor="black", hatch="//")
     if percents:
         mean = statistics.fmean(percents)
-        ax.axvline(mean, color="black", linestyle="--", label=f"mean {mean:.0f}%")
+        ax.axvline(mean, color="black", linestyle="--",
+                   label=tr(N_("mean {mean}"), mean=percent(mean / 100)))
         ax.legend()
-    style_axes(ax, "Score distribution", "score (% of the maximum)", "submissions")
+    style_axes(ax, tr(N_("Score distribution")), tr(N_("score (% of the maximum)")),
+               tr(N_("submissions")))
     ax.set_xlim(0, 100)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     out["distribution"] = _png(fig)
@@ -171,15 +168,24 @@ def _plots(results, tasks) -> dict[str, str]:
         means = [100 * (t.mean_fraction or 0) for t in rated][::-1]
         ys = range(len(rated))
         ax.barh([y + 0.2 for y in ys], rates, height=0.4, color=PALETTE[5], hatch="xx",
-                edgecolor="black", label="full marks (success rate)")
+                edgecolor="black", label=tr(N_("full marks (success rate)")))
         ax.barh([y - 0.2 for y in ys], means, height=0.4, color=PALETTE[1],
-                edgecolor="black", label="mean score")
+                edgecolor="black", label=tr(N_("mean score")))
         ax.set_yticks(list(ys), names)
         ax.set_xlim(0, 100)
         ax.legend(loc="lower right", fontsize="small")
-        style_axes(ax, "Success per task", "% of counted submissions", None)
+        style_axes(ax, tr(N_("Success per task")), tr(N_("% of counted submissions")), None)
         out["tasks"] = _png(fig)
     return out
+
+
+def _written(when) -> str:
+    """When the report was written: ``2024-03-15 14:05`` (en), ``15 mars 2024 à 14:05`` (fr)."""
+    if language() == "en":
+        return f"{when:%Y-%m-%d %H:%M}"
+    from weakties.i18n import date
+
+    return tr(N_("{date} at {time}"), date=date(when), time=f"{when:%H:%M}")
 
 
 def render(assignment: str, results: list[SubmissionResult], *, plots: bool = True) -> str:
@@ -197,22 +203,25 @@ def render(assignment: str, results: list[SubmissionResult], *, plots: bool = Tr
     scored = [r.percent for r in results if r.status in COUNTED and r.percent is not None]
     # Every value is escaped by the template (grader/templates/report.html.j2).
     return render_page(
-        "report.html.j2", title=f"{assignment}: results", assignment=assignment,
-        written=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}", n_results=len(results),
+        "report.html.j2", title=tr(N_("{assignment}: results"), assignment=assignment),
+        assignment=assignment, written=_written(datetime.now(timezone.utc)),
+        n_results=number(len(results)),
         hardest=hardest, extra_css=".cell td:first-child{padding-left:2em}.hard{font-weight:bold}",
-        statuses=[{"status": s, "text": STATUS_TEXT[s], "count": counts.get(s, 0)}
+        statuses=[{"status": s, "text": status_text(s), "count": number(counts.get(s, 0))}
                   for s in STATUSES],
-        scored={"mean": f"{statistics.fmean(scored):.1f}",
-                "median": f"{statistics.median(scored):.1f}", "n": len(scored)} if scored else None,
+        scored={"mean": percent(statistics.fmean(scored) / 100, 1),
+                "median": percent(statistics.median(scored) / 100, 1),
+                "n": number(len(scored))} if scored else None,
         images=images,
-        tasks=[{"task": t.task, "points": f"{t.points:g}", "rate": _pct(t.success_rate),
-                "mean": _pct(t.mean_fraction), "n": len(t.full),
+        tasks=[{"task": t.task, "points": points(t.points), "rate": _pct(t.success_rate),
+                "mean": _pct(t.mean_fraction), "n": number(len(t.full)),
                 "cells": [{"notebook": c.notebook, "grade_id": c.grade_id,
-                           "kind": "test" if c.kind == "test" else "graded by hand",
-                           "points": f"{c.points:g}", "rate": _pct(c.success_rate),
-                           "mean": _pct(c.mean_fraction), "n": c.n} for c in t.cells]}
+                           "kind": tr(N_("test")) if c.kind == "test"
+                           else tr(N_("graded by hand")),
+                           "points": points(c.points), "rate": _pct(c.success_rate),
+                           "mean": _pct(c.mean_fraction), "n": number(c.n)} for c in t.cells]}
                for t in tasks],
-        troubled=[{"student": r.student, "status": STATUS_TEXT[r.status],
+        troubled=[{"student": r.student, "status": status_text(r.status),
                    "reasons": "; ".join(r.reasons)}
                   for r in results if r.status in ("failed", "flagged")])
 
@@ -222,8 +231,8 @@ def write_report(course, assignment: str) -> "Path":
 
     check_assignment(course, assignment)
     if not course.has_gradebook():
-        raise UserError(f"there is no gradebook in {course.root}: release and autograde "
-                        f"{assignment} first.")
+        raise UserError(tr(N_("there is no gradebook in {folder}: release and autograde "
+                              "{assignment} first."), folder=course.root, assignment=assignment))
     results = load_results(course, [assignment])
     course.reports.mkdir(parents=True, exist_ok=True)
     path = course.reports / f"{assignment}.html"

@@ -30,13 +30,15 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPreprocessor
 from traitlets import List, Unicode, default
 
+from ..render.words import N_, number, points, tr
+
 __all__ = ["HideTestCode", "FeedbackExporter", "outcome_of", "HIDDEN_SOURCE"]
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-HIDDEN_SOURCE = "# The code of this test is not shown."
+HIDDEN_SOURCE = N_("# The code of this test is not shown.")
 
 
 def _plain(text: str) -> str:
@@ -66,10 +68,11 @@ def outcome_of(cell) -> tuple[bool, str]:
             ename = _plain(output.get("ename", ""))
             evalue = _plain(output.get("evalue", ""))
             if ename == "AssertionError":
-                return False, evalue or "a check of this test was not met."
+                return False, evalue or tr(N_("a check of this test was not met."))
             return False, f"{ename}: {evalue}" if evalue else ename
         if output.get("output_type") == "stream" and output.get("name") == "stderr":
-            return False, "the test wrote an error message: " + _plain(output.get("text", ""))[:300]
+            return False, tr(N_("the test wrote an error message: {text}"),
+                             text=_plain(output.get("text", ""))[:300])
     return True, ""
 
 
@@ -87,8 +90,9 @@ def _graded_outcome(cell) -> tuple[bool, str]:
             return True, ""
         if passed:
             if float(score) > 0:
-                return False, f"Partly passed: {float(score):g} of {float(points):g} points."
-            return False, "this test did not earn its points: it did not run as expected."
+                return False, tr(PARTLY, score=_pts(score), points=_pts(points))
+            return False, tr(N_("this test did not earn its points: it did not run as "
+                                "expected."))
     return passed, message
 
 
@@ -98,7 +102,11 @@ def _is_test(cell) -> bool:
 
 
 def _fmt(value) -> str:
-    return f"{float(value):g}" if value is not None else "-"
+    return points(value) if value is not None else "-"
+
+
+_pts = points
+PARTLY = N_("Partly passed: {score} of {points} points.")
 
 
 class HideTestCode(NbGraderPreprocessor):
@@ -121,13 +129,14 @@ class HideTestCode(NbGraderPreprocessor):
         for cell in nb.cells:
             if _is_test(cell):
                 passed, message = _graded_outcome(cell)
+                partly = tr(PARTLY).split("{", 1)[0]
                 if passed:
-                    text = "Passed."
-                elif message.startswith("Partly passed"):
+                    text = tr(N_("Passed."))
+                elif message.startswith(partly):
                     text = message
                 else:
-                    text = "Not passed: " + message
-                cell.source = HIDDEN_SOURCE
+                    text = tr(N_("Not passed: {message}"), message=message)
+                cell.source = tr(HIDDEN_SOURCE)
                 cell.outputs = [new_output("stream", name="stdout", text=text + "\n")]
                 cell.execution_count = None
         # The page (FeedbackExporter) shows the banner and the task table at the top.
@@ -149,9 +158,10 @@ class HideTestCode(NbGraderPreprocessor):
         record = status_of(course).get((info.get("student"), info.get("assignment")))
         if not record or record["status"] != "flagged":
             return None
-        return {"title": "Flagged for review",
-                "text": "Your instructor will review this submission before the grade is "
-                        "final. Tests that did not run as expected earned no points.",
+        return {"title": tr(N_("Flagged for review")),
+                "text": tr(N_("Your instructor will review this submission before the grade "
+                              "is final. Tests that did not run as expected earned no "
+                              "points.")),
                 "reasons": list(record["reasons"])}
 
     def _pending(self, resources) -> set:
@@ -190,8 +200,10 @@ class HideTestCode(NbGraderPreprocessor):
                 row[3] += 1
                 row[2] += 1 if _graded_outcome(cell)[0] else 0
         return [{"task": task,
-                 "shown": "to be graded" if pending else f"{_fmt(score)} / {_fmt(points)}",
-                 "tests": f"{passed} of {tests}" if tests else "graded by hand"}
+                 "shown": tr(N_("to be graded")) if pending
+                 else f"{_fmt(score)} / {_fmt(points)}",
+                 "tests": tr(N_("{passed} of {tests}"), passed=number(passed),
+                             tests=number(tests)) if tests else tr(N_("graded by hand"))}
                 for task, (score, points, passed, tests, pending) in rows.items()]
 
 
@@ -220,9 +232,10 @@ class FeedbackExporter(Exporter):
             from nbformat.v4 import new_markdown_cell, new_notebook
 
             nb = new_notebook(cells=[new_markdown_cell(
-                f"This notebook is {size // (1024 * 1024)} MB, more than the "
-                f"{FEEDBACK_LIMITS.file_bytes // (1024 * 1024)} MB a feedback page shows. "
-                "Your instructor has your graded notebook.")])
+                tr(N_("This notebook is {size} MB, more than the {limit} MB a feedback page "
+                      "shows. Your instructor has your graded notebook."),
+                   size=number(size // (1024 * 1024)),
+                   limit=number(FEEDBACK_LIMITS.file_bytes // (1024 * 1024))))])
             resources = self._init_resources(resources)
             resources.setdefault("metadata", {})["name"] = Path(filename).stem
             return self.from_notebook_node(nb, resources, **kw)

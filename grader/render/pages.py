@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from .html import NOTE_PREFIX, markdown_html, sanitize_html
 from .text import inert
+from .words import N_, language, number, points, tr, tr_html
 
 __all__ = ["TEMPLATES", "FeedbackLimits", "FEEDBACK_LIMITS", "environment", "render",
            "cap_notebook", "feedback_page"]
@@ -65,6 +66,8 @@ def environment():
 
         _ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        # Sentences in the current language (grader.render.words); values escaped.
+        _ENV.globals.update({"_": tr_html, "page_lang": language})
     return _ENV
 
 
@@ -95,11 +98,19 @@ def _is_graded(cell) -> bool:
                                            or meta.get("task"))
 
 
+#: The note that ends a text cut short, by what was cut.
+_MORE = {
+    "cell": N_("{n} more characters of this cell are not shown."),
+    "output": N_("{n} more characters of this output are not shown."),
+    "traceback": N_("{n} more characters of this traceback are not shown."),
+    "message": N_("{n} more characters of this message are not shown."),
+}
+
+
 def _cut(text: str, limit: int, what: str) -> str:
     if len(text) <= limit:
         return text
-    return text[:limit] + f"\n\n{NOTE_PREFIX}{len(text) - limit:,} more characters of this " \
-                          f"{what} are not shown."
+    return text[:limit] + "\n\n" + NOTE_PREFIX + tr(what, n=number(len(text) - limit))
 
 
 def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
@@ -134,7 +145,8 @@ def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
     def flush():
         nonlocal skipped
         if skipped:
-            cell = new_markdown_cell(f"{NOTE_PREFIX}{skipped:,} cell(s) not shown here.")
+            cell = new_markdown_cell(NOTE_PREFIX + tr(N_("{n} cell(s) not shown here."),
+                                                      n=number(skipped)))
             cell.metadata["weakties"] = {"note": True}
             cells.append(cell)
             skipped = 0
@@ -150,7 +162,7 @@ def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
         if not graded:
             shown += 1
         new = from_dict({k: v for k, v in cell.items() if k != "outputs"})
-        source = _cut(_text(cell.get("source", "")), limits.source_chars, "cell")
+        source = _cut(_text(cell.get("source", "")), limits.source_chars, _MORE["cell"])
         new["source"] = source
         used += len(source)
         if cell.get("cell_type") == "code":
@@ -159,7 +171,8 @@ def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
                 if i >= limits.outputs or used >= limits.total_chars:
                     rest = len(cell["outputs"]) - i
                     outputs.append(new_output("stream", name="stdout", text=(
-                        f"{NOTE_PREFIX}{rest:,} more output(s) of this cell are not shown.")))
+                        NOTE_PREFIX + tr(N_("{n} more output(s) of this cell are not shown."),
+                                         n=number(rest)))))
                     break
                 output, size = _cap_output(output, limits)
                 used += size
@@ -168,12 +181,15 @@ def cap_notebook(nb, limits: FeedbackLimits = FEEDBACK_LIMITS):
         cells.append(new)
     flush()
     if left_out:
-        reason = (f"after the first {limits.cells:,}" if shown >= limits.cells
-                  else "once the page reached its size limit")
-        notes.append(f"{left_out:,} cells {reason} are not shown.")
+        if shown >= limits.cells:
+            notes.append(tr(N_("{n} cells after the first {first} are not shown."),
+                            n=number(left_out), first=number(limits.cells)))
+        else:
+            notes.append(tr(N_("{n} cells once the page reached its size limit are not "
+                               "shown."), n=number(left_out)))
     if used >= limits.total_chars:
-        notes.append(f"Outputs past {limits.total_chars // (1024 * 1024)} MB of text and "
-                     "images are not shown.")
+        notes.append(tr(N_("Outputs past {mb} MB of text and images are not shown."),
+                        mb=number(limits.total_chars // (1024 * 1024))))
     out = from_dict({k: v for k, v in nb.items() if k != "cells"})
     out["cells"] = cells
     return out, notes
@@ -184,12 +200,12 @@ def _cap_output(output, limits: FeedbackLimits):
 
     kind = output.get("output_type")
     if kind == "stream":
-        text = _cut(_text(output.get("text", "")), limits.output_chars, "output")
+        text = _cut(_text(output.get("text", "")), limits.output_chars, _MORE["output"])
         return from_dict({**output, "text": text}), len(text)
     if kind == "error":
-        tb = [_cut(_text(t), limits.output_chars, "traceback") for t in
+        tb = [_cut(_text(t), limits.output_chars, _MORE["traceback"]) for t in
               (output.get("traceback") or [])[:200]]
-        evalue = _cut(_text(output.get("evalue", "")), limits.output_chars, "message")
+        evalue = _cut(_text(output.get("evalue", "")), limits.output_chars, _MORE["message"])
         return from_dict({**output, "evalue": evalue, "traceback": tb}), \
             len(evalue) + sum(len(t) for t in tb)
     data = output.get("data") or {}
@@ -199,16 +215,18 @@ def _cap_output(output, limits: FeedbackLimits):
             else ""
         if mime.startswith("image/"):
             if len(text) > limits.image_chars:
-                dropped.append(f"an image of {len(text) * 3 // 4 // 1024:,} KB")
+                dropped.append(tr(N_("an image of {kb} KB"),
+                                  kb=number(len(text) * 3 // 4 // 1024)))
                 continue
             kept[mime] = text
         else:
-            text = _cut(text, limits.output_chars, "output")
+            text = _cut(text, limits.output_chars, _MORE["output"])
             kept[mime] = text
         size += len(text)
     if dropped and not any(m.startswith("image/") for m in kept):
-        kept = {"text/plain": f"{NOTE_PREFIX}Not shown here: {', '.join(dropped)} (larger "
-                              f"than {limits.image_chars // 1024:,} KB)."}
+        kept = {"text/plain": NOTE_PREFIX + tr(
+            N_("Not shown here: {what} (larger than {kb} KB)."), what=", ".join(dropped),
+            kb=number(limits.image_chars // 1024))}
         size = len(kept["text/plain"])
     new = from_dict({**output, "data": kept})
     return new, size
@@ -249,7 +267,7 @@ def _markdown(source: str, attachments=None) -> Markup:
 
 def _fmt(value) -> str:
     try:
-        return f"{float(value):g}"
+        return points(value)
     except (TypeError, ValueError):
         return "-"
 
@@ -286,10 +304,10 @@ def _outputs(cell) -> list[dict]:
 
 def _label(meta) -> str:
     if meta.get("task"):
-        return "Task"
+        return tr(N_("Task"))
     if meta.get("solution"):
-        return "Your answer"
-    return "Test"
+        return tr(N_("Your answer"))
+    return tr(N_("Test"))
 
 
 def feedback_page(nb, resources, *, banner=None, tasks=(), limits_notes=(),
@@ -320,7 +338,7 @@ def feedback_page(nb, resources, *, banner=None, tasks=(), limits_notes=(),
             if meta.get("points") is not None and (meta.get("grade") or meta.get("task")):
                 view["points"] = _fmt(meta.get("points"))
                 view["score"] = _fmt(meta.get("score")) if meta.get("score") is not None \
-                    else "to be graded"
+                    else tr(N_("to be graded"))
             if meta.get("comment"):
                 view["comment"] = _markdown(_text(meta["comment"]))
         source = _text(cell.get("source", ""))
@@ -335,7 +353,7 @@ def feedback_page(nb, resources, *, banner=None, tasks=(), limits_notes=(),
         cells.append(view)
     name = info.get("notebook") or (resources or {}).get("metadata", {}).get("name", "")
     score = info.get("score")
-    return render("feedback.html.j2", title=f"{name}: feedback", cells=cells,
+    return render("feedback.html.j2", title=tr(N_("{name}: feedback"), name=name), cells=cells,
                   score=_fmt(score) if score is not None else None,
                   max_score=_fmt(info.get("max_score")),
                   late_penalty=_fmt(info["late_penalty"]) if info.get("late_penalty") else None,

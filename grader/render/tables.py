@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..stores.results import SubmissionResult
+from .words import N_, short_status, tr
 
-__all__ = ["CSV_COLUMNS", "MOODLE_ID_HEADERS", "NUMBER_COLUMNS", "csv_rows", "moodle_rows",
-           "neutralise", "write_csv"]
+__all__ = ["CSV_COLUMNS", "CSV_HEADERS", "MOODLE_ID_HEADERS", "NUMBER_COLUMNS", "csv_rows",
+           "csv_header", "moodle_rows", "neutralise", "write_csv"]
 
 
 CSV_COLUMNS = ("assignment", "student_id", "first_name", "last_name", "email", "id_number",
@@ -25,7 +26,31 @@ CSV_COLUMNS = ("assignment", "student_id", "first_name", "last_name", "email", "
                "reasons")
 
 
-MOODLE_ID_HEADERS = {"email": "Email address", "id_number": "ID number"}
+#: The header of each column of the CSV format, in English (translated by csv_header).
+CSV_HEADERS = {
+    "assignment": N_("assignment"), "student_id": N_("student_id"),
+    "first_name": N_("first_name"), "last_name": N_("last_name"), "email": N_("email"),
+    "id_number": N_("id_number"), "status": N_("status"), "score": N_("score"),
+    "max_score": N_("max_score"), "percent": N_("percent"),
+    "late_penalty": N_("late_penalty"), "timestamp": N_("timestamp"),
+    "reasons": N_("reasons"),
+}
+
+#: The column names of Moodle's grade import (as Moodle names them in each language).
+MOODLE_ID_HEADERS = {"email": N_("Email address"), "id_number": N_("ID number")}
+
+
+def csv_header(lang: str | None = None) -> list:
+    """The header row of the CSV format in ``lang``: the column names in English.
+
+    Examples
+    --------
+    >>> csv_header(lang="en")[:3]
+    ['assignment', 'student_id', 'first_name']
+    >>> csv_header(lang="fr")[:3]
+    ['devoir', 'identifiant', 'prénom']
+    """
+    return [tr(CSV_HEADERS[c], lang) for c in CSV_COLUMNS]
 
 #: Columns written from numbers by this module (never neutralised).
 NUMBER_COLUMNS = ("score", "max_score", "percent", "late_penalty")
@@ -79,7 +104,7 @@ def csv_rows(results: list[SubmissionResult], roster=None) -> list[dict]:
             "last_name": (student.last_name if student and student.last_name else r.last_name),
             "email": (student.email if student and student.email else r.email),
             "id_number": student.id_number if student else "",
-            "status": r.status,
+            "status": short_status(r.status),
             "score": _fmt(r.score),
             "max_score": _fmt(r.max_score),
             "percent": _fmt(r.percent),
@@ -99,7 +124,7 @@ def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", ros
         raise UserError("the Moodle format holds one assignment (one grade column): choose it "
                         "with --assignment.")
     name = assignments[0]
-    header = [MOODLE_ID_HEADERS[match_on], neutralise(name)]
+    header = [tr(MOODLE_ID_HEADERS[match_on]), neutralise(name)]
     rows, left_out = [], []
     for r in results:
         student = roster.get(r.student) if roster is not None else None
@@ -108,15 +133,16 @@ def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", ros
         else:
             ident = student.id_number if student else ""
         if r.status != "graded":
-            why = {"failed": "could not be graded", "flagged": "flagged for review",
-                   "missing": "no submission", "not_autograded": "not autograded yet",
-                   "needs_grading": "manual grading not finished"}[r.status]
+            why = tr({"failed": N_("could not be graded"), "flagged": N_("flagged for review"),
+                      "missing": N_("no submission"), "not_autograded": N_("not autograded yet"),
+                      "needs_grading": N_("manual grading not finished")}[r.status])
             detail = f" ({'; '.join(r.reasons)})" if r.reasons else ""
             left_out.append(f"{r.student}: {why}{detail}")
             continue
         if not ident:
-            left_out.append(f"{r.student}: no {MOODLE_ID_HEADERS[match_on].lower()} in the "
-                            "roster (Moodle would stop the whole import on an empty one)")
+            left_out.append(f"{r.student}: " + tr(
+                N_("no {what} in the roster (Moodle would stop the whole import on an empty "
+                   "one)"), what=tr(MOODLE_ID_HEADERS[match_on]).lower()))
             continue
         score = r.score
         if out_of is not None and r.max_score:
@@ -125,12 +151,19 @@ def moodle_rows(results: list[SubmissionResult], *, match_on: str = "email", ros
     return header, rows, left_out
 
 
-def write_csv(path, header, rows) -> None:
-    """Write ``rows`` (lists or dicts) under ``header``, to ``path`` or stdout for ``-``."""
+def write_csv(path, header, rows, labels=None) -> None:
+    """Write ``rows`` (lists or dicts) under ``header``, to ``path`` or stdout for ``-``.
+
+    Dict rows are keyed by ``header``; ``labels`` (same length) is the header
+    row written, when it differs from the keys (another language).
+    """
     buffer = io.StringIO()
     if rows and isinstance(rows[0], dict):
         writer = csv.DictWriter(buffer, fieldnames=list(header), lineterminator="\n")
-        writer.writeheader()
+        if labels is None:
+            writer.writeheader()
+        else:
+            csv.writer(buffer, lineterminator="\n").writerow(list(labels))
         writer.writerows(rows)
     else:
         writer = csv.writer(buffer, lineterminator="\n")

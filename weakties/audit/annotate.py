@@ -45,8 +45,9 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
+from ..i18n import N_, gettext, language
 from ._text import fold
-from .schema import (ANNOTATION_COLUMNS, CONTEXT_LABELS, CONTEXTS, GENERATIONS, REGIONS,
+from .schema import (ABROAD, ANNOTATION_COLUMNS, CONTEXT_LABELS, CONTEXTS, GENERATIONS, REGIONS,
                      STRENGTH_SCALE, check_context, check_generation, check_region,
                      check_sector, check_strength)
 from .sectors import SECTORS, UNKNOWN
@@ -56,52 +57,103 @@ __all__ = ["annotate", "Annotator", "MESSAGES"]
 
 #: Every learner-facing text of the widget (for translation).
 MESSAGES = {
-    "filter": "Filter",
-    "filter_placeholder": "company or job title, e.g. banque, développeur",
-    "show": "Show",
-    "all": "all contacts",
-    "todo": "not annotated yet",
-    "done": "annotated",
-    "sector_filter": "Sector (guessed)",
-    "any_sector": "any sector",
-    "previous": "Previous",
-    "next": "Next",
-    "page": "Page {page} of {pages}",
-    "bulk_title": "Set for every contact shown by the filter:",
-    "keep": "(keep)",
-    "clear": "(clear)",
-    "apply": "Apply to the {n} contacts shown",
-    "applied": "Set {what} for {n} contacts.",
-    "nothing_to_apply": "Choose at least one value to set first.",
-    "none_shown": "No contact matches the filter.",
-    "progress": "{done} of {total} contacts annotated (strength set). Saved in {file}.",
-    "not_set": "—",
-    "strength": "How well",
-    "context": "How met",
-    "sector": "Sector",
-    "region": "Region",
-    "generation": "Generation",
-    "guess": "guessed sector: {sector}",
-    "unmatched": "{n} saved annotations match no contact here (made with another secret?).",
-    "save_error": "Could not save: {error}",
+    "filter": N_("Filter"),
+    "filter_placeholder": N_("company or job title, e.g. banque, développeur"),
+    "show": N_("Show"),
+    "all": N_("all contacts"),
+    "todo": N_("not annotated yet"),
+    "done": N_("annotated"),
+    "sector_filter": N_("Sector (guessed)"),
+    "any_sector": N_("any sector"),
+    "previous": N_("Previous"),
+    "next": N_("Next"),
+    "page": N_("Page {page} of {pages}"),
+    "bulk_title": N_("Set for every contact shown by the filter:"),
+    "keep": N_("(keep)"),
+    "clear": N_("(clear)"),
+    "apply": N_("Apply to the {n} contacts shown"),
+    "applied": N_("Set {what} for {n} contacts."),
+    "nothing_to_apply": N_("Choose at least one value to set first."),
+    "none_shown": N_("No contact matches the filter."),
+    "progress": N_("{done} of {total} contacts annotated (strength set). Saved in {file}."),
+    "not_set": N_("—"),
+    "strength": N_("How well"),
+    "context": N_("How met"),
+    "sector": N_("Sector"),
+    "region": N_("Region"),
+    "generation": N_("Generation"),
+    "guess": N_("guessed sector: {sector}"),
+    "unmatched": N_("{n} saved annotations match no contact here (made with another secret?)."),
+    "save_error": N_("Could not save: {error}"),
 }
+
+
+class _Translated:
+    """:data:`MESSAGES` in the current language (``_MSG["next"]``)."""
+
+    def __getitem__(self, key):
+        return gettext(MESSAGES[key])
+
+
+_MSG = _Translated()
+
+
+def generation_label(decade: str, lang=None) -> str:
+    """A birth decade as the language writes it: ``1980s`` (en), ``années 1980`` (fr).
+
+    Examples
+    --------
+    >>> generation_label("1980s", lang="en"), generation_label("1980s", lang="fr")
+    ('1980s', 'années 1980')
+    """
+    if not (isinstance(decade, str) and decade.endswith("s") and decade[:-1].isdigit()):
+        return decade
+    return gettext(N_("{decade}s"), lang).format(decade=decade[:-1])
 
 _FIELDS = ("strength", "context", "sector", "region", "generation")
 _CHECK = {"strength": check_strength, "context": check_context, "sector": check_sector,
           "region": check_region, "generation": check_generation}
 
 
+#: How "unknown" (no sector found) and "Abroad" are shown (the stored values stay).
+UNKNOWN_LABEL = N_("unknown")
+ABROAD_LABEL = N_("Abroad")
+
+
+def _month(date) -> str:
+    """``Mar 2024`` (en), ``mars 2024`` (fr): the month a contact was added."""
+    if language() == "en":
+        return f"{date:%b %Y}"
+    from babel.dates import format_date
+
+    return format_date(date, "MMM y", locale=language())
+
+
+def _shown(field, value) -> str:
+    """How the value ``value`` of ``field`` is shown in the widget's messages.
+
+    English shows the stored value itself (as before the French edition);
+    another language shows the label of the value, never an English key.
+    """
+    if language() == "en" or field == "strength":
+        return str(value)
+    for label, v in _options(field, []):
+        if v == value:
+            return label
+    return str(value)
+
+
 def _options(field, blank):
     if field == "strength":
-        values = [(f"{k} · {v[0]}", k) for k, v in STRENGTH_SCALE.items()]
+        values = [(f"{k} · {gettext(v[0])}", k) for k, v in STRENGTH_SCALE.items()]
     elif field == "context":
-        values = [(CONTEXT_LABELS[c], c) for c in CONTEXTS]
+        values = [(gettext(CONTEXT_LABELS[c]), c) for c in CONTEXTS]
     elif field == "sector":
-        values = [(s, s) for s in SECTORS] + [(UNKNOWN, UNKNOWN)]
+        values = [(s, s) for s in SECTORS] + [(gettext(UNKNOWN_LABEL), UNKNOWN)]
     elif field == "region":
-        values = [(r, r) for r in REGIONS]
+        values = [(gettext(ABROAD_LABEL) if r == ABROAD else r, r) for r in REGIONS]
     else:
-        values = [(g, g) for g in GENERATIONS]
+        values = [(generation_label(g), g) for g in GENERATIONS]
     return blank + values
 
 
@@ -112,7 +164,7 @@ class _Row:
         width = {"strength": "9.5rem", "context": "11rem", "sector": "10rem",
                  "region": "11rem", "generation": "6.5rem"}
         self.label = w.HTML(layout=w.Layout(width="24rem"))
-        self.fields = {f: w.Dropdown(options=_options(f, [(MESSAGES["not_set"], "")]),
+        self.fields = {f: w.Dropdown(options=_options(f, [(_MSG["not_set"], "")]),
                                      value="", description="",
                                      layout=w.Layout(width=width[f]))
                        for f in _FIELDS}
@@ -183,14 +235,15 @@ class Annotator:
 
     # -- building -----------------------------------------------------------
     def _build(self):
-        m = MESSAGES
+        m = _MSG
         self.filter = w.Text(description=m["filter"], placeholder=m["filter_placeholder"],
                              continuous_update=False, layout=w.Layout(width="28rem"))
         self.show = w.Dropdown(options=[(m["all"], "all"), (m["todo"], "todo"),
                                         (m["done"], "done")], value="all",
                                description=m["show"], layout=w.Layout(width="16rem"))
         self.sector_filter = w.Dropdown(
-            options=[(m["any_sector"], "")] + [(s, s) for s in SECTORS] + [(UNKNOWN, UNKNOWN)],
+            options=[(m["any_sector"], "")] + [(s, s) for s in SECTORS]
+            + [(gettext(UNKNOWN_LABEL), UNKNOWN)],
             value="", description=m["sector_filter"], style={"description_width": "initial"},
             layout=w.Layout(width="18rem"))
         for control in (self.filter, self.show, self.sector_filter):
@@ -291,7 +344,7 @@ class Annotator:
                 continue
             shown.append(i)
         self._shown = shown
-        self.apply_button.description = MESSAGES["apply"].format(n=len(shown))
+        self.apply_button.description = _MSG["apply"].format(n=len(shown))
         self.apply_button.disabled = not shown
         self.go(0)
 
@@ -318,18 +371,20 @@ class Annotator:
                     dd.value = "" if v is None else v
         finally:
             self._loading = False
-        self.page_label.value = MESSAGES["page"].format(page=self.page + 1, pages=self.pages())
+        self.page_label.value = _MSG["page"].format(page=self.page + 1, pages=self.pages())
         self.previous_button.disabled = self.page == 0
         self.next_button.disabled = self.page >= self.pages() - 1
         if not self._shown:
-            self.status.value = f"<p>{html.escape(MESSAGES['none_shown'])}</p>"
+            self.status.value = f"<p>{html.escape(_MSG['none_shown'])}</p>"
         self._progress()
 
     def _label(self, i) -> str:
         c = self.contacts
         date = c.at[i, "connected_on"]
-        when = "" if pd.isna(date) else f" · {date:%b %Y}"
-        guess = MESSAGES["guess"].format(sector=c.at[i, "sector_guess"])
+        when = "" if pd.isna(date) else " · " + _month(date)
+        sector = c.at[i, "sector_guess"]
+        guess = _MSG["guess"].format(sector=gettext(UNKNOWN_LABEL) if sector == UNKNOWN
+                                     else sector)
         return (f"<div style='line-height:1.2'><code>{html.escape(str(c.at[i, 'contact']))}"
                 f"</code>{html.escape(when)}<br><b>{html.escape(str(c.at[i, 'position']))}</b>"
                 f"<br>{html.escape(str(c.at[i, 'company']))} "
@@ -363,20 +418,20 @@ class Annotator:
         """Set the chosen bulk values for every contact the filter shows (the button's handler)."""
         chosen = {f: dd.value for f, dd in self.bulk.items() if dd.value is not None}
         if not chosen:
-            self.status.value = f"<p>{html.escape(MESSAGES['nothing_to_apply'])}</p>"
+            self.status.value = f"<p>{html.escape(_MSG['nothing_to_apply'])}</p>"
             return
         for f, v in chosen.items():
             value = None if v == "" else _CHECK[f](v)
             for i in self._shown:
                 self._values[f][i] = value
         self._save()
-        what = ", ".join(f"{MESSAGES[f].lower()} = {MESSAGES['not_set'] if v == '' else v}"
+        what = ", ".join(f"{_MSG[f].lower()} = {_MSG['not_set'] if v == '' else _shown(f, v)}"
                          for f, v in chosen.items())
         n = len(self._shown)
         for dd in self.bulk.values():
             dd.value = None
         self._refilter() if self.show.value != "all" else self.go(self.page)
-        self.status.value = f"<p>{html.escape(MESSAGES['applied'].format(what=what, n=n))}</p>"
+        self.status.value = f"<p>{html.escape(_MSG['applied'].format(what=what, n=n))}</p>"
 
     def _save(self):
         try:
@@ -388,14 +443,14 @@ class Annotator:
         except (OSError, ValueError) as exc:
             self.last_error = exc
             self.status.value = (f"<p style='color:#D55E00'>"
-                                 f"{html.escape(MESSAGES['save_error'].format(error=exc))}</p>")
+                                 f"{html.escape(_MSG['save_error'].format(error=exc))}</p>")
         self._progress()
 
     def _progress(self):
-        text = MESSAGES["progress"].format(done=self.done, total=len(self.contacts),
+        text = _MSG["progress"].format(done=self.done, total=len(self.contacts),
                                            file=self.path.name)
         if self.unmatched:
-            text += " " + MESSAGES["unmatched"].format(n=self.unmatched)
+            text += " " + _MSG["unmatched"].format(n=self.unmatched)
         self.progress.value = f"<p>{html.escape(text)}</p>"
 
     # -- lessons and tests ----------------------------------------------------

@@ -57,10 +57,16 @@ import pandas as pd
 from . import _io
 from ._text import clean_cell, fold, scrub
 from .dates import parse_dates
+from ..i18n import N_, gettext, number
 from .errors import AuditInputError, AuditWarning
 from .pseudonym import SAMPLE_KEY, identity_key, learner_secret, pseudonymise_all
 from .schema import COLUMNS
 from .sectors import sector_of, seniority_of
+
+
+def _t(text: str, **fields) -> str:
+    """``text`` (marked with N_) in the current language, its ``{fields}`` filled in."""
+    return gettext(text).format(**fields)
 
 __all__ = ["read_linkedin", "HEADER_NAMES", "REQUIRED", "SAMPLE_EXPORT", "is_sample"]
 
@@ -164,30 +170,35 @@ def _find_header(lines, max_lines=100):
 def _diagnose(found, name: str) -> AuditInputError:
     """The error for a file whose header is not Connections.csv's."""
     if found is None:
-        return AuditInputError(f"{name} has no text in it: is it Connections.csv from "
-                               "LinkedIn's data export?")
+        return AuditInputError(_t(N_("{name} has no text in it: is it Connections.csv from "
+                                     "LinkedIn's data export?"), name=name))
     _, _, mapping, cells = found
     words = set(cells)
     for needed, other in _OTHER_FILES:
         if needed <= words and not {"first_name", "connected_on"} <= set(mapping):
-            return AuditInputError(
-                f"{name} looks like LinkedIn's {other}, not Connections.csv: your contacts "
-                "are in Connections.csv, in the same folder of the export.")
+            return AuditInputError(_t(
+                N_("{name} looks like LinkedIn's {other}, not Connections.csv: your contacts "
+                   "are in Connections.csv, in the same folder of the export."),
+                name=name, other=other))
     if {"context", "strength"} & words or {"contexte", "force"} & words:
-        return AuditInputError(
-            f"{name} looks like a contact sheet, not LinkedIn's Connections.csv: read it "
-            "with read_contacts().")
+        return AuditInputError(_t(
+            N_("{name} looks like a contact sheet, not LinkedIn's Connections.csv: read it "
+               "with read_contacts()."), name=name))
     missing = [c for c in REQUIRED if c not in mapping]
     if len(mapping) <= 1:
-        return AuditInputError(
-            f"{name} has no '{_DISPLAY[missing[0]]}' column (none of the first lines is "
-            "Connections.csv's header 'First Name,Last Name,URL,Email Address,Company,"
-            "Position,Connected On'): is it Connections.csv from LinkedIn's data export?")
+        return AuditInputError(_t(
+            N_("{name} has no '{column}' column (none of the first lines is "
+               "Connections.csv's header 'First Name,Last Name,URL,Email Address,Company,"
+               "Position,Connected On'): is it Connections.csv from LinkedIn's data export?"),
+            name=name, column=_DISPLAY[missing[0]]))
     names = ", ".join(f"'{_DISPLAY[c]}'" for c in missing)
-    return AuditInputError(
-        f"{name} has no {names} column{'s' if len(missing) > 1 else ''}: is it "
-        "Connections.csv from LinkedIn's data export? (Accepted column names are listed "
-        "in help(weakties.audit.linkedin).)")
+    return AuditInputError(_t(
+        N_("{name} has no {names} columns: is it Connections.csv from LinkedIn's data "
+           "export? (Accepted column names are listed in help(weakties.audit.linkedin).)")
+        if len(missing) > 1 else
+        N_("{name} has no {names} column: is it Connections.csv from LinkedIn's data export? "
+           "(Accepted column names are listed in help(weakties.audit.linkedin).)"),
+        name=name, names=names))
 
 
 def _plausible(text: str) -> bool:
@@ -260,9 +271,10 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
     p = _io.resolve(path, "LinkedIn export (Connections.csv)")
     data = _io.read_bytes(p, "LinkedIn export")
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise AuditInputError(
-            f"{p.name} is empty. Download LinkedIn's data export again (Settings, Data "
-            "privacy, Get a copy of your data) and use the Connections.csv inside.")
+        raise AuditInputError(_t(
+            N_("{name} is empty. Download LinkedIn's data export again (Settings, Data "
+               "privacy, Get a copy of your data) and use the Connections.csv inside."),
+            name=p.name))
     _io.refuse_non_text(data, p, "CSV file")
     sample = is_sample(data)
     text, encoding = _io.decode(data, p, "LinkedIn Connections.csv", _plausible)
@@ -317,15 +329,16 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
             raw_dates.append(date_text)
             line_nos.append(line_no)
     except csv.Error:
-        raise AuditInputError(
-            f"{p.name} is not a well-formed CSV file near line {start + 1 + reader.line_num} "
-            "(a quote that is never closed, or a cell that is far too long): use the "
-            "original Connections.csv from LinkedIn's export.") from None
+        raise AuditInputError(_t(
+            N_("{name} is not a well-formed CSV file near line {line} (a quote that is never "
+               "closed, or a cell that is far too long): use the original Connections.csv "
+               "from LinkedIn's export."), name=p.name, line=start + 1 + reader.line_num)) \
+            from None
     if not records:
-        raise AuditInputError(
-            f"{p.name} has the column names of Connections.csv but no contact in it. If you "
-            "have connections on LinkedIn, download the export again and check that you "
-            "opened the complete archive.")
+        raise AuditInputError(_t(
+            N_("{name} has the column names of Connections.csv but no contact in it. If you "
+               "have connections on LinkedIn, download the export again and check that you "
+               "opened the complete archive."), name=p.name))
 
     dates, bad = parse_dates(raw_dates)
     # Order namesakes by connection date (oldest first), then by the other values.
@@ -337,19 +350,24 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
     df = _frame(pseudonyms, records, dates, source="linkedin")
     problems = []
     if too_wide:
-        problems.append(f"{len(too_wide)} row{'s were' if len(too_wide) > 1 else ' was'} "
-                        f"skipped because they have more cells than the header (a comma in "
-                        f"an unquoted company or title?): line{_s(too_wide)} "
-                        f"{_lines(too_wide)}")
+        problems.append(_t(
+            N_("{n} rows were skipped because they have more cells than the header (a comma "
+               "in an unquoted company or title?): lines {lines}") if len(too_wide) > 1 else
+            N_("{n} row was skipped because they have more cells than the header (a comma in "
+               "an unquoted company or title?): line {lines}"),
+            n=number(len(too_wide)), lines=_lines(too_wide)))
     if duplicates:
-        were = "s were" if len(duplicates) > 1 else " was"
-        problems.append(f"{len(duplicates)} duplicated row{were} dropped: "
-                        f"line{_s(duplicates)} {_lines(duplicates)}")
+        problems.append(_t(
+            N_("{n} duplicated rows were dropped: lines {lines}") if len(duplicates) > 1
+            else N_("{n} duplicated row was dropped: line {lines}"),
+            n=number(len(duplicates)), lines=_lines(duplicates)))
     if bad:
         bad_lines = [line_nos[i] for i in bad]
-        problems.append(f"{len(bad)} connection date{'s' if len(bad) > 1 else ''} could not "
-                        f"be read and {'are' if len(bad) > 1 else 'is'} left empty: "
-                        f"line{_s(bad_lines)} {_lines(bad_lines)}")
+        problems.append(_t(
+            N_("{n} connection dates could not be read and are left empty: lines {lines}")
+            if len(bad) > 1 else
+            N_("{n} connection date could not be read and is left empty: line {lines}"),
+            n=number(len(bad)), lines=_lines(bad_lines)))
     for message in problems:
         warnings.warn(f"{p.name}: {message}.", AuditWarning, stacklevel=2)
     df.attrs["weakties"] = {
@@ -360,13 +378,11 @@ def read_linkedin(path, *, secret: bytes | None = None) -> pd.DataFrame:
     return df
 
 
-def _s(items):
-    return "s" if len(items) > 1 else ""
-
-
 def _lines(numbers, limit=12):
     shown = ", ".join(str(n) for n in numbers[:limit])
-    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
+    if len(numbers) <= limit:
+        return shown
+    return _t(N_("{shown} and {n} more"), shown=shown, n=number(len(numbers) - limit))
 
 
 def _frame(pseudonyms, records, dates, *, source, annotations=None) -> pd.DataFrame:

@@ -105,7 +105,8 @@ import pandas as pd
 from .. import _france
 from ..metrics import ALTER_EGO_LEFT_OUT, alter_ego_share, blau, resembles
 from ..ties import STRONG_THRESHOLD
-from ..plotting import MARKERS, PALETTE
+from ..i18n import N_, decimal, gettext, language, number, percent
+from ..plotting import MARKERS, PALETTE, attribute_label
 from .errors import AuditInputError
 from .schema import (ABROAD, ANNOTATION_COLUMNS, COLUMNS, CONTEXT_LABELS, REGIONS,
                      STRENGTH_SCALE, STRENGTH_VALUES, check_generation, check_region,
@@ -122,15 +123,15 @@ _REFERENCE_EGOS = 600
 
 #: Measure -> (label, which way is better: +1 higher, -1 lower, 0 neither).
 MEASURES = {
-    "contacts": ("Contacts", 0),
-    "annotated_share": ("Share of contacts annotated", 1),
-    "strong_share": ("Share of strong ties (annotated contacts)", 0),
-    "sector_diversity": ("Sector diversity (Blau)", 1),
-    "region_diversity": ("Region diversity (Blau)", 1),
-    "generation_diversity": ("Generation diversity (Blau)", 1),
-    "company_diversity": ("Company diversity (Blau)", 1),
-    "top5_company_share": ("Share in your 5 most common companies", -1),
-    "alter_ego_share": ("Alter-ego share (contacts who resemble you)", -1),
+    "contacts": (N_("Contacts"), 0),
+    "annotated_share": (N_("Share of contacts annotated"), 1),
+    "strong_share": (N_("Share of strong ties (annotated contacts)"), 0),
+    "sector_diversity": (N_("Sector diversity (Blau)"), 1),
+    "region_diversity": (N_("Region diversity (Blau)"), 1),
+    "generation_diversity": (N_("Generation diversity (Blau)"), 1),
+    "company_diversity": (N_("Company diversity (Blau)"), 1),
+    "top5_company_share": (N_("Share in your 5 most common companies"), -1),
+    "alter_ego_share": (N_("Alter-ego share (contacts who resemble you)"), -1),
 }
 _SHARES = {"annotated_share", "strong_share", "top5_company_share", "alter_ego_share"}
 
@@ -149,63 +150,88 @@ class _Goal:
 #: The four goals of the course (lessons 7 to 10).
 GOALS = {
     "job_search": _Goal(
-        "Find a job",
-        "reach the sector, companies and region of the job you want through weak ties "
-        "chosen for this project",
+        N_("Find a job"),
+        N_("reach the sector, companies and region of the job you want through weak ties "
+           "chosen for this project"),
         {2: 3.0, 1: 2.0, 3: 2.0, None: 1.0, 4: 0.0}, 1.0, ("evening", "breakfast",
                                                             "neighbourhood"),
-        "Do not rely on your strong ties: they know what you know, and asking them for a "
-        "job can strain the relationship (lesson 7). Choose weak ties in the target sector "
-        "and make a precise request to each: moderately weak ties pass on the most job "
-        "leads (Rajkumar et al. 2022).",
-        "tell them precisely which job you are looking for, and ask whom they would advise "
-        "you to meet"),
+        N_("Do not rely on your strong ties: they know what you know, and asking them for a "
+           "job can strain the relationship (lesson 7). Choose weak ties in the target sector "
+           "and make a precise request to each: moderately weak ties pass on the most job "
+           "leads (Rajkumar et al. 2022)."),
+        N_("tell them precisely which job you are looking for, and ask whom they would "
+           "advise you to meet")),
     "prospecting": _Goal(
-        "Find clients (commercial prospecting)",
-        "reach the decision makers of your client sectors through warm introductions",
+        N_("Find clients (commercial prospecting)"),
+        N_("reach the decision makers of your client sectors through warm introductions"),
         {3: 3.0, 4: 3.0, 2: 2.0, None: 1.0, 1: 1.0}, 1.0, ("breakfast", "evening",
                                                             "neighbourhood"),
-        "A warm introduction by someone the prospect trusts works far better than a cold "
-        "message (lesson 8). For each prospect, look for the contact who knows them, and "
-        "ask that contact to introduce you.",
-        "ask for a warm introduction to a decision maker"),
+        N_("A warm introduction by someone the prospect trusts works far better than a cold "
+           "message (lesson 8). For each prospect, look for the contact who knows them, and "
+           "ask that contact to introduce you."),
+        N_("ask for a warm introduction to a decision maker")),
     "e_reputation": _Goal(
-        "Build your e-reputation",
-        "be known for your competence in many worlds, not only your own circle",
+        N_("Build your e-reputation"),
+        N_("be known for your competence in many worlds, not only your own circle"),
         {2: 3.0, 3: 3.0, 1: 2.0, 4: 1.0, None: 1.0}, 0.5, ("evening", "breakfast",
                                                             "neighbourhood"),
-        "What is said about you spreads through your contacts' contacts (lesson 9). Show "
-        "competence without ego: share useful content, and give visibility to others. A "
-        "network that spans sectors and generations carries your name further.",
-        "share something useful with them, and ask what their world needs to know"),
+        N_("What is said about you spreads through your contacts' contacts (lesson 9). Show "
+           "competence without ego: share useful content, and give visibility to others. A "
+           "network that spans sectors and generations carries your name further."),
+        N_("share something useful with them, and ask what their world needs to know")),
     "company_creation": _Goal(
-        "Create a company",
-        "assemble partners, suppliers, advisers (bank, accounting, law) and first clients "
-        "with complementary skills",
+        N_("Create a company"),
+        N_("assemble partners, suppliers, advisers (bank, accounting, law) and first clients "
+           "with complementary skills"),
         {3: 3.0, 4: 2.0, 2: 2.0, None: 1.0, 1: 1.0}, 0.5, ("neighbourhood", "breakfast",
                                                             "evening"),
-        "A company needs partners, suppliers, advisers and first clients from several "
-        "sectors (lesson 10). Before committing, ask your network about a partner's "
-        "reliability: clients, deadlines, payments (lesson 6).",
-        "ask for advice, and for introductions to possible partners, suppliers or clients"),
+        N_("A company needs partners, suppliers, advisers and first clients from several "
+           "sectors (lesson 10). Before committing, ask your network about a partner's "
+           "reliability: clients, deadlines, payments (lesson 6)."),
+        N_("ask for advice, and for introductions to possible partners, suppliers or "
+           "clients")),
 }
 _ADVISERS = ("Finance", "Consulting", "Digital")
 
+#: How each seniority level (guessed from job titles) is shown.
+SENIORITY_WORDS = {"student": N_("student"), "junior": N_("junior"),
+                   "professional": N_("professional"), "senior": N_("senior"),
+                   "manager": N_("manager"), "executive": N_("executive"),
+                   "unknown": N_("unknown")}
+
 #: The networking formats of the course (see ``weakties.scenarios.networking_event``).
 EVENT_FORMATS = {
-    "evening": ("Networking evenings",
-                "Evenings mix people from many sectors and generations who would never "
-                "meet through their own circles: the place for improbable encounters and "
-                "new weak ties."),
-    "breakfast": ("Business breakfasts",
-                  "Breakfasts gather a small group that meets again every month: the same "
-                  "faces return, so a contact met in person becomes a relation, and "
-                  "members introduce each other to clients and partners."),
-    "neighbourhood": ("Neighbourhood poles",
-                      "Professionals who live and work in the same districts meet "
-                      "regularly: local partners, suppliers and clients, and a mix of "
-                      "trades you do not meet at work."),
+    "evening": (N_("Networking evenings"),
+                N_("Evenings mix people from many sectors and generations who would never "
+                   "meet through their own circles: the place for improbable encounters and "
+                   "new weak ties.")),
+    "breakfast": (N_("Business breakfasts"),
+                  N_("Breakfasts gather a small group that meets again every month: the same "
+                     "faces return, so a contact met in person becomes a relation, and "
+                     "members introduce each other to clients and partners.")),
+    "neighbourhood": (N_("Neighbourhood poles"),
+                      N_("Professionals who live and work in the same districts meet "
+                         "regularly: local partners, suppliers and clients, and a mix of "
+                         "trades you do not meet at work.")),
 }
+
+
+
+
+def _t(text: str, **fields) -> str:
+    """``text`` (marked with N_) in the current language, its ``{fields}`` filled in."""
+    return gettext(text).format(**fields)
+
+
+def _world(dim, world) -> str:
+    """How a world is shown: a birth decade and "Abroad" in the current language."""
+    if dim == "generation":
+        from .annotate import generation_label
+        return generation_label(world)
+    if dim == "region" and world == ABROAD:
+        from .annotate import ABROAD_LABEL
+        return _t(ABROAD_LABEL)
+    return str(world)
 
 
 # --------------------------------------------------------------------------
@@ -376,9 +402,12 @@ def _infer_me(df, given) -> tuple[dict, list]:
     if len(colleagues) < 3:
         colleagues = df[df["context"].isin(["colleague", "former_colleague"])]
     classmates = df[df["context"] == "school"]
-    for key, pool, who in (("sector", colleagues, "your colleagues"),
-                           ("region", colleagues, "your colleagues"),
-                           ("generation", classmates, "your classmates")):
+    for key, pool, who in (("sector", colleagues, N_("{key} {value} (your colleagues' most "
+                                                     "common)")),
+                           ("region", colleagues, N_("{key} {value} (your colleagues' most "
+                                                     "common)")),
+                           ("generation", classmates, N_("{key} {value} (your classmates' "
+                                                         "most common)"))):
         if key in me:
             continue
         values = _known(pool[key])
@@ -386,7 +415,7 @@ def _infer_me(df, given) -> tuple[dict, list]:
             counts = Counter(values)
             top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             me[key] = top
-            how.append(f"{key} {top!r} ({who}' most common)")
+            how.append(_t(who, key=attribute_label(key), value=repr(_world(key, top))))
     return me, how
 
 
@@ -493,34 +522,37 @@ def _needed(goal, me, targets):
     """(dimension, world, reason) the goal needs."""
     out = []
     for s in targets.get("sectors", []):
-        out.append(("sector", s, "a sector you set as a target"))
+        out.append(("sector", s, _t(N_("a sector you set as a target"))))
     for r in targets.get("regions", []):
-        out.append(("region", r, "a region you set as a target"))
+        out.append(("region", r, _t(N_("a region you set as a target"))))
     for g in targets.get("generations", []):
-        out.append(("generation", g, "a generation you set as a target"))
+        out.append(("generation", g, _t(N_("a generation you set as a target"))))
     own = me.get("sector")
     if goal == "job_search" and not targets.get("sectors") and own:
-        out.append(("sector", own, "the sector of the job you want (your own; set "
-                                   "targets={'sectors': [...]} to aim elsewhere)"))
+        out.append(("sector", own, _t(N_("the sector of the job you want (your own; set "
+                                         "targets={{'sectors': [...]}} to aim elsewhere)"))))
     if goal in ("prospecting", "company_creation") and own:
         clients, suppliers = _trade_partners(own)
         for s, _ in sorted(clients.items(), key=lambda kv: (-kv[1], kv[0]))[:3]:
-            out.append(("sector", s, f"buys from your sector ({own}): prospects and first "
-                                     "clients"))
+            out.append(("sector", s, _t(N_("buys from your sector ({own}): prospects and "
+                                           "first clients"), own=own)))
         if goal == "company_creation":
             for s in sorted(suppliers)[:2]:
-                out.append(("sector", s, f"supplies your sector ({own})"))
+                out.append(("sector", s, _t(N_("supplies your sector ({own})"), own=own)))
     if goal == "company_creation":
-        for s, why in zip(_ADVISERS, ("a banker and an accountant", "a lawyer and advisers",
-                                      "a website and digital tools")):
-            out.append(("sector", s, f"advisers a new company needs: {why}"))
+        for s, why in zip(_ADVISERS, (N_("a banker and an accountant"),
+                                      N_("a lawyer and advisers"),
+                                      N_("a website and digital tools"))):
+            out.append(("sector", s, _t(N_("advisers a new company needs: {why}"),
+                                        why=_t(why))))
         if me.get("region"):
-            out.append(("region", me["region"], "your own region: local partners, suppliers "
-                                                 "and clients"))
+            out.append(("region", me["region"], _t(N_("your own region: local partners, "
+                                                       "suppliers and clients"))))
     merged: dict = {}
     for d, w, why in out:  # a world needed for several reasons gets them all
         merged.setdefault((d, w), []).append(why)
-    return [(d, w, "; ".join(whys)) for (d, w), whys in merged.items()]
+    sep = "; " if language() == "en" else "\u202f; "  # French: a space before ';'
+    return [(d, w, sep.join(whys)) for (d, w), whys in merged.items()]
 
 
 def _worlds(df, goal, me, targets, worlds):
@@ -553,8 +585,9 @@ def _worlds(df, goal, me, targets, worlds):
             rows.append({"dimension": dim, "world": world,
                          "your_contacts": counts[dim].get(world, 0), "your_share": share,
                          "reference_share": ref_share, "needed": False, "missing": True,
-                         "why": f"{ref_share:.0%} of the reference population, "
-                                f"{share:.0%} of your known contacts"})
+                         "why": _t(N_("{reference} of the reference population, {yours} of "
+                                      "your known contacts"), reference=percent(ref_share),
+                                   yours=percent(share))})
     cols = ["dimension", "world", "your_contacts", "your_share", "reference_share", "needed",
             "missing", "why"]
     out = pd.DataFrame(rows, columns=cols)
@@ -563,9 +596,11 @@ def _worlds(df, goal, me, targets, worlds):
 
 def _tie_text(step):
     if step is None or (isinstance(step, float) and math.isnan(step)):
-        return "not annotated yet"
-    label = STRENGTH_SCALE[int(step)][0]
-    return f"{label} ({'strong' if is_strong_level(step) else 'weak'} tie)"
+        return _t(N_("not annotated yet"))
+    label = _t(STRENGTH_SCALE[int(step)][0])
+    if is_strong_level(step):
+        return _t(N_("{label} (strong tie)"), label=label)
+    return _t(N_("{label} (weak tie)"), label=label)
 
 
 def _bridges(df, worlds, goal_key):
@@ -591,9 +626,11 @@ def _bridges(df, worlds, goal_key):
                 score += goal.senior_bonus
             score -= 0.75 * used[r["contact"]]
             if direct:
-                how = f"is in {world}" if dim != "generation" else f"is of the {world} generation"
+                how = (_t(N_("is in {world}"), world=_world(dim, world)) if dim != "generation"
+                       else _t(N_("is of the {world} generation"), world=_world(dim, world)))
             else:
-                how = f"works in {r['sector']}, which trades with {world}"
+                how = _t(N_("works in {sector}, which trades with {world}"),
+                         sector=r["sector"], world=world)
             scored.append((-score, r["contact"], r, how, step))
         scored.sort(key=lambda x: (x[0], x[1]))
         # Up to three, from different companies when possible: three doors, not one.
@@ -625,36 +662,38 @@ def _events(goal_key, worlds, measures, ref_q, me):
     reasons = {f: [] for f in EVENT_FORMATS}
     sectors = [w for d, w in zip(missing["dimension"], missing["world"]) if d == "sector"]
     if sectors:
-        reasons["evening"].append("meet people from " + _join(sectors[:4]))
+        reasons["evening"].append(_t(N_("meet people from {sectors}"),
+                                     sectors=_join(sectors[:4])))
     sd = measures.get("sector_diversity")
     if sd is not None and not math.isnan(sd) and sd < ref_q["sector_diversity"][1]:
-        reasons["evening"].append("widen a network whose sectors are less varied than the "
-                                  "reference's")
+        reasons["evening"].append(_t(N_("widen a network whose sectors are less varied than "
+                                        "the reference's")))
     ss = measures.get("strong_share")
     if ss is not None and not math.isnan(ss) and ss < ref_q["strong_share"][0]:
-        reasons["breakfast"].append("turn some contacts into relations: few of your ties are "
-                                    "strong")
+        reasons["breakfast"].append(_t(N_("turn some contacts into relations: few of your "
+                                          "ties are strong")))
     if goal_key in ("prospecting", "company_creation"):
-        reasons["breakfast"].append("meet the same business owners every month and earn "
-                                    "the introductions they make")
+        reasons["breakfast"].append(_t(N_("meet the same business owners every month and "
+                                          "earn the introductions they make")))
     if goal_key == "company_creation" or any(missing["dimension"] == "region"):
-        where = me.get("region", "your region")
-        reasons["neighbourhood"].append(f"find partners, suppliers and clients near you "
-                                        f"({where})")
+        where = me.get("region") or _t(N_("your region"))
+        reasons["neighbourhood"].append(_t(N_("find partners, suppliers and clients near you "
+                                              "({where})"), where=_world("region", where)))
     if goal_key == "job_search":
-        reasons["neighbourhood"].append("hear of openings in local companies from people "
-                                        "outside your trade")
+        reasons["neighbourhood"].append(_t(N_("hear of openings in local companies from "
+                                              "people outside your trade")))
     ag = measures.get("alter_ego_share")
     if ag is not None and not math.isnan(ag) and ag > ref_q["alter_ego_share"][1]:
-        reasons["evening"].append("meet people unlike you: most of your contacts resemble you")
+        reasons["evening"].append(_t(N_("meet people unlike you: most of your contacts "
+                                        "resemble you")))
     out = []
     for fmt in goal.events:
         if reasons[fmt] or fmt == goal.events[0]:
             title, what = EVENT_FORMATS[fmt]
-            out.append({"format": fmt, "title": title, "what": what,
-                        "why": _join(reasons[fmt]) if reasons[fmt] else goal.purpose,
-                        "how_often": "one a month for the next three months"
-                        if fmt == goal.events[0] else "one in the next two months"})
+            out.append({"format": fmt, "title": _t(title), "what": _t(what),
+                        "why": _join(reasons[fmt]) if reasons[fmt] else _t(goal.purpose),
+                        "how_often": _t(N_("one a month for the next three months"))
+                        if fmt == goal.events[0] else _t(N_("one in the next two months"))})
     return pd.DataFrame(out, columns=["format", "title", "what", "why", "how_often"])
 
 
@@ -662,7 +701,7 @@ def _join(items):
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return _t(N_("{first} and {last}"), first=", ".join(items[:-1]), last=items[-1])
 
 
 def _actions(goal_key, df, measures, coverage, worlds, bridges, events, ref_q, targets):
@@ -670,72 +709,83 @@ def _actions(goal_key, df, measures, coverage, worlds, bridges, events, ref_q, t
     out = []
     n = len(df)
     if coverage["strength"] < 0.5 * n:
-        out.append(f"Annotate your contacts: {coverage['strength']} of {n} have a tie strength. "
-                   "Start with the people you know well and those of the sectors below; the "
-                   "balance of strong and weak ties and the alter-ego share need it.")
+        out.append(_t(N_("Annotate your contacts: {done} of {n} have a tie strength. Start "
+                         "with the people you know well and those of the sectors below; the "
+                         "balance of strong and weak ties and the alter-ego share need it."),
+                      done=number(coverage["strength"]), n=number(n)))
     needed = worlds[worlds["needed"].astype(bool)]
     for _, w in needed.head(5).iterrows():
         b = bridges[(bridges["dimension"] == w["dimension"]) & (bridges["world"] == w["world"])]
         if len(b):
             first = b.iloc[0]
-            who = (f"{first['contact']} ({first['position'] or 'no title'}, "
-                   f"{first['company'] or 'no company'}, {first['tie']})")
+            no_title, no_company = _t(N_("no title")), _t(N_("no company"))
+            who = (f"{first['contact']} ({first['position'] or no_title}, "
+                   f"{first['company'] or no_company}, {first['tie']})")
             if w["missing"]:
-                out.append(f"{w['world']} ({w['why']}): you hardly reach it; start with {who} "
-                           f"and {goal.ask}.")
+                out.append(_t(N_("{world} ({why}): you hardly reach it; start with {who} and "
+                                 "{ask}."), world=_world(w["dimension"], w["world"]),
+                              why=w["why"], who=who, ask=_t(goal.ask)))
             else:
-                out.append(f"{w['world']} ({w['why']}): you know {w['your_contacts']} people "
-                           f"there; start with {who} and {goal.ask}.")
+                out.append(_t(N_("{world} ({why}): you know {n} people there; start with "
+                                 "{who} and {ask}."), world=_world(w["dimension"], w["world"]),
+                              why=w["why"], n=number(w["your_contacts"]), who=who,
+                              ask=_t(goal.ask)))
         else:
-            out.append(f"{w['world']} ({w['why']}): none of your contacts reaches it yet; meet "
-                       "it at the events below.")
+            out.append(_t(N_("{world} ({why}): none of your contacts reaches it yet; meet it "
+                             "at the events below."), world=_world(w["dimension"], w["world"]),
+                          why=w["why"]))
     other = worlds[~worlds["needed"].astype(bool) & worlds["missing"].astype(bool)]
     if len(other):
-        worlds = _join([f"{w} ({d})" for d, w in zip(other["dimension"], other["world"])][:4])
-        out.append(f"Open your network to worlds you hardly reach: {worlds}.")
+        worlds = _join([f"{_world(d, w)} ({attribute_label(d)})"
+                        for d, w in zip(other["dimension"], other["world"])][:4])
+        out.append(_t(N_("Open your network to worlds you hardly reach: {worlds}."),
+                      worlds=worlds))
     top5 = measures["top5_company_share"]
     if not math.isnan(top5) and top5 > ref_q["top5_company_share"][2]:
-        out.append(f"{top5:.0%} of your contacts (with a company) work in your five most common "
-                   "companies: a change of employer or a closed team would cut you off. "
-                   "Add contacts outside them.")
+        out.append(_t(N_("{share} of your contacts (with a company) work in your five most "
+                         "common companies: a change of employer or a closed team would cut "
+                         "you off. Add contacts outside them."), share=percent(top5)))
     ag = measures["alter_ego_share"]
     if not math.isnan(ag) and ag > ref_q["alter_ego_share"][1]:
-        out.append(f"{ag:.0%} of the contacts the rule can decide resemble you (sector, region, "
-                   "generation, school): choose the next ones deliberately across trades, "
-                   "territories and generations, not from 'people you may know'.")
-    out.append(goal.advice)
+        out.append(_t(N_("{share} of the contacts the rule can decide resemble you (sector, "
+                         "region, generation, school): choose the next ones deliberately "
+                         "across trades, territories and generations, not from 'people you "
+                         "may know'."), share=percent(ag)))
+    out.append(_t(goal.advice))
     if len(events):
         first = events.iloc[0]
-        out.append(f"Go to {first['title'].lower()}, {first['how_often']}: {first['why']}.")
-    out.append("After each meeting, follow up within a week and meet again: a tie met in "
-               "person and followed up becomes a relation (lesson 5).")
+        out.append(_t(N_("Go to {event}, {how_often}: {why}."), event=first["title"].lower(),
+                      how_often=first["how_often"], why=first["why"]))
+    out.append(_t(N_("After each meeting, follow up within a week and meet again: a tie met "
+                     "in person and followed up becomes a relation (lesson 5).")))
     for key, target in targets.items():
         if key in MEASURES:
             low, high = target
             value = measures[key]
             if not math.isnan(value) and ((low is not None and value < low)
                                           or (high is not None and value > high)):
-                out.append(f"Target not met: {MEASURES[key][0].lower()} is {_fmt(key, value)} "
-                           f"(target {_range(key, low, high)}).")
+                out.append(_t(N_("Target not met: {measure} is {value} (target {target})."),
+                              measure=_t(MEASURES[key][0]).lower(), value=_fmt(key, value),
+                              target=_range(key, low, high)))
     return out
 
 
 def _fmt(key, value):
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
+        return _t(N_("n/a"))
     if key == "contacts":
-        return f"{int(value)}"
+        return number(int(value))
     if key in _SHARES:
-        return f"{value:.0%}"
-    return f"{value:.2f}"
+        return percent(value)
+    return decimal(value, 2)
 
 
 def _range(key, low, high):
     if low is not None and high is not None:
-        return f"{_fmt(key, low)} to {_fmt(key, high)}"
+        return _t(N_("{low} to {high}"), low=_fmt(key, low), high=_fmt(key, high))
     if low is not None:
-        return f"at least {_fmt(key, low)}"
-    return f"at most {_fmt(key, high)}"
+        return _t(N_("at least {value}"), value=_fmt(key, low))
+    return _t(N_("at most {value}"), value=_fmt(key, high))
 
 
 # --------------------------------------------------------------------------
@@ -799,17 +849,20 @@ class AuditReport:
     # -- text ---------------------------------------------------------------
     def __repr__(self) -> str:
         m = self.measures.set_index("measure")
-        lines = [f"AuditReport: {GOALS[self.goal].label} ({int(m.loc['contacts', 'you'])} "
-                 "contacts)"]
+        lines = [f"AuditReport: {_t(GOALS[self.goal].label)} ("
+                 + _t(N_("{n} contacts"), n=number(int(m.loc['contacts', 'you']))) + ")"]
         for key, row in m.iterrows():
             if key == "contacts":
                 continue
-            lines.append(f"  {row['label']}: {_fmt(key, row['you'])} "
-                         f"(reference median {_fmt(key, row['reference_median'])}; "
-                         f"{row['verdict']})")
+            lines.append("  " + _t(N_("{label}: {you} (reference median {median}; {verdict})"),
+                                   label=row["label"], you=_fmt(key, row["you"]),
+                                   median=_fmt(key, row["reference_median"]),
+                                   verdict=row["verdict"]))
         if len(self.missing):
-            lines.append("  missing worlds: " + ", ".join(self.missing["world"].head(6)))
-        lines.append("  action plan:")
+            lines.append("  " + _t(N_("missing worlds: {worlds}"), worlds=", ".join(
+                _world(d, w) for d, w in zip(self.missing["dimension"].head(6),
+                                             self.missing["world"].head(6)))))
+        lines.append("  " + _t(N_("action plan:")))
         lines += [f"  {i}. {a}" for i, a in enumerate(self.actions, 1)]
         return "\n".join(lines)
 
@@ -990,25 +1043,26 @@ def report(contacts, goal="job_search", reference=None, targets=None, *, me=None
                       else math.nan for q in (0.25, 0.5, 0.75)) for k in MEASURES}
     rows = []
     for key, (label, better) in MEASURES.items():
+        label = _t(label)
         you = measures[key]
         p25, med, p75 = ref_q[key]
         col = ref_table[key].dropna()
         pct = float((col < you).mean()) if len(col) and not math.isnan(you) else math.nan
         target = targets.get(key)
         if math.isnan(you):
-            verdict = "not measured: annotate more contacts"
+            verdict = _t(N_("not measured: annotate more contacts"))
         elif target is not None:
             low, high = target
             ok = (low is None or you >= low) and (high is None or you <= high)
-            verdict = "meets your target" if ok else "misses your target"
+            verdict = _t(N_("meets your target")) if ok else _t(N_("misses your target"))
         elif key in ("contacts", "annotated_share"):
-            verdict = "for information"
+            verdict = _t(N_("for information"))
         elif you < p25:
-            verdict = "below the reference"
+            verdict = _t(N_("below the reference"))
         elif you > p75:
-            verdict = "above the reference"
+            verdict = _t(N_("above the reference"))
         else:
-            verdict = "like the reference"
+            verdict = _t(N_("like the reference"))
         rows.append({"measure": key, "label": label, "you": you, "reference_p25": p25,
                      "reference_median": med, "reference_p75": p75, "percentile": pct,
                      "target": _range(key, *target) if target else "", "verdict": verdict})
@@ -1041,28 +1095,36 @@ def report(contacts, goal="job_search", reference=None, targets=None, *, me=None
     }
     n = len(df)
     notes = [
-        f"{coverage['strength']} of {n} contacts have a tie strength, {coverage['context']} "
-        f"a context, {coverage['region']} a region, {coverage['generation']} a generation; "
-        f"{coverage['sector']} have a known sector ({n - coverage['sector']} unknown).",
-        "Reference: a simulated population of "
-        f"{info['people']:,} people (weakties.population, seed {info['seed']!r}, mean degree "
-        f"{info['mean_degree']}), {info['egos']} of whose ego networks (family ties left out) "
-        "give the quartiles. It is a model of France, not a measure of real networks.",
+        _t(N_("{strength} of {n} contacts have a tie strength, {context} a context, {region} "
+              "a region, {generation} a generation; {sector} have a known sector ({unknown} "
+              "unknown)."), strength=number(coverage["strength"]), n=number(n),
+           context=number(coverage["context"]), region=number(coverage["region"]),
+           generation=number(coverage["generation"]), sector=number(coverage["sector"]),
+           unknown=number(n - coverage["sector"])),
+        _t(N_("Reference: a simulated population of {people} people (weakties.population, "
+              "seed {seed}, mean degree {degree}), {egos} of whose ego networks (family ties "
+              "left out) give the quartiles. It is a model of France, not a measure of real "
+              "networks."), people=number(info["people"]), seed=repr(info["seed"]),
+           degree=info["mean_degree"] if language() == "en" else
+           str(info["mean_degree"]).replace(".", ","), egos=number(info["egos"])),
     ]
     if me_used:
         if inferred:
-            notes.append("Your profile was inferred from your annotations: " + _join(inferred)
-                         + ". Pass me={'sector': ..., 'region': ..., 'generation': ...} to set "
-                         "it yourself.")
-        notes.append(f"Alter-ego share: {coverage['alter_ego_decided']} of {n} contacts could be "
-                     "decided from what is known.")
+            notes.append(_t(N_("Your profile was inferred from your annotations: {what}. Pass "
+                               "me={{'sector': ..., 'region': ..., 'generation': ...}} to set "
+                               "it yourself."), what=_join(inferred)))
+        notes.append(_t(N_("Alter-ego share: {decided} of {n} contacts could be decided from "
+                           "what is known."), decided=number(coverage["alter_ego_decided"]),
+                        n=number(n)))
     else:
-        notes.append("The alter-ego share needs your own sector, region and generation: pass "
-                     "me={...}, or annotate colleagues and classmates so they can be inferred.")
+        notes.append(_t(N_("The alter-ego share needs your own sector, region and generation: "
+                           "pass me={{...}}, or annotate colleagues and classmates so they can "
+                           "be inferred.")))
     src = dict(df.attrs.get("weakties", {}))
     if src.get("source") == "linkedin":
-        notes.append("A LinkedIn export lists platform contacts only: family and close friends "
-                     "are often missing, so expect fewer strong ties than in the reference.")
+        notes.append(_t(N_("A LinkedIn export lists platform contacts only: family and close "
+                           "friends are often missing, so expect fewer strong ties than in the "
+                           "reference.")))
     return AuditReport(goal=goal, measures=table, composition=composition, worlds=goal_worlds,
                        bridges=bridges, events=events, actions=actions, me=me_used,
                        notes=notes, reference=info, reference_worlds=worlds,
@@ -1095,31 +1157,33 @@ def _fig_sectors(r):
     y = np.arange(len(names))
     yours = [known.get(k, 0) / total for k in names]
     theirs = [ref.get(k, 0.0) for k in names]
-    ax.barh(y + 0.2, yours, height=0.4, color=PALETTE[4], label="your contacts")
+    ax.barh(y + 0.2, yours, height=0.4, color=PALETTE[4], label=_t(N_("your contacts")))
     ax.barh(y - 0.2, theirs, height=0.4, color="white", edgecolor=PALETTE[0], hatch="///",
-            label="reference population")
+            label=_t(N_("reference population")))
     ax.set_yticks(y, names)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_percent())
     ax.legend(loc="lower right", frameon=False)
-    _style(ax, "Sectors: your contacts against the reference population",
-           "share of contacts with a known sector")
+    _style(ax, _t(N_("Sectors: your contacts against the reference population")),
+           _t(N_("share of contacts with a known sector")))
     fig.tight_layout()
     over = [k for k, a, b in zip(names, yours, theirs) if a > 1.5 * b and a > 0.05]
     under = [k for k, a, b in zip(names, yours, theirs) if a < 0.5 * b]
     unknown = int(s.get(UNKNOWN, 0))
-    text = (f"Bar chart of the share of each of {len(names)} sectors among your {int(total)} "
-            "contacts with a known sector (solid bars) and in the reference population "
-            f"(hatched bars). Over-represented in your network: {_join(over) or 'none'}. "
-            f"Under-represented: {_join(under) or 'none'}. {unknown} contacts have an unknown "
-            "sector and are not shown.")
+    none = _t(N_("none"))
+    text = _t(N_("Bar chart of the share of each of {sectors} sectors among your {total} "
+                 "contacts with a known sector (solid bars) and in the reference population "
+                 "(hatched bars). Over-represented in your network: {over}. "
+                 "Under-represented: {under}. {unknown} contacts have an unknown sector and "
+                 "are not shown."), sectors=number(len(names)), total=number(int(total)),
+              over=_join(over) or none, under=_join(under) or none, unknown=number(unknown))
     return fig, text
 
 
 def _percent():
-    from matplotlib.ticker import PercentFormatter
+    from matplotlib.ticker import FuncFormatter
 
-    return PercentFormatter(1.0, decimals=0)
+    return FuncFormatter(lambda x, _: percent(x))
 
 
 def _fig_over_time(r):
@@ -1131,11 +1195,12 @@ def _fig_over_time(r):
         ax.bar(years, values, color=PALETTE[2], edgecolor="black", linewidth=0.5)
         ax.set_xticks(years[:: max(1, len(years) // 12)])
         peak = years[int(np.argmax(values))]
-        text = (f"Bar chart of new contacts per year from {years[0]} to {years[-1]}: "
-                f"{sum(values)} contacts in all, the most in {peak} ({max(values)}).")
+        text = _t(N_("Bar chart of new contacts per year from {first} to {last}: {n} "
+                     "contacts in all, the most in {peak} ({most})."), first=years[0],
+                  last=years[-1], n=number(sum(values)), peak=peak, most=number(max(values)))
     else:
-        text = "No connection dates are known, so this chart is empty."
-    _style(ax, "New contacts per year", "year", "contacts")
+        text = _t(N_("No connection dates are known, so this chart is empty."))
+    _style(ax, _t(N_("New contacts per year")), _t(N_("year")), _t(N_("contacts")))
     fig.tight_layout()
     return fig, text
 
@@ -1149,39 +1214,43 @@ def _fig_ties(r):
     n = int(r.measures.set_index("measure").loc["contacts", "you"])
     steps = list(STRENGTH_SCALE)
     values = [int(s.get(k, 0)) for k in steps] + [n - int(s.sum())]
-    labels = [f"{k} {STRENGTH_SCALE[k][0]}" for k in steps] + ["not annotated"]
+    labels = [f"{k} {_t(STRENGTH_SCALE[k][0])}" for k in steps] + [_t(N_("not annotated"))]
     colours = [PALETTE[1], PALETTE[1], PALETTE[5], PALETTE[5], "#DDDDDD"]
     hatches = ["", "", "xx", "xx", ".."]
     bars = ax1.bar(range(len(values)), values, color=colours, edgecolor="black", linewidth=0.5)
     for b, h in zip(bars, hatches):
         b.set_hatch(h)
     ax1.set_xticks(range(len(values)), labels, rotation=30, ha="right")
-    _style(ax1, "How well you know them", None, "contacts")
+    _style(ax1, _t(N_("How well you know them")), None, _t(N_("contacts")))
     from matplotlib.patches import Patch
 
-    ax1.legend(handles=[Patch(facecolor=PALETTE[1], edgecolor="black", label="weak tie"),
+    ax1.legend(handles=[Patch(facecolor=PALETTE[1], edgecolor="black",
+                              label=_t(N_("weak tie"))),
                         Patch(facecolor=PALETTE[5], edgecolor="black", hatch="xx",
-                              label="strong tie"),
+                              label=_t(N_("strong tie"))),
                         Patch(facecolor="#DDDDDD", edgecolor="black", hatch="..",
-                              label="not annotated")],
+                              label=_t(N_("not annotated")))],
                loc="upper center", ncol=3, frameon=False, fontsize=8)
     ax1.set_ylim(0, 1.3 * max(max(values), 1))
     c = r.composition["context"]
     if len(c):
         ax2.barh(range(len(c)), c.values, color=PALETTE[6], edgecolor="black", linewidth=0.5)
-        ax2.set_yticks(range(len(c)), [CONTEXT_LABELS.get(k, k) for k in c.index], fontsize=8)
+        ax2.set_yticks(range(len(c)), [_context(k) for k in c.index], fontsize=8)
         ax2.invert_yaxis()
-    _style(ax2, "How you met (annotated contacts)", "contacts")
+    _style(ax2, _t(N_("How you met (annotated contacts)")), _t(N_("contacts")))
     fig.tight_layout()
     strong = values[2] + values[3]
     weak = values[0] + values[1]
     ranked = sorted(c.items(), key=lambda kv: (-kv[1], list(CONTEXT_LABELS).index(kv[0])
                                                if kv[0] in CONTEXT_LABELS else 99))
-    top = ", ".join(f"{CONTEXT_LABELS.get(k, k)} ({v})" for k, v in ranked[:3])
-    text = (f"Two bar charts. Left: contacts by how well you know them: {values[0]} barely, "
-            f"{values[1]} acquaintances, {values[2]} good contacts, {values[3]} close, "
-            f"{values[4]} not annotated; {weak} weak and {strong} strong ties among the "
-            f"annotated. Right: how you met, most often {top or 'not annotated yet'}.")
+    top = ", ".join(f"{_context(k)} ({number(v)})" for k, v in ranked[:3])
+    text = _t(N_("Two bar charts. Left: contacts by how well you know them: {barely} barely, "
+                 "{acquaintances} acquaintances, {good} good contacts, {close} close, {none} "
+                 "not annotated; {weak} weak and {strong} strong ties among the annotated. "
+                 "Right: how you met, most often {top}."), barely=number(values[0]),
+              acquaintances=number(values[1]), good=number(values[2]), close=number(values[3]),
+              none=number(values[4]), weak=number(weak), strong=number(strong),
+              top=top or _t(N_("not annotated yet")))
     return fig, text
 
 
@@ -1195,30 +1264,33 @@ def _fig_measures(r):
         if not math.isnan(row["reference_p25"]):
             ax.plot([row["reference_p25"], row["reference_p75"]], [i, i], color=PALETTE[7],
                     lw=8, solid_capstyle="butt", alpha=0.6,
-                    label="reference: middle half of people" if i == 0 else None)
+                    label=_t(N_("reference: middle half of people")) if i == 0 else None)
             ax.plot(row["reference_median"], i, marker="|", color="black", ms=14,
-                    label="reference median" if i == 0 else None)
+                    label=_t(N_("reference median")) if i == 0 else None)
         if not math.isnan(row["you"]):
             ax.plot(row["you"], i, marker=MARKERS[3], color=PALETTE[5], ms=9,
                     markeredgecolor="black", linestyle="none",
-                    label="you" if i == 0 else None)
+                    label=_t(N_("you")) if i == 0 else None)
     ax.set_yticks(y, m["label"], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     handles, labels = ax.get_legend_handles_labels()
     if not handles:
-        ax.plot([], [], marker=MARKERS[3], color=PALETTE[5], linestyle="none", label="you")
+        ax.plot([], [], marker=MARKERS[3], color=PALETTE[5], linestyle="none",
+                label=_t(N_("you")))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.08), ncol=3, frameon=False, fontsize=8)
-    _style(ax, "", "value (0 to 1)")
-    fig.suptitle("Your measures against the reference", y=0.99)
+    _style(ax, "", _t(N_("value (0 to 1)")))
+    fig.suptitle(_t(N_("Your measures against the reference")), y=0.99)
     fig.tight_layout()
     parts = []
     for _, row in m.iterrows():
         label = row["label"][0].lower() + row["label"][1:]
         parts.append(f"{label} {_fmt(row['measure'], row['you'])} ({row['verdict']})")
-    text = ("Dot plot of seven measures between 0 and 1: a diamond for your value, a grey band "
-            "for the middle half of the reference population and a tick for its median. "
-            + ("; ".join(parts)[:1].upper() + "; ".join(parts)[1:]) + ".")
+    joined = "; ".join(parts) if language() == "en" else " ; ".join(parts)
+    text = (_t(N_("Dot plot of seven measures between 0 and 1: a diamond for your value, a "
+                  "grey band for the middle half of the reference population and a tick for "
+                  "its median."))
+            + " " + joined[:1].upper() + joined[1:] + ".")
     return fig, text
 
 
@@ -1230,14 +1302,20 @@ def _fig_companies(r):
         ax.set_yticks(range(len(s)), [_short(c) for c in s.index], fontsize=8)
         ax.invert_yaxis()
         top5 = r.measures.set_index("measure").loc["top5_company_share", "you"]
-        text = (f"Bar chart of your {len(s)} most common companies; the first is "
-                f"{_short(s.index[0])} with {int(s.iloc[0])} contacts. The five most common "
-                f"hold {_fmt('top5_company_share', top5)} of your contacts with a company.")
+        text = _t(N_("Bar chart of your {n} most common companies; the first is {first} with "
+                     "{count} contacts. The five most common hold {share} of your contacts "
+                     "with a company."), n=number(len(s)), first=_short(s.index[0]),
+                  count=number(int(s.iloc[0])), share=_fmt("top5_company_share", top5))
     else:
-        text = "No company is known, so this chart is empty."
-    _style(ax, "Your most common companies (concentration)", "contacts")
+        text = _t(N_("No company is known, so this chart is empty."))
+    _style(ax, _t(N_("Your most common companies (concentration)")), _t(N_("contacts")))
     fig.tight_layout()
     return fig, text
+
+
+def _context(key) -> str:
+    """How a context (how you met) is shown: its label in the current language."""
+    return _t(CONTEXT_LABELS[key]) if key in CONTEXT_LABELS else str(key)
 
 
 def _short(text, n=32):
@@ -1308,7 +1386,8 @@ class _Fragment:
 
 def _figure_html(fig, text) -> str:
     return (f"<figure><img src='data:image/png;base64,{_png(fig)}' alt='{_e(text)}' "
-            f"style='max-width:100%'><figcaption><em>Picture description:</em> "
+            "style='max-width:100%'><figcaption><em>" + _e(_t(N_("Picture description:")))
+            + "</em> "
             f"{_e(text)}</figcaption></figure>")
 
 
@@ -1316,10 +1395,11 @@ def _render(r: AuditReport, page: bool = True, figures: bool = True) -> str:
     goal = GOALS[r.goal]
     m = r.measures
     n = int(m.set_index("measure").loc["contacts", "you"])
-    parts = [f"<div class='wt-audit'><h1>Network audit: {_e(goal.label)}</h1>",
-             f"<p>{n} contacts. The goal: {_e(goal.purpose)}.</p>"]
-    parts.append("<h2>Action plan</h2><ol>" + "".join(f"<li>{_e(a)}</li>" for a in r.actions)
-                 + "</ol>")
+    title = _t(N_("Network audit: {goal}"), goal=_t(goal.label))
+    intro = _t(N_("{n} contacts. The goal: {purpose}."), n=number(n), purpose=_t(goal.purpose))
+    parts = [f"<div class='wt-audit'><h1>{_e(title)}</h1>", f"<p>{_e(intro)}</p>"]
+    parts.append("<h2>" + _e(_t(N_("Action plan"))) + "</h2><ol>"
+                 + "".join(f"<li>{_e(a)}</li>" for a in r.actions) + "</ol>")
     figs = r.figures() if figures else {}
 
     def figure(name):
@@ -1327,70 +1407,87 @@ def _render(r: AuditReport, page: bool = True, figures: bool = True) -> str:
             return ""
         return _figure_html(*figs[name])
 
-    parts.append("<h2>Your measures against the reference</h2>")
+    parts.append("<h2>" + _e(_t(N_("Your measures against the reference"))) + "</h2>")
     parts.append(_table(m, ["label", "you", "reference_p25", "reference_median",
                             "reference_p75", "target", "verdict"],
-                        ["measure", "you", "reference, lower quartile", "reference median",
-                         "reference, upper quartile", "your target", "verdict"],
+                        [_t(h) for h in (N_("measure"), N_("you"),
+                                         N_("reference, lower quartile"),
+                                         N_("reference median"),
+                                         N_("reference, upper quartile"), N_("your target"),
+                                         N_("verdict"))],
                         {c: (lambda row, c=c: _fmt(row["measure"], row[c]))
                          for c in ("you", "reference_p25", "reference_median",
                                    "reference_p75")}))
     parts.append(figure("measures"))
-    parts.append("<h2>Worlds for your goal, and missing worlds</h2>")
+    parts.append("<h2>" + _e(_t(N_("Worlds for your goal, and missing worlds"))) + "</h2>")
     if len(r.worlds):
         parts.append(_table(r.worlds, ["dimension", "world", "your_contacts", "your_share",
                                        "reference_share", "needed", "missing", "why"],
-                            ["kind", "world", "your contacts", "your share",
-                             "reference share", "needed for your goal", "status", "why"],
-                            {"your_share": lambda row: _fmt("strong_share", row["your_share"]),
+                            [_t(h) for h in (N_("kind"), N_("world"), N_("your contacts"),
+                                             N_("your share"), N_("reference share"),
+                                             N_("needed for your goal"), N_("status"),
+                                             N_("why"))],
+                            {"dimension": lambda row: attribute_label(row["dimension"]),
+                             "world": lambda row: _world(row["dimension"], row["world"]),
+                             "your_contacts": lambda row: number(row["your_contacts"]),
+                             "your_share": lambda row: _fmt("strong_share", row["your_share"]),
                              "reference_share": lambda row: _fmt("strong_share",
                                                                  row["reference_share"]),
-                             "needed": lambda row: "yes" if row["needed"] else "no",
-                             "missing": lambda row: ("missing" if row["missing"]
-                                                     else "reached")}))
+                             "needed": lambda row: _t(N_("yes")) if row["needed"]
+                             else _t(N_("no")),
+                             "missing": lambda row: (_t(N_("missing")) if row["missing"]
+                                                     else _t(N_("reached")))}))
     else:
-        parts.append("<p>No missing world was found with what is known. Annotate regions and "
-                     "generations, or set targets, for a finer view.</p>")
-    parts.append("<h2>Contacts who could bridge to them</h2>")
+        parts.append("<p>" + _e(_t(N_("No missing world was found with what is known. "
+                                      "Annotate regions and generations, or set targets, for "
+                                      "a finer view."))) + "</p>")
+    parts.append("<h2>" + _e(_t(N_("Contacts who could bridge to them"))) + "</h2>")
     if len(r.bridges):
         parts.append(_table(r.bridges, ["world", "contact", "position", "company", "tie", "why"],
-                            ["world", "contact (pseudonym)", "position", "company", "tie",
-                             "why"]))
+                            [_t(h) for h in (N_("world"), N_("contact (pseudonym)"),
+                                             N_("position"), N_("company"), N_("tie"),
+                                             N_("why"))],
+                            {"world": lambda row: _world(row["dimension"], row["world"])}))
     else:
-        parts.append("<p>None yet: the events below are the way in.</p>")
-    parts.append("<h2>Events to attend</h2><ul>")
+        parts.append("<p>" + _e(_t(N_("None yet: the events below are the way in."))) + "</p>")
+    parts.append("<h2>" + _e(_t(N_("Events to attend"))) + "</h2><ul>")
     for _, e in r.events.iterrows():
         parts.append(f"<li><b>{_e(e['title'])}</b> ({_e(e['how_often'])}): {_e(e['why'])}. "
                      f"<span class='wt-note'>{_e(e['what'])}</span></li>")
     parts.append("</ul>")
     if not figures:
         return f"<style>{_CSS}</style>" + "".join(parts) + "</div>"
-    parts.append("<h2>Composition of your network</h2>")
+    parts.append("<h2>" + _e(_t(N_("Composition of your network"))) + "</h2>")
     for name in ("sectors", "companies", "ties", "over_time"):
         parts.append(figure(name))
     sen = r.composition["seniority"]
-    parts.append("<p>Seniority (from job titles): "
-                 + _e(", ".join(f"{k} {int(v)}" for k, v in sen.items())) + ".</p>")
-    for key in ("region", "generation"):
+    parts.append("<p>" + _e(_t(N_("Seniority (from job titles): {levels}."), levels=", ".join(
+        f"{_t(SENIORITY_WORDS.get(k, k))} {number(int(v))}" for k, v in sen.items()))) + "</p>")
+    for key, title in (("region", N_("Regions (annotated): {values}.")),
+                       ("generation", N_("Generations (annotated): {values}."))):
         c = r.composition[key]
         if len(c):
-            parts.append(f"<p>{key.capitalize()}s (annotated): "
-                         + _e(", ".join(f"{k} {int(v)}" for k, v in c.items())) + ".</p>")
-    parts.append("<h2>How these numbers were obtained</h2><ul class='wt-note'>"
+            parts.append("<p>" + _e(_t(title, values=", ".join(
+                f"{_world(key, k)} {number(int(v))}" for k, v in c.items()))) + "</p>")
+    parts.append("<h2>" + _e(_t(N_("How these numbers were obtained")))
+                 + "</h2><ul class='wt-note'>"
                  + "".join(f"<li>{_e(x)}</li>" for x in r.notes) + "</ul>")
-    parts.append("<p class='wt-note'>Sources: Granovetter (1973), The strength of weak ties, "
-                 "American Journal of Sociology; Rajkumar et al. (2022), A causal test of the "
-                 "strength of weak ties, Science; Burt (2004), Structural holes and good ideas, "
-                 "American Journal of Sociology; McPherson, Smith-Lovin and Cook (2001), Birds "
-                 "of a feather, Annual Review of Sociology; Blau (1977), Inequality and "
-                 "Heterogeneity.</p>")
-    parts.append("<p class='wt-note'>Contacts appear by pseudonym only. This report was made on "
-                 "your computer; keep it with your private files.</p></div>")
+    parts.append("<p class='wt-note'>" + _e(_t(N_(
+        "Sources: Granovetter (1973), {granovetter}, American Journal of Sociology; Rajkumar "
+        "et al. (2022), {rajkumar}, Science; Burt (2004), {burt}, American Journal of "
+        "Sociology; McPherson, Smith-Lovin and Cook (2001), {mcpherson}, Annual Review of "
+        "Sociology; Blau (1977), {blau}."), granovetter="The strength of weak ties",
+        rajkumar="A causal test of the strength of weak ties",
+        burt="Structural holes and good ideas", mcpherson="Birds of a feather",
+        blau="Inequality and Heterogeneity")) + "</p>")
+    parts.append("<p class='wt-note'>" + _e(_t(N_("Contacts appear by pseudonym only. This "
+                                                  "report was made on your computer; keep it "
+                                                  "with your private files."))) + "</p></div>")
     body = "".join(parts)
     if not page:
         return f"<style>{_CSS}</style>{body}"
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-            f"<title>Network audit: {_e(goal.label)}</title>"
+    return (f"<!DOCTYPE html><html lang='{language()}'><head><meta charset='utf-8'>"
+            f"<title>{_e(title)}</title>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<style>{_CSS}</style></head><body>{body}</body></html>")
 

@@ -47,6 +47,12 @@ import re
 from types import MappingProxyType
 
 from .. import _france
+from ..i18n import N_, gettext
+
+
+def _t(text: str, **fields) -> str:
+    """``text`` (marked with N_) in the current language, its ``{fields}`` filled in."""
+    return gettext(text).format(**fields)
 from ..ties import CONTEXTS, STRONG_THRESHOLD
 from ._text import fold
 from .sectors import SECTORS, UNKNOWN
@@ -63,20 +69,21 @@ ANNOTATION_COLUMNS = ("strength", "context", "sector", "region", "generation")
 
 #: Step -> (label, question that defines it).
 STRENGTH_SCALE = MappingProxyType({
-    1: ("barely", "met once or twice; they might not remember you"),
-    2: ("acquaintance", "occasional exchanges; you could write to them"),
-    3: ("good contact", "regular exchanges; you have helped each other"),
-    4: ("close", "you trust them and confide in them; you talk often"),
+    1: (N_("barely"), N_("met once or twice; they might not remember you")),
+    2: (N_("acquaintance"), N_("occasional exchanges; you could write to them")),
+    3: (N_("good contact"), N_("regular exchanges; you have helped each other")),
+    4: (N_("close"), N_("you trust them and confide in them; you talk often")),
 })
 #: Step -> tie strength on the library's 0-1 scale (middle of each quarter).
 STRENGTH_VALUES = MappingProxyType({1: 0.15, 2: 0.35, 3: 0.6, 4: 0.85})
 
 #: Readable label of each context (how you met).
 CONTEXT_LABELS = MappingProxyType({
-    "family": "family", "friend": "friend (or friend of a friend)", "colleague": "colleague",
-    "former_colleague": "former colleague", "school": "school or university",
-    "client": "client", "supplier": "supplier or service provider", "neighbour": "neighbour",
-    "event": "event (evening, breakfast, conference)", "online": "online only",
+    "family": N_("family"), "friend": N_("friend (or friend of a friend)"),
+    "colleague": N_("colleague"), "former_colleague": N_("former colleague"),
+    "school": N_("school or university"), "client": N_("client"),
+    "supplier": N_("supplier or service provider"), "neighbour": N_("neighbour"),
+    "event": N_("event (evening, breakfast, conference)"), "online": N_("online only"),
 })
 _CONTEXT_ALIASES = {
     "famille": "family", "parent": "family", "ami": "friend", "amie": "friend",
@@ -141,7 +148,7 @@ def allowed_text(kind: str) -> str:
     '1 (barely), 2 (acquaintance), 3 (good contact), 4 (close)'
     """
     if kind == "strength":
-        return ", ".join(f"{k} ({v[0]})" for k, v in STRENGTH_SCALE.items())
+        return ", ".join(f"{k} ({gettext(v[0])})" for k, v in STRENGTH_SCALE.items())
     if kind == "context":
         return ", ".join(CONTEXTS)
     if kind == "sector":
@@ -149,7 +156,9 @@ def allowed_text(kind: str) -> str:
     if kind == "region":
         return ", ".join(REGIONS)
     if kind == "generation":
-        return f"a birth decade from {GENERATIONS[0]} to {GENERATIONS[-1]} (or a birth year)"
+        from .annotate import generation_label
+        return _t(N_("a birth decade from {first} to {last} (or a birth year)"),
+                  first=generation_label(GENERATIONS[0]), last=generation_label(GENERATIONS[-1]))
     raise KeyError(kind)
 
 
@@ -158,7 +167,7 @@ def _suggest(value, choices) -> str:
     if not close:
         return ""
     original = {fold(c): c for c in choices}[close[0]]
-    return f" Did you mean {original!r}?"
+    return " " + _t(N_("Did you mean {value}?"), value=repr(original))
 
 
 def check_strength(value):
@@ -181,15 +190,18 @@ def check_strength(value):
     for step, (label, _) in STRENGTH_SCALE.items():
         if text == fold(label):
             return step
+    for step, (label, _) in STRENGTH_SCALE.items():  # the French labels too ("proche")
+        if text == fold(gettext(label, "fr")):
+            return step
     try:
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
         number = None
     if number is not None and number.is_integer() and int(number) in STRENGTH_SCALE:
         return int(number)
-    raise BadValue(f"{value!r} is not a strength: use {allowed_text('strength')}."
-                   if isinstance(value, str) else
-                   f"{value} is not a strength: use {allowed_text('strength')}.", "strength")
+    raise BadValue(_t(N_("{value} is not a strength: use {allowed}."),
+                      value=repr(value) if isinstance(value, str) else value,
+                      allowed=allowed_text("strength")), "strength")
 
 
 def check_context(value):
@@ -207,13 +219,14 @@ def check_context(value):
     if code in CONTEXTS:
         return code
     for c, label in CONTEXT_LABELS.items():
-        if text == fold(label):
+        if text in (fold(label), fold(gettext(label, "fr"))):
             return c
     if text in _CONTEXT_ALIASES:
         return _CONTEXT_ALIASES[text]
     hint = _suggest(value, CONTEXTS)
-    raise BadValue(f"{value!r} is not a way of meeting: use one of "
-                   f"{allowed_text('context')}.{hint}", "context", hint)
+    raise BadValue(_t(N_("{value} is not a way of meeting: use one of {allowed}."),
+                      value=repr(value), allowed=allowed_text("context")) + hint,
+                   "context", hint)
 
 
 def check_sector(value):
@@ -231,8 +244,8 @@ def check_sector(value):
         if text == fold(s):
             return s
     hint = _suggest(value, SECTORS)
-    raise BadValue(f"{value!r} is not a sector: use one of {allowed_text('sector')}.{hint}",
-                   "sector", hint)
+    raise BadValue(_t(N_("{value} is not a sector: use one of {allowed}."), value=repr(value),
+                      allowed=allowed_text("sector")) + hint, "sector", hint)
 
 
 def check_region(value):
@@ -252,8 +265,8 @@ def check_region(value):
     if text in _REGION_ALIASES:
         return _REGION_ALIASES[text]
     hint = _suggest(value, REGIONS)
-    raise BadValue(f"{value!r} is not a region: use one of {allowed_text('region')}.{hint}",
-                   "region", hint)
+    raise BadValue(_t(N_("{value} is not a region: use one of {allowed}."), value=repr(value),
+                      allowed=allowed_text("region")) + hint, "region", hint)
 
 
 def check_generation(value):
@@ -275,5 +288,5 @@ def check_generation(value):
         label = f"{year // 10 * 10}s"
         if label in GENERATIONS:
             return label
-    raise BadValue(f"{value!r} is not a generation: use {allowed_text('generation')}.",
-                   "generation")
+    raise BadValue(_t(N_("{value} is not a generation: use {allowed}."), value=repr(value),
+                      allowed=allowed_text("generation")), "generation")

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ties as _ties
+from ..i18n import N_, gettext, number
 from ..populations import seed_from
 
 __all__ = [
@@ -41,6 +42,16 @@ _CATEGORICAL = ("sector", "region", "generation", "school", "district", "employe
 # --------------------------------------------------------------------------
 # Result base class
 
+#: The words for each scenario's title (``ScenarioResult.title``), shown by ``summary``.
+SCENARIO_TITLES = {
+    "Scenario result": N_("Scenario result"), "Cascade": N_("Cascade"),
+    "Job search": N_("Job search"), "Tie experiment": N_("Tie experiment"),
+    "Labour market": N_("Labour market"), "Networking event": N_("Networking event"),
+    "Prospecting": N_("Prospecting"), "Recommendations": N_("Recommendations"),
+    "Reputation": N_("Reputation"), "Venture": N_("Venture"),
+}
+
+
 @dataclasses.dataclass(repr=False)
 class ScenarioResult:
     """Base of every scenario result: tidy tables, a summary and a plot.
@@ -53,7 +64,7 @@ class ScenarioResult:
 
     params: dict
 
-    #: Title of the summary; subclasses override it.
+    #: Title of the summary; subclasses override it (its words: SCENARIO_TITLES).
     title = "Scenario result"
 
     def tables(self) -> dict:
@@ -68,10 +79,13 @@ class ScenarioResult:
     def summary(self) -> str:
         """A short text that says what happened, in plain words."""
         shown = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
-        lines = [f"{self.title} ({shown})"]
+        title = SCENARIO_TITLES.get(self.title)
+        lines = [f"{gettext(title) if title else self.title} ({shown})"]
         lines += [f"  {line}" for line in self.summary_lines()]
-        tables = ", ".join(f"{k} ({len(v):,} rows)" for k, v in self.tables().items())
-        lines.append(f"  tables: {tables}")
+        rows = gettext(N_("{n} rows"))
+        tables = ", ".join(f"{k} ({rows.format(n=number(len(v)))})"
+                           for k, v in self.tables().items())
+        lines.append("  " + gettext(N_("tables: {tables}")).format(tables=tables))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
