@@ -22,7 +22,7 @@ import pandas as pd
 from ... import ties as _ties
 from ...i18n import N_, gettext, number
 from .._core import QuizData, claim
-from . import Page, protagonist
+from . import Page, list_words, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "contacts_of", "her_report", "show_her_map",
            "MapMyNetwork", "map_my_network", "facts"]
@@ -350,8 +350,7 @@ def facts(G):
         "sectors": len(SECTORS),
         "her_sectors": int(sectors.size),
         "under_sectors": len(under),
-        "under_list": ", ".join(under[:-1]) + (" and " if len(under) > 1 else "") + under[-1]
-        if under else "",
+        "under_list": list_words(under),
         "top_sector": str(sectors.index[0]),
         "top_sector_count": int(sectors.iloc[0]),
         "own_sector_share": float(sectors.get(attrs["sector"], 0) / len(table)),
@@ -371,7 +370,7 @@ def her_own_sector_dominates(f):
 
 @claim("several sectors are under-represented among her contacts")
 def several_sectors_under_represented(f):
-    return f["under_sectors"] >= 2, f"under-represented: {f['under_list'] or 'none'}"
+    return f["under_sectors"] >= 2, f"under-represented: {f['under_list']('en') or 'none'}"
 
 
 @claim("most of her ties are weak")
