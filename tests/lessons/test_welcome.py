@@ -109,4 +109,4 @@ def test_facts_name_the_followed_person(G):
 def test_population_summary_counts_people_and_ties():
     G = nx.path_graph(1201)
     assert welcome.population_summary(G, lang="en") == "1,201 people, 1,200 ties between them"
-    assert welcome.population_summary(G, lang="fr").startswith("1\u202f201 people")
+    assert welcome.population_summary(G, lang="fr").startswith("1\u202f201 personnes, 1\u202f200 liens")

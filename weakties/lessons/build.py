@@ -285,18 +285,31 @@ def _population(n: int, seed):
 _FACTS: dict = {}
 
 
-def lesson_facts(module) -> dict:
-    """The facts of a lesson module, computed once per run on the lesson's population."""
-    if module.__name__ not in _FACTS:
+def lesson_facts(module, lang: str = "en") -> dict:
+    """The facts of a lesson module, computed once per run on the lesson's population.
+
+    They are computed with the language set to ``lang``, so that a fact that
+    is a text (a picture's description) is written in the lesson's language;
+    the numbers are the same in every language.
+    """
+    from .. import i18n
+
+    key = module.__name__ if lang == "en" else f"{module.__name__}:{lang}"
+    if key not in _FACTS:
         lesson: Lesson = module.LESSON
         facts_fn = getattr(module, "facts", None)
-        if facts_fn is None:
-            _FACTS[module.__name__] = {}
-        elif lesson.population is None:
-            _FACTS[module.__name__] = dict(facts_fn())
-        else:
-            _FACTS[module.__name__] = dict(facts_fn(_population(*lesson.population)))
-    return _FACTS[module.__name__]
+        before = i18n._current
+        i18n.set_language(lang)
+        try:
+            if facts_fn is None:
+                _FACTS[key] = {}
+            elif lesson.population is None:
+                _FACTS[key] = dict(facts_fn())
+            else:
+                _FACTS[key] = dict(facts_fn(_population(*lesson.population)))
+        finally:
+            i18n.set_language(before)
+    return _FACTS[key]
 
 
 def check_claims(module, facts: dict) -> list:
@@ -372,7 +385,7 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
     problems = []
     if facts is None:
         try:
-            facts = lesson_facts(module)
+            facts = lesson_facts(module, lang)
         except Exception as exc:
             raise BuildError(f"{where}: facts() of {module.__name__} failed: "
                              f"{type(exc).__name__}: {exc}") from exc
