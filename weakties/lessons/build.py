@@ -153,8 +153,6 @@ def _lookup(facts: dict, name: str):
 def _format(value, filter_, arg, lang):
     import numbers
 
-    if callable(value):  # a fact written in words: the page module writes it in ``lang``
-        value = value(lang)
     if filter_ is None:
         if isinstance(value, str):
             return value

@@ -236,62 +236,40 @@ def _data(key: str, table: str):
 
 
 # --------------------------------------------------------------------------
-# Facts written in words: the build writes them in the page's language
+# Facts written in words, in the language of the page being built
 
-def generation_words(generation: str):
-    """A generation fact (``"1980s"``) as the text of a page writes it, in its language.
+def generation_words(generation: str, lang: str | None = None) -> str:
+    """A generation fact (``"1980s"``) as the text of a page writes it in ``lang``.
 
-    Returns a function of the language, which the build calls
-    (``"1980s"`` in English, ``"années 1980"`` in French).
+    The build computes a page's facts with the page's language set, so the
+    pages' ``facts`` call this without ``lang``.
 
     Examples
     --------
-    >>> words = generation_words("1980s")
-    >>> words("en"), words("fr")
+    >>> generation_words("1980s", "en"), generation_words("1980s", "fr")
     ('1980s', 'années 1980')
     """
-    def words(lang=None):
-        decade = str(generation).rstrip("s")
-        if decade.isdigit():
-            return gettext(N_("{decade}s"), lang).format(decade=decade)
-        return str(generation)
-    return words
+    decade = str(generation).rstrip("s")
+    if decade.isdigit():
+        return gettext(N_("{decade}s"), lang).format(decade=decade)
+    return str(generation)
 
 
-def list_words(items):
-    """A list fact as the text of a page writes it, in its language ("a, b and c").
+def list_words(items, lang: str | None = None) -> str:
+    """A list fact as the text of a page writes it in ``lang`` ("a, b and c").
 
     Examples
     --------
-    >>> words = list_words(["Retail", "Digital", "Finance"])
-    >>> words("en"), words("fr")
-    ('Retail, Digital and Finance', 'Retail, Digital et Finance')
+    >>> list_words(["Retail", "Digital", "Finance"], "en")
+    'Retail, Digital and Finance'
+    >>> list_words(["Retail", "Digital", "Finance"], "fr")
+    'Retail, Digital et Finance'
     """
     items = [str(i) for i in items]
-
-    def words(lang=None):
-        if len(items) < 2:
-            return "".join(items)
-        return gettext(N_("{first} and {last}"), lang).format(first=", ".join(items[:-1]),
-                                                              last=items[-1])
-    return words
-
-
-def ego_description(G, person):
-    """The text alternative of a drawing of ``person``'s network, in the page's language.
-
-    A function of the language: :func:`weakties.plotting.describe_ego` in
-    that language, when it takes one.
-    """
-    import inspect
-
-    from ...plotting import describe_ego
-
-    def words(lang=None):
-        if "lang" in inspect.signature(describe_ego).parameters:
-            return describe_ego(G, person, lang=lang)
-        return describe_ego(G, person)
-    return words
+    if len(items) < 2:
+        return "".join(items)
+    return gettext(N_("{first} and {last}"), lang).format(first=", ".join(items[:-1]),
+                                                          last=items[-1])
 
 
 def quiz(key: str, lang: str | None = None):

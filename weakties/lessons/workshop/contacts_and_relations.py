@@ -16,7 +16,7 @@ import numpy as np
 from ... import ties as _ties
 from .. import your_network as _lesson01
 from .._core import claim
-from . import Page, ego_description, protagonist
+from . import Page, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "facts"]
 
@@ -34,6 +34,7 @@ QUIZZES = {
 
 def facts(G):
     """The numbers and names the text of page 2 quotes, computed on its population."""
+    from ...plotting import describe_ego
 
     person = protagonist(G)
     shares = _lesson01.relation_shares(G)
@@ -61,7 +62,7 @@ def facts(G):
         "no_exchanges": median_relations(rule["min_years"], 0, rule["min_reciprocity"]),
         "no_years": median_relations(0, rule["min_frequency"], rule["min_reciprocity"]),
         "rings": [len(rings[k]) for k in (1, 2, 3, 4)],
-        "describe": ego_description(G, person),
+        "describe": describe_ego(G, person),
     }
 
 

@@ -370,7 +370,7 @@ def her_own_sector_dominates(f):
 
 @claim("several sectors are under-represented among her contacts")
 def several_sectors_under_represented(f):
-    return f["under_sectors"] >= 2, f"under-represented: {f['under_list']('en') or 'none'}"
+    return f["under_sectors"] >= 2, f"under-represented: {f['under_list'] or 'none'}"
 
 
 @claim("most of her ties are weak")

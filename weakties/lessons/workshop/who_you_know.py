@@ -15,7 +15,7 @@ from ...i18n import N_, gettext
 from .. import welcome as _lesson00
 from .._core import claim
 from ..people import typical_people
-from . import TRADES, Page, ego_description, generation_words, protagonist
+from . import TRADES, Page, generation_words, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "explorer_people", "explore_colours", "facts"]
 
@@ -99,6 +99,7 @@ QUIZZES = {
 
 def facts(G):
     """The numbers and names the text of page 1 quotes, computed on its population."""
+    from ...plotting import describe_ego
     from ...scenarios.job_search import DIGITAL
 
     person = protagonist(G)
@@ -125,7 +126,7 @@ def facts(G):
         "weak": G.degree(person) - strong,
         "outer_ties": len(outer),
         "outer_weak": sum(1 for v in outer if not _ties.is_strong(G[person][v]["strength"])),
-        "describe": ego_description(G, person),
+        "describe": describe_ego(G, person),
         "median_ties": statistics.median(d for _, d in G.degree()),
         "others": len(explorer_people(G)) - 1,
         "median_strong_share": statistics.median(shares),
