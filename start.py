@@ -57,6 +57,8 @@ PROVIDES = {"": ("",), "test": ("", "test")}
 #: The folder of the workshop's pages (built by ``python -m course.build``), and its home page.
 WORKSHOP = Path("course") / "workshop"
 WORKSHOP_HOME = "00-home.ipynb"
+#: The home page of the workshop in each other language.
+WORKSHOP_HOMES = {"fr": "00-accueil.ipynb"}
 #: Files of the workshop folder Voilà may send as they are (pictures, the printable worksheet).
 WORKSHOP_FILES = [r".*\.(png|jpg|jpeg|gif|svg|css)", r"worksheet\.html"]
 WORKSHOP_PORT = 8866
@@ -395,8 +397,9 @@ def workshop_command(port: int, token: str, root: Path = ROOT, lang: str = "en")
         [f"--VoilaConfiguration.file_allowlist={pattern}" for pattern in WORKSHOP_FILES]
 
 
-def workshop_url(port: int, token: str) -> str:
-    return f"http://127.0.0.1:{port}/voila/render/{WORKSHOP_HOME}?token={token}"
+def workshop_url(port: int, token: str, lang: str = "en") -> str:
+    home = WORKSHOP_HOMES.get(lang, WORKSHOP_HOME)
+    return f"http://127.0.0.1:{port}/voila/render/{home}?token={token}"
 
 
 def _open_when_ready(url: str, process: subprocess.Popen) -> None:
@@ -418,7 +421,7 @@ def _open_when_ready(url: str, process: subprocess.Popen) -> None:
 
 def run_workshop(args: list[str], root: Path = ROOT, lang: str = "en") -> int:
     options = workshop_options(args)
-    home = Path(root) / workshop_folder(lang) / WORKSHOP_HOME
+    home = Path(root) / workshop_folder(lang) / WORKSHOP_HOMES.get(lang, WORKSHOP_HOME)
     if not home.exists():
         fail(f"the workshop's home page {home} is missing: build the pages with "
              f"`.venv/bin/python -m course.build --lang {lang} workshop`.")
@@ -426,7 +429,7 @@ def run_workshop(args: list[str], root: Path = ROOT, lang: str = "en") -> int:
     if options["port"] and not port_is_free(port):
         fail(f"port {port} is in use: choose another with --port, or leave it out.")
     token = secrets.token_urlsafe(16)
-    url = workshop_url(port, token)
+    url = workshop_url(port, token, lang)
     if lang == "fr":
         print("Démarrage de l'atelier (arrêtez-le avec Ctrl+C)...", flush=True)
         print(f"Ouvrez cette adresse dans un navigateur de cet ordinateur\u00a0:\n\n    {url}\n",

@@ -455,6 +455,9 @@ def test_the_french_workshop_is_served_from_its_own_folder():
     assert command[1].endswith(os.path.join("course", "fr", "workshop"))
     assert start.workshop_command(8899, "t")[1].endswith(os.path.join("course", "workshop"))
     assert start.venv_env(ROOT, "fr")["WEAKTIES_LANG"] == "fr"
+    url = start.workshop_url(8899, "t", "fr")
+    assert url == "http://127.0.0.1:8899/voila/render/00-accueil.ipynb?token=t"
+    assert (ROOT / start.workshop_folder("fr") / start.WORKSHOP_HOMES["fr"]).is_file()
 
 
 def test_a_wrong_workshop_option_is_named_before_anything_is_installed(monkeypatch, capsys):
