@@ -19,6 +19,7 @@
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -280,6 +281,9 @@ def test_french_notebook_runs_in_french(path, tmp_path, monkeypatch):
     monkeypatch.setenv("WEAKTIES_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("WEAKTIES_LANG", "fr")  # as start.py --lang fr sets it for kernels
     monkeypatch.delenv("MPLBACKEND", raising=False)
+    # The kernel imports the library of this checkout (its catalogs), wherever it is installed.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
     notebook = work / path.relative_to(COURSE)
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(HOOK_CELL))

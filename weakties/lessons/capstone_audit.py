@@ -31,7 +31,7 @@ import tempfile
 from contextlib import contextmanager
 
 from .. import audit
-from ..i18n import N_, gettext, number
+from ..i18n import N_, gettext, language, number
 from ..scenarios import networking_event
 from ._core import Lesson, PredictionData, QuizData, claim
 
@@ -51,6 +51,26 @@ EVENT_FORMATS = ("evening", "breakfast", "neighbourhood")
 ATTENDEES, SESSIONS, MONTHS = 60, 6, 24
 
 _OVERVIEW_COLUMNS = ["contact", "company", "position", "connected_on", "sector", "seniority"]
+
+
+#: The headers of the lesson's tables, shown in the lesson's language (English keeps the
+#: columns' own names).
+_HEADERS = {
+    "contact": N_("contact"), "company": N_("company"), "position": N_("position"),
+    "connected_on": N_("connected on"), "sector": N_("sector"), "seniority": N_("seniority"),
+    "label": N_("measure"), "you": N_("you"), "reference_median": N_("reference (median)"),
+    "verdict": N_("verdict"), "dimension": N_("dimension"), "world": N_("world"),
+    "your_contacts": N_("your contacts"), "needed": N_("needed"), "missing": N_("missing"),
+    "why": N_("why"), "tie": N_("tie"), "title": N_("event"), "how_often": N_("how often"),
+}
+
+
+def _headers(table, lang=None):
+    """``table`` with its column names in ``lang`` (unchanged in English)."""
+    if (lang or language()) == "en":
+        return table
+    return table.rename(columns={c: gettext(_HEADERS[c], lang) for c in table.columns
+                                 if c in _HEADERS})
 
 
 def contacts_overview(contacts, rows=8, lang=None):
@@ -74,10 +94,10 @@ def contacts_overview(contacts, rows=8, lang=None):
     unknown = int((contacts["sector"] == audit.UNKNOWN).sum())
     print(gettext(N_("{count} contacts; {unknown} with an unknown sector"), lang).format(
         count=number(len(contacts), lang), unknown=number(unknown, lang)))
-    return contacts[_OVERVIEW_COLUMNS].head(rows)
+    return _headers(contacts[_OVERVIEW_COLUMNS].head(rows), lang)
 
 
-def measures_table(rep):
+def measures_table(rep, lang=None):
     """Each measure of the report for you and for the reference (median), and the verdict.
 
     Examples
@@ -90,17 +110,19 @@ def measures_table(rep):
     ['label', 'you', 'reference_median', 'verdict']
     >>> del os.environ["WEAKTIES_CONFIG_DIR"]
     """
-    return rep.measures[["label", "you", "reference_median", "verdict"]].round(2)
+    return _headers(rep.measures[["label", "you", "reference_median", "verdict"]].round(2), lang)
 
 
-def worlds_table(rep):
+def worlds_table(rep, lang=None):
     """The worlds the goal needs and the worlds the network hardly reaches, with why."""
-    return rep.worlds[["dimension", "world", "your_contacts", "needed", "missing", "why"]]
+    return _headers(rep.worlds[["dimension", "world", "your_contacts", "needed", "missing",
+                                "why"]], lang)
 
 
-def bridges_table(rep):
+def bridges_table(rep, lang=None):
     """The contacts (pseudonyms) who could bridge to each world, best first, with why."""
-    return rep.bridges[["world", "contact", "position", "company", "tie", "why"]]
+    return _headers(rep.bridges[["world", "contact", "position", "company", "tie", "why"]],
+                    lang)
 
 
 def event_formats(G, lang=None):
@@ -149,9 +171,9 @@ def _event_figures(G):
     return out
 
 
-def events_table(rep):
+def events_table(rep, lang=None):
     """The kinds of events the report proposes, why, and how often."""
-    return rep.events[["title", "why", "how_often"]]
+    return _headers(rep.events[["title", "why", "how_often"]], lang)
 
 
 def plan_explorer_callback(contacts, lang=None):
@@ -187,7 +209,7 @@ def explore_plan(contacts, goal="job_search", lang=None):
     return Explorer(
         plan_explorer_callback(contacts, lang),
         title=t(N_("Choose a goal and a target sector; read the plan.")),
-        goal=widgets.Dropdown(options=[(g.label, k) for k, g in audit.GOALS.items()],
+        goal=widgets.Dropdown(options=[(t(g.label), k) for k, g in audit.GOALS.items()],
                               value=goal, description=t(N_("goal"))),
         target=widgets.Dropdown(options=[(t(N_("(chosen by the audit)")), "")]
                                 + [(s, s) for s in audit.SECTORS],
