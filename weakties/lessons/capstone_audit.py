@@ -34,6 +34,7 @@ from .. import audit
 from ..i18n import N_, gettext, language, number
 from ..scenarios import networking_event
 from ._core import Lesson, PredictionData, QuizData, claim
+from .workshop import generation_words
 
 # ``audit`` is imported by the lesson's setup cell from here too.
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "SEED", "EVENT_FORMATS", "audit",
@@ -356,8 +357,8 @@ def facts(G):
         "lesson_alter_ego": lesson_shares[len(lesson_shares) // 2],
         "lesson_degree": 2 * G.number_of_edges() / G.number_of_nodes(),
         "me_sector": rep.me.get("sector"), "me_region": rep.me.get("region"),
-        "me_generation": rep.me.get("generation"),
-        "missing": ", ".join(rep.missing["world"]),
+        "me_generation": generation_words(rep.me.get("generation")),
+        "missing": ", ".join(generation_words(w) for w in rep.missing["world"]),
         "events": {fmt: {"contacts": c, "across": a, "relations": r}
                    for fmt, (c, a, r) in events.items()},
     }
