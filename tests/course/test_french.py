@@ -259,14 +259,38 @@ _bb.FigureCanvasBase.print_figure = _collect
 
 
 def _output_texts(cells):
+    """(cell id, text) of what the cells show. A table shows its headers only: its cells are
+    data (the companies and job titles of fictional contacts stay as they are)."""
     for cell in cells:
         for out in cell.get("outputs", []):
             if out.output_type == "stream":
                 yield cell.get("id"), out.get("text", "")
+            data = out.get("data", {})
+            html = str(data.get("text/html", ""))
+            if 'class="dataframe"' in html:
+                headers = re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)
+                yield cell.get("id"), " | ".join(h for h in headers if not h.strip().isdigit())
+                continue
             for kind in ("text/plain", "text/html", "text/markdown"):
-                value = out.get("data", {}).get(kind)
+                value = data.get(kind)
                 if value and "<Figure" not in str(value):
-                    yield cell.get("id"), re.sub(r"<[^>]+>", " ", str(value))
+                    value = re.sub(r"<style.*?</style>", " ", str(value), flags=re.S)
+                    yield cell.get("id"), re.sub(r"<[^>]+>", " ", value)
+
+
+def test_outputs_are_read_as_a_learner_sees_them():
+    table = ('<style>.dataframe tbody tr th:only-of-type {}</style><table class="dataframe">'
+             "<thead><tr><th></th><th>poste</th></tr></thead>"
+             "<tbody><tr><th>0</th><td>Head of Sales</td></tr></tbody></table>")
+    cell = nbformat.v4.new_code_cell("x", id="c")
+    cell.outputs = [nbformat.v4.new_output("display_data", {"text/html": table,
+                                                            "text/plain": "Head of Sales"}),
+                    nbformat.v4.new_output("stream", name="stdout", text="Run the simulation"),
+                    nbformat.v4.new_output("display_data",
+                                           {"text/html": "<style>p:only-of-type {}</style>"
+                                                         "<p>Vérifier</p>"})]
+    found = [_english_words(text) for _, text in _output_texts([cell])]
+    assert found == [[], ["the"], []]
 
 
 @pytest.mark.slow
