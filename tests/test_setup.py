@@ -292,8 +292,8 @@ def test_python3_start_py_opens_jupyterlab_even_as_root(tmp_path):
         [python3, "start.py", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
          f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL,  # no terminal: the language is not asked
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     status = f"http://127.0.0.1:{port}/api/status?token={token}"
     try:
         answered = False

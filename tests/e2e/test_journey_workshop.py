@@ -71,7 +71,7 @@ def workshop(tmp_path, request):
     port = support.free_port()
     python3 = shutil.which("python3") or sys.executable
     process = subprocess.Popen([python3, "start.py", "workshop", "--port", str(port),
-                                "--lang", lang],
+                                "--lang", lang], stdin=subprocess.DEVNULL,
                                cwd=support.ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
     lines: list[str] = []
