@@ -237,6 +237,20 @@ _VARIETY_CHOICES = (N_("lower"), N_("about the same"), N_("higher"))
 _VERDICT_INDEX = {"below the reference": 0, "above the reference": 2}
 
 
+def _verdict(text, lang=None):
+    """The English verdict of the audit's ``text``, which may be written in ``lang``.
+
+    Examples
+    --------
+    >>> _verdict("below the reference")
+    'below the reference'
+    """
+    for english in ("below the reference", "above the reference", "like the reference"):
+        if text in (english, gettext(english, lang)):
+            return english
+    return text
+
+
 def _sector_variety_answer(contacts, goal="job_search", lang=None):
     """What the audit shows: the variety of sectors against the reference, drawn."""
     first = audit.report(contacts, goal=goal)
@@ -244,7 +258,7 @@ def _sector_variety_answer(contacts, goal="job_search", lang=None):
     figure, text = first.figure("sectors"), first.describe("sectors")
     notice = gettext(N_("The one thing to notice: the sectors where your solid bar is far "
                         "shorter than the hatched one are worlds you hardly reach."), lang)
-    return _VERDICT_INDEX.get(verdict, 1), figure, f"{text} {notice}"
+    return _VERDICT_INDEX.get(_verdict(verdict, lang), 1), figure, f"{text} {notice}"
 
 
 PREDICTIONS = {
@@ -344,14 +358,14 @@ def facts(G):
         "people": G.number_of_nodes(),
         "n": len(contacts),
         "annotated": int(annotated["strength"].notna().sum()),
-        "sector_verdict": first_m.loc["sector_diversity", "verdict"],
+        "sector_verdict": _verdict(first_m.loc["sector_diversity", "verdict"]),
         "sectors_text": first.describe("sectors"),
         "ties_text": rep.describe("ties"),
         "measures_text": rep.describe("measures"),
         "strong_share": float(m.loc["strong_share", "you"]),
         "alter_ego": float(m.loc["alter_ego_share", "you"]),
         "alter_ego_ref": float(m.loc["alter_ego_share", "reference_median"]),
-        "alter_ego_verdict": m.loc["alter_ego_share", "verdict"],
+        "alter_ego_verdict": _verdict(m.loc["alter_ego_share", "verdict"]),
         "reference_degree": rep.reference.get("mean_degree"),
         "reference_people": rep.reference.get("people"),
         "lesson_alter_ego": lesson_shares[len(lesson_shares) // 2],
