@@ -1,5 +1,6 @@
 """The project's setup files agree with each other and with the README."""
 
+import json
 import os
 import re
 import shutil
@@ -291,8 +292,8 @@ def test_python3_start_py_opens_jupyterlab_even_as_root(tmp_path):
         [python3, "start.py", "--no-browser", f"--ServerApp.port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
          f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL,  # no terminal: the language is not asked
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     status = f"http://127.0.0.1:{port}/api/status?token={token}"
     try:
         answered = False
@@ -321,3 +322,160 @@ def test_python3_start_py_opens_jupyterlab_even_as_root(tmp_path):
     output = process.stdout.read()
     assert "Running as root is not recommended. Use --allow-root" not in output
     assert process.returncode == 0, output[-3000:]
+
+
+# --------------------------------------------------------------------------
+# start.py: the language of the course (the French edition, issue 16)
+
+def test_lang_option_is_taken_out_of_the_arguments_and_a_bad_one_named(capsys):
+    start = _start()
+    assert start.split_language(["--lang", "fr", "--no-browser"]) == ("fr", ["--no-browser"])
+    assert start.split_language(["--port=1", "--lang=en"]) == ("en", ["--port=1"])
+    assert start.split_language(["--no-browser"]) == (None, ["--no-browser"])
+    for bad in (["--lang", "de"], ["--lang"]):
+        with pytest.raises(SystemExit):
+            start.split_language(bad)
+        assert "--lang takes fr (Français) or en (English)" in capsys.readouterr().err
+
+
+def test_the_proposed_language_is_the_systems(monkeypatch):
+    start = _start()
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert start.system_language() == "fr"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert start.system_language() == "en"
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")  # LC_ALL wins over LANG
+    assert start.system_language() == "fr"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert start.system_language() == "en"
+
+
+def _answers(*replies):
+    replies = list(replies)
+    asked = []
+
+    def ask(prompt):
+        asked.append(prompt)
+        return replies.pop(0)
+    return ask, asked
+
+
+def test_the_language_is_asked_the_first_time_then_remembered(tmp_path, monkeypatch, capsys):
+    start = _start()
+    monkeypatch.setattr(start, "system_language", lambda: "fr")
+    ask, asked = _answers("")  # Enter: the system's language
+    assert start.choose_language(None, tmp_path, interactive=True, ask=ask) == "fr"
+    assert len(asked) == 1 and "[1]" in asked[0]  # 1. Français is proposed
+    out = capsys.readouterr().out
+    assert "Français" in out and "English" in out
+    ask, asked = _answers("2")
+    assert start.choose_language(None, tmp_path, interactive=True, ask=ask) == "fr"
+    assert asked == [], "a language already chosen is not asked again"
+
+
+def test_an_answer_not_understood_is_asked_again(tmp_path, monkeypatch, capsys):
+    start = _start()
+    monkeypatch.setattr(start, "system_language", lambda: "fr")
+    ask, asked = _answers("3", "english?", "2")
+    assert start.choose_language(None, tmp_path, interactive=True, ask=ask) == "en"
+    assert len(asked) == 3 and "[1]" in asked[0]
+    assert "type 1 or 2" in capsys.readouterr().out
+    assert start.remembered_language(tmp_path) == "en"
+
+
+def test_lang_option_wins_and_is_remembered(tmp_path):
+    start = _start()
+    start.remember_language("en", tmp_path)
+    ask, asked = _answers()
+    assert start.choose_language("fr", tmp_path, interactive=True, ask=ask) == "fr"
+    assert start.choose_language(None, tmp_path, interactive=True, ask=ask) == "fr"
+    assert asked == []
+    assert start.language_path(tmp_path).is_relative_to(tmp_path / ".venv")
+
+
+def test_without_a_terminal_the_systems_language_is_used_and_not_remembered(tmp_path,
+                                                                           monkeypatch):
+    start = _start()
+    monkeypatch.setattr(start, "system_language", lambda: "fr")
+    ask, asked = _answers()
+    assert start.choose_language(None, tmp_path, interactive=False, ask=ask) == "fr"
+    assert asked == [] and start.remembered_language(tmp_path) is None
+
+
+def test_the_french_edition_opens_jupyterlab_in_french_without_touching_user_settings(
+        tmp_path, monkeypatch):
+    start = _start()
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("JUPYTERLAB_SETTINGS_DIR", raising=False)
+    project = tmp_path / "project"
+    env = start.lab_env("fr", project)
+    assert env["WEAKTIES_LANG"] == "fr"
+    folder = Path(env["JUPYTERLAB_SETTINGS_DIR"])
+    assert folder.is_relative_to(project / ".venv")
+    setting = folder / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    assert json.loads(setting.read_text())["locale"] == "fr_FR"
+    assert list(home.iterdir()) == [], "the user's own folders are not written"
+    # Another setting changed in this edition's JupyterLab is kept; the language is reset.
+    setting.write_text('{"locale": "en", "theme": "JupyterLab Dark"}')
+    start.lab_env("fr", project)
+    assert json.loads(setting.read_text()) == {"locale": "fr_FR", "theme": "JupyterLab Dark"}
+    english = start.lab_env("en", project)
+    assert english["WEAKTIES_LANG"] == "en" and "JUPYTERLAB_SETTINGS_DIR" not in english
+
+
+def test_the_french_language_pack_named_is_the_one_installed():
+    import importlib.util
+
+    start = _start()
+    locale_name = start.LAB_LOCALES["fr"]
+    assert importlib.util.find_spec(f"jupyterlab_language_pack_{locale_name}") is not None, (
+        f"the JupyterLab language pack for {locale_name} is not installed: it is a dependency "
+        "in pyproject.toml (jupyterlab-language-pack-fr-FR)")
+
+
+def test_the_french_edition_opens_on_the_french_lessons(tmp_path, monkeypatch):
+    start = _start()
+    monkeypatch.setattr(start.os, "geteuid", lambda: 1000, raising=False)
+    command = start.lab_command([], tmp_path, lang="fr")
+    assert "--ServerApp.default_url=/lab/tree/course/fr" in command  # not built yet
+    (tmp_path / "course" / "fr").mkdir(parents=True)
+    (tmp_path / "course" / "fr" / "00-bienvenue.ipynb").write_text("{}")
+    command = start.lab_command(["--no-browser"], tmp_path, lang="fr")
+    assert "course/fr/00-bienvenue.ipynb" in command and command[-1] == "--no-browser"
+    assert "course/00-welcome.ipynb" in start.lab_command([], ROOT, lang="en")
+
+
+def test_the_french_workshop_is_served_from_its_own_folder():
+    start = _start()
+    command = start.workshop_command(8899, "t", lang="fr")
+    assert command[1].endswith(os.path.join("course", "fr", "workshop"))
+    assert start.workshop_command(8899, "t")[1].endswith(os.path.join("course", "workshop"))
+    assert start.venv_env(ROOT, "fr")["WEAKTIES_LANG"] == "fr"
+    url = start.workshop_url(8899, "t", "fr")
+    assert url == "http://127.0.0.1:8899/voila/render/00-accueil.ipynb?token=t"
+    assert (ROOT / start.workshop_folder("fr") / start.WORKSHOP_HOMES["fr"]).is_file()
+
+
+def test_a_wrong_workshop_option_is_named_before_anything_is_installed(monkeypatch, capsys):
+    start = _start()
+    installed = []
+    monkeypatch.setattr(start, "install", lambda extras, root=ROOT: installed.append(extras))
+    for argv, words in ((["workshop", "--lang", "it"], "--lang takes fr"),
+                        (["workshop", "--lang", "fr", "--colour"], "unknown option '--colour'"),
+                        (["--lang", "es"], "--lang takes fr")):
+        with pytest.raises(SystemExit):
+            start.main(argv)
+        assert words in capsys.readouterr().err
+    assert installed == []
+
+
+def test_readme_says_first_how_to_open_the_french_edition_in_both_languages():
+    readme = (ROOT / "README.md").read_text()
+    top = readme.split("## ", 1)[0]
+    assert "python3 start.py --lang fr" in top and "workshop --lang fr" in top
+    assert "En français" in top and "French edition" in top
+    assert "demande la langue" in top and "asks for the language" in top

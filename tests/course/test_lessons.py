@@ -64,6 +64,23 @@ def _lang(path):
     return "en" if path.parent == COURSE else path.parent.name
 
 
+#: The words a lesson's structure is recognised by, in each language (the French edition:
+#: course/LESSON-GUIDE.md, "Translating a lesson").
+WORDS = {
+    "en": {"sections": ("duration", "learning objectives", "## recap", "## sources"),
+           "description": r"\*Picture description:\*", "reflection": "## Reflection",
+           "first_used": r"First used in lesson (\d\d)"},
+    "fr": {"sections": ("durée", "objectifs", "## récapitulatif", "## sources"),
+           "description": r"\*Description de l['’]image\s*:\*", "reflection": "## Réflexion",
+           "first_used": r"Première utilisation dans la leçon (\d\d)"},
+}
+
+
+def _is_description(text, lang):
+    """Whether a text cell starts as a picture's description in ``lang``."""
+    return re.match(WORDS[lang]["description"], text) is not None
+
+
 def _read(path):
     return nbformat.read(path, as_version=4)
 
@@ -157,7 +174,7 @@ def rule_title(nb, path):
 
 def rule_sections(nb, path):
     text = "\n".join(c.source for c in _md(nb)).lower()
-    wanted = ("duration", "learning objectives", "## recap", "## sources")
+    wanted = WORDS[_lang(path)]["sections"]
     return [f"no '{w}' section" for w in wanted if w not in text]
 
 
@@ -169,7 +186,7 @@ def rule_prediction(nb, path):
 
 
 def rule_picture_descriptions(nb, path):
-    if not any(c.source.startswith("*Picture description:*") for c in _md(nb)):
+    if not any(_is_description(c.source, _lang(path)) for c in _md(nb)):
         return ["no '*Picture description:*' cell: every picture needs its text alternative"]
     return []
 
@@ -197,8 +214,10 @@ def rule_citations(nb, path):
 def rule_reflection(nb, path):
     if _number(path) in ("00", "11"):
         return []
-    folder = f"exercises/{path.stem}/"
-    reflection = [c.source for c in _md(nb) if c.source.startswith("## Reflection")]
+    english = sorted(COURSE.glob(f"{_number(path)}-*.ipynb"))  # the exercise's folder
+    folder = f"exercises/{(english[0] if english else path).stem}/"
+    reflection = [c.source for c in _md(nb)
+                  if c.source.startswith(WORDS[_lang(path)]["reflection"])]
     if not reflection or folder not in reflection[0]:
         return [f"the reflection should name {folder}"]
     return []
@@ -254,7 +273,7 @@ def _glossary(lang):
     first_use = {}
     for entry in entries:
         term = entry.splitlines()[0].strip()
-        used = re.search(r"First used in lesson (\d\d)", entry)
+        used = re.search(WORDS[lang]["first_used"], entry)
         first_use[build.anchor(term)] = used.group(1) if used else None
     return build.GLOSSARY[lang], first_use
 
@@ -280,7 +299,7 @@ def rule_described_after_run(nb, path):
     for cell, below in zip(nb.cells, nb.cells[1:]):
         if (cell.cell_type == "code" and "predict(" in cell.source
                 and below.cell_type == "markdown"
-                and below.source.startswith("*Picture description:*")):
+                and _is_description(below.source, _lang(path))):
             problems.append(f"cell {below.id} describes the picture of prediction {cell.id} "
                             "above the result: the prediction shows its description after it "
                             "runs (the run function of its PredictionData returns it)")
@@ -340,6 +359,7 @@ def test_lesson_executes_and_widgets_respond(path, tmp_path, monkeypatch):
     work = tmp_path / "course"
     shutil.copytree(COURSE, work, ignore=shutil.ignore_patterns("sources", "build"))
     monkeypatch.setenv("WEAKTIES_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("WEAKTIES_LANG", _lang(path))  # as start.py sets it for the edition
     notebook = work / path.relative_to(COURSE)
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(EXERCISE_CELL))
@@ -363,7 +383,7 @@ def test_lesson_executes_and_widgets_respond(path, tmp_path, monkeypatch):
     undescribed = [c.id for c, below in zip(cells, cells[1:] + [None])
                    if _shows_picture(c, report)
                    and not (below is not None and below.cell_type == "markdown"
-                            and below.source.startswith("*Picture description:*"))]
+                            and _is_description(below.source, _lang(path)))]
     assert not undescribed, (f"{_id(path)}: cells {undescribed} show a picture but the next cell "
                              "is not its '*Picture description:*'")
     if _number(path) not in NOT_YET_CONVERTED:

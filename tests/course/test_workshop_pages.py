@@ -61,7 +61,7 @@ def test_there_is_a_page_for_each_source_and_module():
 # Built from the sources, every claim true
 
 def test_pages_are_what_their_sources_build_and_their_claims_hold():
-    made = build.build_all(ROOT, ["workshop"])
+    made = build.build_all(ROOT, ["workshop"], "en")  # French pages: tests/course/test_french.py
     assert {b.path for b in made} == set(PAGES) | {PAGES_DIR / "glossary.ipynb"}
     for b in made:
         assert not b.problems, "\n".join(b.problems)

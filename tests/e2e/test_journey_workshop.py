@@ -58,8 +58,11 @@ def _start_py():
 
 @pytest.fixture
 def workshop(tmp_path, request):
-    """``python3 start.py workshop`` running: yields the home page's address it printed."""
-    if not _start_py().is_installed(""):
+    """``python3 start.py workshop --lang <en|fr>`` running: yields the home page's address it
+    printed (English unless the test asks for another edition with an indirect parameter)."""
+    lang = getattr(request, "param", "en")
+    start = _start_py()
+    if not start.is_installed(""):
         pytest.skip("the course is not installed for the current pyproject.toml: run "
                     "`python3 start.py test` first (this test must not run pip)")
     env = support.isolated_env(tmp_path / "env")
@@ -67,14 +70,16 @@ def workshop(tmp_path, request):
         env.pop(name, None)
     port = support.free_port()
     python3 = shutil.which("python3") or sys.executable
-    process = subprocess.Popen([python3, "start.py", "workshop", "--port", str(port)],
+    process = subprocess.Popen([python3, "start.py", "workshop", "--port", str(port),
+                                "--lang", lang], stdin=subprocess.DEVNULL,
                                cwd=support.ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")),
                               daemon=True)
     reader.start()
-    pattern = re.compile(rf"http://127\.0\.0\.1:{port}/voila/render/00-home\.ipynb\?token=\S+")
+    home = re.escape(start.WORKSHOP_HOMES.get(lang, start.WORKSHOP_HOME))
+    pattern = re.compile(rf"http://127\.0\.0\.1:{port}/voila/render/{home}\?token=\S+")
     url = None
     try:
         deadline = time.monotonic() + support.SERVER_START
@@ -270,4 +275,38 @@ def test_a_participant_follows_the_workshop_without_code(page, page_errors, work
         support.screenshot(page, JOURNEY, f"8-no-code-{name.split('.')[0]}")
         if name.startswith("04"):
             _map_a_linkedin_export(page)
+    assert page_errors == [], page_errors
+
+
+FR_PAGES_DIR = support.ROOT / "course" / "fr" / "workshop"
+
+
+@pytest.mark.parametrize("workshop", ["fr"], indirect=True)
+def test_the_french_workshop_opens_in_french_without_code(page, page_errors, workshop):
+    """``python3 start.py workshop --lang fr``: the French pages, the French worksheet, every
+    page without code or error, each with the title of its French notebook."""
+    base = workshop.split("/voila/")[0]
+    pages = sorted(FR_PAGES_DIR.glob("[0-9][0-9]-*.ipynb"))
+    assert pages and pages[0].name in workshop
+    _open(page, workshop)
+    expect()(page.locator("h1").first).to_contain_text("Atelier")
+    support.screenshot(page, JOURNEY, "fr-1-accueil")
+    page.get_by_role("link", name="ouvrir la fiche à imprimer").click()
+    expect()(page.locator("h1").first).to_contain_text("Mon réseau")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 2
+    page.go_back()
+    for path in pages + [FR_PAGES_DIR / "glossary.ipynb"]:
+        _open(page, f"{base}/voila/render/{path.name}")
+        cells = nbformat.read(path, as_version=4).cells
+        title = cells[0].source.splitlines()[0].lstrip("# ").split("\u00a0:")[0]
+        expect()(page.locator("h1").first).to_contain_text(title)
+        expect()(page.locator(CODE_INPUTS)).to_have_count(0)
+        text = page.locator("body").inner_text()
+        shown = [line for line in _code_lines(path) if line in text]
+        assert not shown, f"{path.name} shows code: {shown}"
+        assert "There was an error when executing cell" not in text, path.name
+        assert "Error displaying widget" not in text, path.name
+        expect()(page.locator("[data-mime-type='application/vnd.jupyter.stderr']")).to_have_count(0)
+        support.screenshot(page, JOURNEY, f"fr-2-{path.stem}")
     assert page_errors == [], page_errors

@@ -31,9 +31,10 @@ import tempfile
 from contextlib import contextmanager
 
 from .. import audit
-from ..i18n import N_, gettext, number
+from ..i18n import N_, gettext, language, number
 from ..scenarios import networking_event
 from ._core import Lesson, PredictionData, QuizData, claim
+from .workshop import generation_words
 
 # ``audit`` is imported by the lesson's setup cell from here too.
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "SEED", "EVENT_FORMATS", "audit",
@@ -51,6 +52,26 @@ EVENT_FORMATS = ("evening", "breakfast", "neighbourhood")
 ATTENDEES, SESSIONS, MONTHS = 60, 6, 24
 
 _OVERVIEW_COLUMNS = ["contact", "company", "position", "connected_on", "sector", "seniority"]
+
+
+#: The headers of the lesson's tables, shown in the lesson's language (English keeps the
+#: columns' own names).
+_HEADERS = {
+    "contact": N_("contact"), "company": N_("company"), "position": N_("position"),
+    "connected_on": N_("connected on"), "sector": N_("sector"), "seniority": N_("seniority"),
+    "label": N_("measure"), "you": N_("you"), "reference_median": N_("reference (median)"),
+    "verdict": N_("verdict"), "dimension": N_("dimension"), "world": N_("world"),
+    "your_contacts": N_("your contacts"), "needed": N_("needed"), "missing": N_("missing"),
+    "why": N_("why"), "tie": N_("tie"), "title": N_("event"), "how_often": N_("how often"),
+}
+
+
+def _headers(table, lang=None):
+    """``table`` with its column names in ``lang`` (unchanged in English)."""
+    if (lang or language()) == "en":
+        return table
+    return table.rename(columns={c: gettext(_HEADERS[c], lang) for c in table.columns
+                                 if c in _HEADERS})
 
 
 def contacts_overview(contacts, rows=8, lang=None):
@@ -74,10 +95,10 @@ def contacts_overview(contacts, rows=8, lang=None):
     unknown = int((contacts["sector"] == audit.UNKNOWN).sum())
     print(gettext(N_("{count} contacts; {unknown} with an unknown sector"), lang).format(
         count=number(len(contacts), lang), unknown=number(unknown, lang)))
-    return contacts[_OVERVIEW_COLUMNS].head(rows)
+    return _headers(contacts[_OVERVIEW_COLUMNS].head(rows), lang)
 
 
-def measures_table(rep):
+def measures_table(rep, lang=None):
     """Each measure of the report for you and for the reference (median), and the verdict.
 
     Examples
@@ -90,17 +111,19 @@ def measures_table(rep):
     ['label', 'you', 'reference_median', 'verdict']
     >>> del os.environ["WEAKTIES_CONFIG_DIR"]
     """
-    return rep.measures[["label", "you", "reference_median", "verdict"]].round(2)
+    return _headers(rep.measures[["label", "you", "reference_median", "verdict"]].round(2), lang)
 
 
-def worlds_table(rep):
+def worlds_table(rep, lang=None):
     """The worlds the goal needs and the worlds the network hardly reaches, with why."""
-    return rep.worlds[["dimension", "world", "your_contacts", "needed", "missing", "why"]]
+    return _headers(rep.worlds[["dimension", "world", "your_contacts", "needed", "missing",
+                                "why"]], lang)
 
 
-def bridges_table(rep):
+def bridges_table(rep, lang=None):
     """The contacts (pseudonyms) who could bridge to each world, best first, with why."""
-    return rep.bridges[["world", "contact", "position", "company", "tie", "why"]]
+    return _headers(rep.bridges[["world", "contact", "position", "company", "tie", "why"]],
+                    lang)
 
 
 def event_formats(G, lang=None):
@@ -149,9 +172,9 @@ def _event_figures(G):
     return out
 
 
-def events_table(rep):
+def events_table(rep, lang=None):
     """The kinds of events the report proposes, why, and how often."""
-    return rep.events[["title", "why", "how_often"]]
+    return _headers(rep.events[["title", "why", "how_often"]], lang)
 
 
 def plan_explorer_callback(contacts, lang=None):
@@ -187,7 +210,7 @@ def explore_plan(contacts, goal="job_search", lang=None):
     return Explorer(
         plan_explorer_callback(contacts, lang),
         title=t(N_("Choose a goal and a target sector; read the plan.")),
-        goal=widgets.Dropdown(options=[(g.label, k) for k, g in audit.GOALS.items()],
+        goal=widgets.Dropdown(options=[(t(g.label), k) for k, g in audit.GOALS.items()],
                               value=goal, description=t(N_("goal"))),
         target=widgets.Dropdown(options=[(t(N_("(chosen by the audit)")), "")]
                                 + [(s, s) for s in audit.SECTORS],
@@ -214,6 +237,20 @@ _VARIETY_CHOICES = (N_("lower"), N_("about the same"), N_("higher"))
 _VERDICT_INDEX = {"below the reference": 0, "above the reference": 2}
 
 
+def _verdict(text, lang=None):
+    """The English verdict of the audit's ``text``, which may be written in ``lang``.
+
+    Examples
+    --------
+    >>> _verdict("below the reference")
+    'below the reference'
+    """
+    for english in ("below the reference", "above the reference", "like the reference"):
+        if text in (english, gettext(english, lang)):
+            return english
+    return text
+
+
 def _sector_variety_answer(contacts, goal="job_search", lang=None):
     """What the audit shows: the variety of sectors against the reference, drawn."""
     first = audit.report(contacts, goal=goal)
@@ -221,7 +258,7 @@ def _sector_variety_answer(contacts, goal="job_search", lang=None):
     figure, text = first.figure("sectors"), first.describe("sectors")
     notice = gettext(N_("The one thing to notice: the sectors where your solid bar is far "
                         "shorter than the hatched one are worlds you hardly reach."), lang)
-    return _VERDICT_INDEX.get(verdict, 1), figure, f"{text} {notice}"
+    return _VERDICT_INDEX.get(_verdict(verdict, lang), 1), figure, f"{text} {notice}"
 
 
 PREDICTIONS = {
@@ -321,21 +358,21 @@ def facts(G):
         "people": G.number_of_nodes(),
         "n": len(contacts),
         "annotated": int(annotated["strength"].notna().sum()),
-        "sector_verdict": first_m.loc["sector_diversity", "verdict"],
+        "sector_verdict": _verdict(first_m.loc["sector_diversity", "verdict"]),
         "sectors_text": first.describe("sectors"),
         "ties_text": rep.describe("ties"),
         "measures_text": rep.describe("measures"),
         "strong_share": float(m.loc["strong_share", "you"]),
         "alter_ego": float(m.loc["alter_ego_share", "you"]),
         "alter_ego_ref": float(m.loc["alter_ego_share", "reference_median"]),
-        "alter_ego_verdict": m.loc["alter_ego_share", "verdict"],
+        "alter_ego_verdict": _verdict(m.loc["alter_ego_share", "verdict"]),
         "reference_degree": rep.reference.get("mean_degree"),
         "reference_people": rep.reference.get("people"),
         "lesson_alter_ego": lesson_shares[len(lesson_shares) // 2],
         "lesson_degree": 2 * G.number_of_edges() / G.number_of_nodes(),
         "me_sector": rep.me.get("sector"), "me_region": rep.me.get("region"),
-        "me_generation": rep.me.get("generation"),
-        "missing": ", ".join(rep.missing["world"]),
+        "me_generation": generation_words(rep.me.get("generation")),
+        "missing": ", ".join(generation_words(w) for w in rep.missing["world"]),
         "events": {fmt: {"contacts": c, "across": a, "relations": r}
                    for fmt, (c, a, r) in events.items()},
     }

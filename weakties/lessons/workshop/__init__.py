@@ -38,7 +38,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from ... import ties as _ties
-from ...i18n import gettext
+from ...i18n import N_, gettext
 from .._core import Lesson, split_key
 from ..people import is_woman, typical_people
 
@@ -233,6 +233,43 @@ def _data(key: str, table: str):
         raise ValueError(f"workshop page {number} has no {kind} named {name!r}; its {kind} "
                          f"names: {', '.join(sorted(entries)) or 'none'}.")
     return entries[name]
+
+
+# --------------------------------------------------------------------------
+# Facts written in words, in the language of the page being built
+
+def generation_words(generation: str, lang: str | None = None) -> str:
+    """A generation fact (``"1980s"``) as the text of a page writes it in ``lang``.
+
+    The build computes a page's facts with the page's language set, so the
+    pages' ``facts`` call this without ``lang``.
+
+    Examples
+    --------
+    >>> generation_words("1980s", "en"), generation_words("1980s", "fr")
+    ('1980s', 'années 1980')
+    """
+    decade = str(generation).rstrip("s")
+    if decade.isdigit():
+        return gettext(N_("{decade}s"), lang).format(decade=decade)
+    return str(generation)
+
+
+def list_words(items, lang: str | None = None) -> str:
+    """A list fact as the text of a page writes it in ``lang`` ("a, b and c").
+
+    Examples
+    --------
+    >>> list_words(["Retail", "Digital", "Finance"], "en")
+    'Retail, Digital and Finance'
+    >>> list_words(["Retail", "Digital", "Finance"], "fr")
+    'Retail, Digital et Finance'
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return gettext(N_("{first} and {last}"), lang).format(first=", ".join(items[:-1]),
+                                                          last=items[-1])
 
 
 def quiz(key: str, lang: str | None = None):

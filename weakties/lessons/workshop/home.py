@@ -8,7 +8,7 @@ person the workshop follows.
 from __future__ import annotations
 
 from .._core import claim
-from . import Page, course_population, protagonist
+from . import Page, course_population, generation_words, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "facts"]
 
@@ -29,7 +29,7 @@ def facts():
         "first": attrs["name"].split()[0],
         "occupation": attrs["occupation"],
         "district": attrs["district"],
-        "generation": attrs["generation"],
+        "generation": generation_words(attrs["generation"]),
     }
 
 

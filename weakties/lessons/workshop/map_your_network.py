@@ -22,7 +22,7 @@ import pandas as pd
 from ... import ties as _ties
 from ...i18n import N_, gettext, number
 from .._core import QuizData, claim
-from . import Page, protagonist
+from . import Page, list_words, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "contacts_of", "her_report", "show_her_map",
            "MapMyNetwork", "map_my_network", "facts"]
@@ -107,6 +107,11 @@ def show_her_map(G, person):
 # --------------------------------------------------------------------------
 # The learner's own network, read privately
 
+#: What the widget says of a file that is not a contact file.
+_NOT_A_CONTACT_FILE = N_("This file is not a .csv or .xlsx file. Choose the file Connections.csv "
+                         "from LinkedIn's archive (unzip the archive first), or a contact sheet.")
+
+
 def _message(text: str, colour: str | None = None) -> str:
     style = f" style='color:{colour}'" if colour else ""
     return f"<p{style}>{html.escape(text)}</p>"
@@ -187,9 +192,7 @@ class MapMyNetwork:
         """Read a file's content as the file chooser gives it, from a private temporary folder."""
         suffix = Path(str(name)).suffix.lower()
         if suffix not in ACCEPTED:
-            self._fail(self._t(N_("This file is not a .csv or .xlsx file. Choose the file "
-                                  "Connections.csv from LinkedIn's archive (unzip the archive "
-                                  "first), or a contact sheet.")))
+            self._fail(self._t(_NOT_A_CONTACT_FILE))
             return
         with tempfile.TemporaryDirectory(prefix="weakties-") as folder:
             path = Path(folder) / f"contacts{suffix}"
@@ -255,7 +258,8 @@ class MapMyNetwork:
         if self.last_error is not None or not self.showed_picture:
             problems.append(f"the sample did not show: {self.last_error}")
         self.read_bytes("notes.txt", b"hello")
-        if self.showed_picture or "not a .csv" not in self.status.value:
+        refused = html.escape(self._t(_NOT_A_CONTACT_FILE))
+        if self.showed_picture or refused not in self.status.value:
             problems.append("a file that is not a contact file was not refused")
         self.read_bytes("Connections.csv", Path(audit.SAMPLE_EXPORT).read_bytes())
         if self.last_error is not None or not self.contacts:
@@ -350,8 +354,7 @@ def facts(G):
         "sectors": len(SECTORS),
         "her_sectors": int(sectors.size),
         "under_sectors": len(under),
-        "under_list": ", ".join(under[:-1]) + (" and " if len(under) > 1 else "") + under[-1]
-        if under else "",
+        "under_list": list_words(under),
         "top_sector": str(sectors.index[0]),
         "top_sector_count": int(sectors.iloc[0]),
         "own_sector_share": float(sectors.get(attrs["sector"], 0) / len(table)),

@@ -15,7 +15,7 @@ from ...i18n import N_, gettext
 from .. import welcome as _lesson00
 from .._core import claim
 from ..people import typical_people
-from . import TRADES, Page, protagonist
+from . import TRADES, Page, generation_words, protagonist
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "explorer_people", "explore_colours", "facts"]
 
@@ -120,7 +120,7 @@ def facts(G):
         "employer": attrs["employer"],
         "district": attrs["district"],
         "region": attrs["region"],
-        "generation": attrs["generation"],
+        "generation": generation_words(attrs["generation"]),
         "ties": G.degree(person),
         "strong": strong,
         "weak": G.degree(person) - strong,
