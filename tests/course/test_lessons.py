@@ -211,11 +211,22 @@ def rule_citations(nb, path):
     return [f"cited but not under Sources: {missing}"] if missing else []
 
 
+def _edition_folder(english: str, lang: str) -> str:
+    """The exercise folder of ``english``'s edition in ``lang`` (notebook metadata)."""
+    for nb_path in sorted((ROOT / "exercises").glob("[0-9][0-9]-*/[0-9][0-9]-*.ipynb")):
+        meta = json.loads(nb_path.read_text(encoding="utf-8"))["metadata"].get("weakties", {})
+        if meta.get("lang") == lang and meta.get("edition_of") == english:
+            return f"exercises/{nb_path.parent.name}/"
+    return f"exercises/<the {lang} edition of {english}>/"
+
+
 def rule_reflection(nb, path):
     if _number(path) in ("00", "11"):
         return []
     english = sorted(COURSE.glob(f"{_number(path)}-*.ipynb"))  # the exercise's folder
     folder = f"exercises/{(english[0] if english else path).stem}/"
+    if _lang(path) != "en":  # the exercise's edition in the lesson's language
+        folder = _edition_folder(english[0].stem if english else path.stem, _lang(path))
     reflection = [c.source for c in _md(nb)
                   if c.source.startswith(WORDS[_lang(path)]["reflection"])]
     if not reflection or folder not in reflection[0]:

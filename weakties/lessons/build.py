@@ -337,6 +337,16 @@ def _read_source(path: Path):
         raise BuildError(f"{path}: not readable as MyST Markdown ({exc}).") from exc
 
 
+#: The cell a lesson in another language than English runs first (the build adds it, so
+#: that both sources keep the same code): the library then shows its widgets, pictures and
+#: numbers in that language, in JupyterLab and in Voilà alike, whatever the kernel's
+#: environment says.
+LANGUAGE_CELL = {
+    "fr": 'from weakties.i18n import set_language\n'
+          'set_language("fr")   # boutons, images et nombres en français',
+}
+
+
 def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = ROOT,
                  facts: dict | None = None) -> Built:
     """Build one lesson from its MyST source, in memory.
@@ -430,6 +440,10 @@ def build_lesson(source: Path, *, lang: str = "en", module=None, root: Path = RO
             problems.append(f"{label}: a {cell.cell_type} cell; use text or code cells")
             continue
         new.metadata.update(meta)
+        if lang != "en" and new.cell_type == "code" and not any(
+                c.cell_type == "code" for c in cells):
+            cells.append(nbformat.v4.new_code_cell(LANGUAGE_CELL[lang],
+                                                   id=lesson.code_id("language")))
         cells.append(new)
 
     claims = claims_of(module)
@@ -624,7 +638,10 @@ def build_workshop_glossary(root: Path, lang: str, pages) -> Built:
         cells.append(nbformat.v4.new_markdown_cell(f"### {term}\n\n{body}",
                                                    id=f"w-glossary-{i:03d}"))
     cells.append(nbformat.v4.new_markdown_cell(
-        t(N_("[Back to the workshop's home page](00-home.ipynb)")), id="w-glossary-home"))
+        t(N_("[Back to the workshop's home page]({home})")).format(
+            home=next((Path(p).with_suffix(".ipynb").name for p in sorted(pages)
+                       if Path(p).name.startswith("00-")), "00-home.ipynb")),
+        id="w-glossary-home"))
     nb = nbformat.v4.new_notebook()
     nb.nbformat, nb.nbformat_minor = 4, 5
     nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
