@@ -470,11 +470,26 @@ def wait_for(process: subprocess.Popen) -> int:
         return 0
 
 
+def test_workers(args: list[str]) -> list[str]:
+    """pytest-xdist options that run the suite on every core (at most 4), unless ``args`` choose.
+
+    Tests that share a server are kept on one worker by their ``xdist_group``
+    (``--dist loadgroup``; tests/conftest.py). One core, or ``-n``/``-p no:xdist``
+    given, or a run of named tests: no workers added.
+    """
+    cores = min(4, os.cpu_count() or 1)
+    chosen = any(a in ("-n", "--numprocesses", "-p") or a.startswith(("-n", "--numprocesses"))
+                 for a in args)
+    if cores < 2 or chosen or "--collect-only" in args or "--co" in args:
+        return []
+    return ["-n", str(cores), "--dist", "loadgroup"]
+
+
 def main(argv: list[str]) -> int:
     check_python()
     if argv[:1] == ["test"]:
         install("test")
-        cmd = [str(python_path()), "-m", "pytest", *argv[1:]]
+        cmd = [str(python_path()), "-m", "pytest", *test_workers(argv[1:]), *argv[1:]]
         print("Running:", " ".join(cmd), flush=True)
         return subprocess.run(cmd, cwd=ROOT, env=venv_env()).returncode
     if argv[:1] == ["workshop"]:

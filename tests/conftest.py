@@ -32,7 +32,15 @@ def pytest_collection_modifyitems(config, items):
     no_bwrap = pytest.mark.skip(reason="bubblewrap (bwrap) is not installed: "
                                 "`apt-get install bubblewrap` to run the sandbox tests")
     have_bwrap = shutil.which("bwrap") is not None
+    hub_dir = Path(__file__).resolve().parent / "hub"
     for item in items:
+        # With pytest-xdist (`--dist loadgroup`, as `start.py test` runs it), the tests that
+        # share the running hub stack stay on one worker, and the browser journeys (a
+        # JupyterLab server and Chromium each) on one worker, one after another.
+        if Path(str(item.fspath)).resolve().parent == hub_dir:
+            item.add_marker(pytest.mark.xdist_group("hub"))
+        elif "browser" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("browser"))
         if "sandbox" in item.keywords and not have_bwrap:
             item.add_marker(no_bwrap)
 

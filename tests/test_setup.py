@@ -479,3 +479,27 @@ def test_readme_says_first_how_to_open_the_french_edition_in_both_languages():
     assert "python3 start.py --lang fr" in top and "workshop --lang fr" in top
     assert "En français" in top and "French edition" in top
     assert "demande la langue" in top and "asks for the language" in top
+
+
+def test_the_suite_runs_on_every_core_unless_told_otherwise(monkeypatch):
+    start = _start()
+    monkeypatch.setattr(start.os, "cpu_count", lambda: 2)
+    assert start.test_workers([]) == ["-n", "2", "--dist", "loadgroup"]
+    assert start.test_workers(["-k", "ties"]) == ["-n", "2", "--dist", "loadgroup"]
+    for chosen in (["-n", "1"], ["-n4"], ["-p", "no:xdist"], ["--collect-only", "-q"]):
+        assert start.test_workers(chosen) == [], chosen
+    monkeypatch.setattr(start.os, "cpu_count", lambda: 1)
+    assert start.test_workers([]) == []
+    monkeypatch.setattr(start.os, "cpu_count", lambda: 16)
+    assert start.test_workers([])[:2] == ["-n", "4"]
+
+
+def test_tests_sharing_a_server_stay_on_one_worker(request):
+    items = request.session.items
+    hub = [i for i in items if "/tests/hub/" in str(i.fspath)]
+    browser = [i for i in items if "browser" in i.keywords and i not in hub]
+    if not hub or not browser:
+        pytest.skip("needs the whole suite collected (tests/hub and the browser tests)")
+    for item, group in [(i, "hub") for i in hub] + [(i, "browser") for i in browser]:
+        marks = [m.args[0] for m in item.iter_markers("xdist_group")]
+        assert marks == [group], f"{item.nodeid}: xdist_group {marks}, expected {group!r}"

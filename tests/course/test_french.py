@@ -335,7 +335,8 @@ def test_french_notebook_runs_in_french(path, tmp_path, monkeypatch):
     work = tmp_path / "course"
     shutil.copytree(COURSE, work, ignore=shutil.ignore_patterns("sources", "build"))
     monkeypatch.setenv("WEAKTIES_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("WEAKTIES_LANG", "fr")  # as start.py --lang fr sets it for kernels
+    # English kernels: the notebook's own first cell (added by the build) must switch it.
+    monkeypatch.setenv("WEAKTIES_LANG", "en")
     monkeypatch.delenv("MPLBACKEND", raising=False)
     # The kernel imports the library of this checkout (its catalogs), wherever it is installed.
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
