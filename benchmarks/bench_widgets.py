@@ -37,6 +37,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from grader.engine.kernelclient import SteppedKernelManager  # noqa: E402  (waits in steps)
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "widgets.md"
 BASELINE = "e9964f9"
@@ -91,6 +94,7 @@ def lesson_times(path: Path, pythonpath: Path, cwd: Path) -> list:
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     client = NotebookClient(nb, timeout=900, kernel_name="python3",
+                            kernel_manager_class=SteppedKernelManager,
                             resources={"metadata": {"path": str(cwd)}})
     old = dict(os.environ)
     os.environ["PYTHONPATH"] = str(pythonpath)
@@ -127,19 +131,23 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lessons", nargs="*", help="lesson numbers (default: all)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the baseline (for a quick look while tuning; implies --no-write)")
     args = parser.parse_args(argv)
     wanted = set(args.lessons)
     rows = []
+    if args.no_baseline:
+        args.no_write = True
     with tempfile.TemporaryDirectory() as tmp:
-        old_root = baseline_tree(Path(tmp))
+        old_root = None if args.no_baseline else baseline_tree(Path(tmp))
         for path in sorted((ROOT / "course").glob("[0-9][0-9]-*.ipynb")):
             n = path.name[:2]
             if wanted and n not in wanted:
                 continue
             new = summarise(lesson_times(path, ROOT, ROOT / "course"))
-            old_path = old_root / "course" / path.name
+            old_path = old_root / "course" / path.name if old_root else None
             old = summarise(lesson_times(old_path, old_root, old_root / "course")) \
-                if old_path.exists() else (None, None, 0)
+                if old_path and old_path.exists() else (None, None, 0)
             rows.append((path.stem, old, new))
             print(f"{path.stem}: now median {new[0]}, worst {new[1]} ({new[2]} moves); "
                   f"before median {old[0]}, worst {old[1]} ({old[2]} moves)", flush=True)

@@ -32,6 +32,8 @@ SECTIONS = (
     ("autograde.md", "Grading 60 submissions: `weakties-grade autograde` against stock "
                      "sequential `nbgrader autograde` (issue 5)."),
     ("sandbox.md", "What the grading sandbox costs against a plain kernel (issue 7)."),
+    ("widgets.md", "How fast each lesson's explorers redraw when a control moves, against "
+                   "the lessons before their conversion (issue 13)."),
     ("hub.md", "Thirty students fetching and handing in at once through the course's "
                "JupyterHub, against one student alone (issue 15)."),
 )
