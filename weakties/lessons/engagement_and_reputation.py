@@ -27,7 +27,7 @@ from ._core import Lesson, PredictionData, QuizData, claim
 from .people import followed_person, you_person
 
 __all__ = ["LESSON", "QUIZZES", "PREDICTIONS", "EXPLORERS", "SEED", "PERIODS",
-           "EXPLORER_PERIODS", "reliability_classes", "show_reliability", "class_counts",
+           "EXPLORER_PERIODS", "ASK_SHARES", "CANDOURS", "reliability_classes", "show_reliability", "class_counts",
            "show_contacts_by_reliability", "ask_or_not", "show_with_and_without", "show_spread",
            "show_who_answered", "explore_asking", "facts"]
 
@@ -36,6 +36,8 @@ LESSON = Lesson("06", "engagement-and-reputation", population=(2000, 7))
 #: The seed of the lesson's simulations, and the months they run (the
 #: explorer runs fewer, so that a redraw is quick).
 SEED, PERIODS, EXPLORER_PERIODS = 7, 24, 12
+#: The positions of the explorer's sliders (clients who ask, people who tell).
+ASK_SHARES = CANDOURS = (0.0, 0.25, 0.5, 0.75, 1.0)
 _CLASS_NAMES = {"unreliable": N_("unreliable"), "average": N_("average"),
                 "reliable": N_("reliable")}
 _COMMITMENTS = {"client": N_("respect for the client relation"),
@@ -218,8 +220,10 @@ def explore_asking(G, lang=None):
     steps a question travels, the share of people who say so when a partner
     failed them (an assumption of the model), and the view (business of
     each class, spread of warnings, or who answered). It simulates
-    :data:`EXPLORER_PERIODS` months; results already seen are kept, so
-    moving back is immediate.
+    :data:`EXPLORER_PERIODS` months. The results of moving one control
+    from its starting position are computed when the explorer is made (a
+    few seconds); results already seen are kept, so moving back is
+    immediate.
 
     Returns
     -------
@@ -229,19 +233,25 @@ def explore_asking(G, lang=None):
 
     from ..widgets import Explorer
 
+    start = {"ask_share": 0.5, "depth": 2, "candour": 1.0}
+    for name, values in (("ask_share", ASK_SHARES), ("depth", (1, 2, 3)),
+                         ("candour", CANDOURS)):
+        for value in values:  # one control moved from the start: computed now, kept
+            _run(G, **{**start, name: value}, periods=EXPLORER_PERIODS)
+
     def show_market(ask_share, depth, candour, view):
         return _run(G, ask_share, depth, EXPLORER_PERIODS, candour).plot(kind=view,
                                                                             lang=lang).figure
 
     return Explorer(
         show_market, title=_t(N_("Who wins the projects when clients ask their network?"), lang),
-        ask_share=widgets.FloatSlider(value=0.5, min=0, max=1, step=0.25,
+        ask_share=widgets.FloatSlider(value=start["ask_share"], min=0, max=1, step=0.25,
                                       description=_t(N_("clients who ask"), lang)),
         depth=widgets.Dropdown(options=[(_t(N_("only my contacts"), lang), 1),
                                         (_t(N_("contacts of contacts"), lang), 2),
-                                        (_t(N_("three steps"), lang), 3)], value=2,
+                                        (_t(N_("three steps"), lang), 3)], value=start["depth"],
                                description=_t(N_("the question travels to"), lang)),
-        candour=widgets.FloatSlider(value=1.0, min=0, max=1, step=0.25,
+        candour=widgets.FloatSlider(value=start["candour"], min=0, max=1, step=0.25,
                                     description=_t(N_("people who tell a bad experience"),
                                                    lang)),
         view=widgets.Dropdown(options=[(_t(N_("business by class"), lang), "business"),
