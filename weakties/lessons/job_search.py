@@ -381,7 +381,9 @@ def explore_trades(G, lang=None):
     Two controls: how digital every trade is (or the course's scale), and
     the share of the openings of a non-digital trade filled only on a
     trusted recommendation (an assumption of the model). The picture is the
-    experiment's two groups. Results already seen are kept.
+    experiment's two groups. The results of moving one control from its
+    starting position are computed when the explorer is made; results
+    already seen are kept.
 
     Returns
     -------
@@ -394,6 +396,11 @@ def explore_trades(G, lang=None):
     digital = [(_t(N_("as the course assumes, by trade"), lang), -1.0)] + [
         (_t(N_("{value} for every trade"), lang).format(value=decimal(d, 1, lang)), float(d))
         for d in DIGITAL_CHOICES[1:]]
+
+    for d in DIGITAL_CHOICES:  # one control moved from the start: computed now, kept
+        experiment(G, d, 0.5)
+    for rec in RECOMMENDATION_CHOICES:
+        experiment(G, None, rec)
 
     def show_trades(how_digital, recommendation):
         r = experiment(G, None if how_digital < 0 else how_digital, recommendation)
@@ -478,6 +485,9 @@ def show_market(G, lang=None):
 def explore_labour_market(G, lang=None):
     """An explorer: the labour market with more or fewer weak ties used, more or fewer openings.
 
+    The results of moving one control from its starting position are
+    computed when the explorer is made; results already seen are kept.
+
     Returns
     -------
     weakties.widgets.Explorer
@@ -485,6 +495,11 @@ def explore_labour_market(G, lang=None):
     import ipywidgets as widgets
 
     from ..widgets import Explorer
+
+    for share in WEAK_SHARES:  # one control moved from the start: computed now, kept
+        market(G, share, 0.04)
+    for chance in OPENINGS:
+        market(G, 1.0, chance)
 
     def show_labour(weak_share, openings):
         return _market_picture(market(G, weak_share, openings), lang)
