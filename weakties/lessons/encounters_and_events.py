@@ -427,6 +427,8 @@ def explore_follow_up(G, lang=None):
     options = [(_t(N_("each format's own ({chances})"), lang).format(chances=own), -1.0)]
     options += [(_t(N_("{chance} for every format"), lang).format(chance=decimal(c, 1, lang)),
                  float(c)) for c in FOLLOW_UPS[1:]]
+    for chance in FOLLOW_UPS:  # the simulations do not depend on the drawing: run them now
+        compare_formats(G, chance)
 
     def show_chance(chance):
         follow_up = None if chance < 0 else chance
@@ -461,6 +463,8 @@ def explore_series(G, lang=None):
     from ..plotting import PALETTE, style_axes
     from ..widgets import Explorer
 
+    layout = {}  # the margins of the first picture, reused: labels keep their places
+
     def show_series(fmt, sessions, months):
         months = max(months, sessions)
         result = networking_event(G, GUESTS, format=fmt, rounds=sessions, seed=SEED,
@@ -479,7 +483,13 @@ def explore_series(G, lang=None):
         right.invert_yaxis()
         style_axes(right, _t(N_("Per guest after {months} months"), lang).format(
             months=number(months, lang)), _t(N_("new ties per guest"), lang), None)
-        fig.tight_layout()
+        if layout:
+            fig.subplots_adjust(**layout)
+        else:
+            fig.tight_layout()
+            p = fig.subplotpars
+            layout.update(left=p.left, right=p.right, bottom=p.bottom, top=p.top,
+                          wspace=p.wspace)
         return fig
 
     return Explorer(
