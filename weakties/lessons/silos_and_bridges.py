@@ -580,7 +580,8 @@ def explore_new_ties(G, choices, lang=None):
     The left panel draws the person's network with the new ties; two small
     charts show the constraint and the people within two steps for every
     number of new ties, one line per choice, the current setting circled.
-    Results are precomputed (:func:`new_tie_choices`); a redraw draws.
+    Results are precomputed (:func:`new_tie_choices`) and every picture is
+    drawn when the explorer is made; a move only shows one.
 
     Returns
     -------
@@ -597,7 +598,7 @@ def explore_new_ties(G, choices, lang=None):
     name = G.nodes[choices.person]["name"]
     labels = ((0, N_("constraint")), (1, N_("people within two steps")))
 
-    def show_new_ties(count, strategy):
+    def draw_new_ties(count, strategy):
         fig = plt.figure(figsize=(13, 6))
         grid = fig.add_gridspec(2, 2, width_ratios=[1.5, 1], hspace=0.5, wspace=0.35)
         draw_ego(choices.view(G, strategy, count), choices.person, ax=fig.add_subplot(grid[:, 0]),
@@ -616,6 +617,17 @@ def explore_new_ties(G, choices, lang=None):
             style_axes(ax, t(label).capitalize(), t(N_("new ties")), t(label))
         fig.subplots_adjust(left=0.02, right=0.97, top=0.92, bottom=0.1)
         return fig
+
+    # Every picture the controls can ask for, drawn now (a few seconds): a move only shows
+    # one. Closed for pyplot, so that the notebook does not show them all at once.
+    pictures = {}
+    for strategy in STRATEGIES:
+        for count in range(_MAX_NEW + 1):
+            pictures[count, strategy] = draw_new_ties(count, strategy)
+            plt.close(pictures[count, strategy])
+
+    def show_new_ties(count, strategy):
+        return pictures[count, strategy]
 
     return Explorer(
         show_new_ties, title=t(N_("Add new ties and choose where they lead.")),
