@@ -147,3 +147,24 @@ def test_claims_fail_when_the_numbers_say_otherwise():
     assert not claims["the_population_is_a_small_world"].verify(
         {"population": {"path_length": 4, "random_path_length": 2.6, "clustering": 0.2,
                         "random_clustering": 0.01}})[0]
+
+
+def test_small_world_reused_figure_draws_as_a_fresh_one(world):
+    import io
+
+    import numpy as np
+
+    def png(fig):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=40)
+        buffer.seek(0)
+        return plt.imread(buffer)
+
+    # from many long-range ties to none and back: nothing of one share stays in the next
+    for share in (1.0, 0.0, 0.05, 0.5):
+        fresh = world.draw(share, lang="en")
+        reused = world.draw(share, lang="en", reuse=True)
+        assert reused is world.draw(0.0, lang="en", reuse=True)
+        world.draw(share, lang="en", reuse=True)
+        assert np.array_equal(png(fresh), png(reused)), share
+        plt.close(fresh)

@@ -187,3 +187,22 @@ def test_claims_fail_when_the_numbers_say_otherwise():
         {"gap_at": 0.9, "gap_weak": 0.5, "gap_strong": 0.6})[0]
     assert not claims["only_family_is_strong_on_average"].verify(
         {"strong_contexts": ["family", "friend"]})[0]
+
+
+def test_region_reused_figure_draws_as_a_fresh_one(G):
+    import io
+
+    def png(fig):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=40)
+        buffer.seek(0)
+        return plt.imread(buffer)
+
+    removal = sw.region_removal(G)
+    # from every tie to few and back, in each order: nothing of one move stays in the next
+    for removed, order in ((0.9, "weak"), (0.0, "strong"), (0.5, "random"), (0.9, "strong")):
+        fresh = removal.draw(removed, order, lang="en")
+        reused = removal.draw(0.0, "weak", lang="en", reuse=True)
+        assert removal.draw(removed, order, lang="en", reuse=True) is reused
+        assert np.array_equal(png(fresh), png(reused)), (removed, order)
+        plt.close(fresh)

@@ -410,9 +410,9 @@ def explore_follow_up(G, lang=None):
 
     One control, the chance of meeting again each month after the event:
     each format's own (the model's assumption) or the same for all. The
-    picture is the bars of the prediction, for that chance. The
-    simulations of each chance are kept once run, so moving back is
-    immediate.
+    picture is the bars of the prediction, for that chance. Every
+    chance is simulated and drawn when the explorer is made, so a move
+    only shows its picture.
 
     Returns
     -------
@@ -427,8 +427,9 @@ def explore_follow_up(G, lang=None):
     options = [(_t(N_("each format's own ({chances})"), lang).format(chances=own), -1.0)]
     options += [(_t(N_("{chance} for every format"), lang).format(chance=decimal(c, 1, lang)),
                  float(c)) for c in FOLLOW_UPS[1:]]
+    import matplotlib.pyplot as plt
 
-    def show_chance(chance):
+    def draw_chance(chance):
         follow_up = None if chance < 0 else chance
         results = compare_formats(G, follow_up)
         relations = {f: per_attendee(r)[1] for f, r in results.items()}
@@ -436,6 +437,16 @@ def explore_follow_up(G, lang=None):
         title = _t(N_("Most relations: the {format}"), lang).format(
             format=_t(_FORMAT_NAMES[best], lang))
         return _bars(results, title, lang).figure
+
+    # Every picture the menu can ask for, simulated and drawn now: a move only shows one.
+    # Closed for pyplot, so that the notebook does not show them all at once.
+    pictures = {}
+    for _, chance in options:
+        pictures[chance] = draw_chance(chance)
+        plt.close(pictures[chance])
+
+    def show_chance(chance):
+        return pictures[chance]
 
     return Explorer(show_chance,
                     title=_t(N_("What if meeting again were as easy after every format?"), lang),
@@ -461,6 +472,8 @@ def explore_series(G, lang=None):
     from ..plotting import PALETTE, style_axes
     from ..widgets import Explorer
 
+    layout = {}  # the margins of the first picture, reused: labels keep their places
+
     def show_series(fmt, sessions, months):
         months = max(months, sessions)
         result = networking_event(G, GUESTS, format=fmt, rounds=sessions, seed=SEED,
@@ -479,7 +492,13 @@ def explore_series(G, lang=None):
         right.invert_yaxis()
         style_axes(right, _t(N_("Per guest after {months} months"), lang).format(
             months=number(months, lang)), _t(N_("new ties per guest"), lang), None)
-        fig.tight_layout()
+        if layout:
+            fig.subplots_adjust(**layout)
+        else:
+            fig.tight_layout()
+            p = fig.subplotpars
+            layout.update(left=p.left, right=p.right, bottom=p.bottom, top=p.top,
+                          wspace=p.wspace)
         return fig
 
     return Explorer(

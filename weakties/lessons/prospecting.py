@@ -84,6 +84,7 @@ def chain_trust(*strengths, lang=None):
 
 
 _CACHE: dict = {}
+_PEOPLE: dict = {}
 
 
 def prospect(G, max_hops=3, cold_rate=COLD_RATE, criterion="trust",
@@ -104,13 +105,17 @@ def prospect(G, max_hops=3, cold_rate=COLD_RATE, criterion="trust",
     >>> r.params["max_hops"], r.params["cold_rate"]
     (3, 0.05)
     """
-    key = (id(G), G.number_of_nodes(), G.number_of_edges(), max_hops, cold_rate, criterion,
-           agree_exponent)
+    graph = (id(G), G.number_of_nodes(), G.number_of_edges())
+    key = graph + (max_hops, cold_rate, criterion, agree_exponent)
     if key not in _CACHE:
         if len(_CACHE) > 128:
             _CACHE.clear()
-        you = you_person(G)
-        _CACHE[key] = prospecting(G, you, prospects(G, you), max_hops=max_hops, seed=SEED,
+        if graph not in _PEOPLE:  # who "you" is does not depend on the controls: found once
+            _PEOPLE.clear()
+            you = you_person(G)
+            _PEOPLE[graph] = (you, prospects(G, you))
+        you, targets = _PEOPLE[graph]
+        _CACHE[key] = prospecting(G, you, list(targets), max_hops=max_hops, seed=SEED,
                                   cold_rate=cold_rate, criterion=criterion,
                                   agree_exponent=agree_exponent)
     return _CACHE[key]

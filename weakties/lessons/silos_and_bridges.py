@@ -154,6 +154,7 @@ class SmallWorld:
 
     def __init__(self, n=1000, k=10, seeds=(1, 2, 3)):
         self.n, self.k = n, k
+        self._figures = {}
         self.curve = _sw.small_world_curve(n, k, seeds=seeds)
         self.shares = list(self.curve["share"])
         ring = _sw.ring_lattice(n, k)
@@ -168,53 +169,85 @@ class SmallWorld:
         """The curve's row at ``share`` (a dict)."""
         return self.curve.set_index("share").loc[share].to_dict()
 
-    def draw(self, share, lang=None):
-        """The ring with its long-range ties, and the two curves with ``share`` marked."""
+    def draw(self, share, lang=None, reuse=False):
+        """The ring with its long-range ties, and the two curves with ``share`` marked.
+
+        With ``reuse=True`` the figure of the previous call in the same
+        language is kept and only what depends on ``share`` is redrawn (the
+        long-range ties, the marker, the titles and the legend's count): the
+        explorer's way, the same picture faster.
+        """
+        if reuse and lang in self._figures:
+            fig = self._figures[lang]
+        else:
+            fig = self._new_figure(lang)
+            if reuse:
+                self._figures[lang] = fig
+        self._show_share(fig, share, lang)
+        return fig
+
+    def _new_figure(self, lang):
+        """The parts of the picture that do not depend on the share."""
         import matplotlib.pyplot as plt
         from matplotlib.collections import LineCollection
+        from matplotlib.figure import Figure
 
         from ..plotting import MARKERS, PALETTE, percent_axis, style_axes
 
         t = _t(lang)
-        fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 5), width_ratios=[1, 1.3])
+        if not hasattr(self, "_figures"):
+            self._figures = {}
+        fig = Figure(figsize=(12, 5))
+        ax, ax2 = fig.subplots(1, 2, width_ratios=[1, 1.3])
         angle = 2 * np.pi * np.arange(self.n) / self.n
-        xy = np.column_stack([np.cos(angle), np.sin(angle)])
+        self._xy = np.column_stack([np.cos(angle), np.sin(angle)])
+        xy = self._xy
         ax.plot(np.append(xy[:, 0], xy[0, 0]), np.append(xy[:, 1], xy[0, 1]), color="#999999",
                 lw=4, label=t(N_("{n} people, each tied to the {k} nearest")).format(
                     n=number(self.n, lang), k=self.k))
-        chords = self.chords[share]
-        if chords:
-            ax.add_collection(LineCollection([(xy[a], xy[b]) for a, b in chords],
-                                             colors=PALETTE[5], linewidths=0.8, alpha=0.7))
-        ax.plot([], [], color=PALETTE[5], label=t(N_("long-range ties: {count}")).format(
-            count=number(len(chords), lang)))
+        ax.add_collection(LineCollection([], colors=PALETTE[5], linewidths=0.8, alpha=0.7))
+        ax.plot([], [], color=PALETTE[5], label=" ")
         ax.set_aspect("equal")
         ax.axis("off")
+        ax.set_xlim(-1.1, 1.1)  # the ring's own limits, whatever the long-range ties
+        ax.set_ylim(-1.1, 1.1)
         ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, 0.0))
-        ax.set_title(t(N_("{share} of the ties rewired at random")).format(
-            share=percent(share, 1, lang)))
         c = self.curve[self.curve["share"] > 0]
         ax2.plot(c["share"], c["path_ratio"], color=PALETTE[4], marker=MARKERS[0], lw=2,
                  label=t(N_("average path length")))
         ax2.plot(c["share"], c["clustering_ratio"], color=PALETTE[0], marker=MARKERS[1], lw=2,
                  ls="--", label=t(N_("clustering")))
-        if share > 0:
-            ax2.axvline(share, color="black", lw=1)
+        ax2.axvline(c["share"].iloc[0], color="black", lw=1)
         ax2.set_xscale("log")
         ax2.set_ylim(0, 1.05)
         percent_axis(ax2.yaxis, lang)
         ax2.xaxis.set_major_formatter(
             plt.FuncFormatter(lambda x, _: percent(x, 1 if x < 0.01 else 0, lang)))
         ax2.legend(frameon=False, loc="lower left")
-        row = self.row(share)
-        style_axes(ax2, t(N_("Paths: {path} of the ring's; clustering: {clustering} of the "
-                             "ring's")).format(path=percent(row["path_ratio"], lang=lang),
-                                               clustering=percent(row["clustering_ratio"],
-                                                                  lang=lang)),
-                   t(N_("share of ties rewired at random (log scale)")),
+        style_axes(ax2, "", t(N_("share of ties rewired at random (log scale)")),
                    t(N_("compared with the ring without rewiring")))
         fig.subplots_adjust(left=0.02, right=0.97, bottom=0.2, top=0.9, wspace=0.15)
         return fig
+
+    def _show_share(self, fig, share, lang):
+        """Draw what depends on ``share`` into a figure of :meth:`_new_figure`."""
+        t = _t(lang)
+        ax, ax2 = fig.axes
+        xy = self._xy
+        chords = self.chords[share]
+        ax.collections[0].set_segments([(xy[a], xy[b]) for a, b in chords])
+        ax.get_legend().get_texts()[1].set_text(t(N_("long-range ties: {count}")).format(
+            count=number(len(chords), lang)))
+        ax.set_title(t(N_("{share} of the ties rewired at random")).format(
+            share=percent(share, 1, lang)))
+        marker = ax2.lines[-1]
+        marker.set_xdata([share, share])
+        marker.set_visible(share > 0)
+        row = self.row(share)
+        ax2.set_title(t(N_("Paths: {path} of the ring's; clustering: {clustering} of the "
+                           "ring's")).format(path=percent(row["path_ratio"], lang=lang),
+                                             clustering=percent(row["clustering_ratio"],
+                                                                lang=lang)))
 
 
 def small_world(n=1000, k=10, seeds=(1, 2, 3)):
@@ -251,7 +284,7 @@ def explore_small_world(lang=None, world=None):
     world = world or SmallWorld()
 
     def show_rewiring(share):
-        return world.draw(share, lang=lang)
+        return world.draw(share, lang=lang, reuse=True)
 
     return Explorer(
         show_rewiring, title=t(N_("Rewire a share of the ties at random and watch paths and "
@@ -547,7 +580,8 @@ def explore_new_ties(G, choices, lang=None):
     The left panel draws the person's network with the new ties; two small
     charts show the constraint and the people within two steps for every
     number of new ties, one line per choice, the current setting circled.
-    Results are precomputed (:func:`new_tie_choices`); a redraw draws.
+    Results are precomputed (:func:`new_tie_choices`) and every picture is
+    drawn when the explorer is made; a move only shows one.
 
     Returns
     -------
@@ -564,7 +598,7 @@ def explore_new_ties(G, choices, lang=None):
     name = G.nodes[choices.person]["name"]
     labels = ((0, N_("constraint")), (1, N_("people within two steps")))
 
-    def show_new_ties(count, strategy):
+    def draw_new_ties(count, strategy):
         fig = plt.figure(figsize=(13, 6))
         grid = fig.add_gridspec(2, 2, width_ratios=[1.5, 1], hspace=0.5, wspace=0.35)
         draw_ego(choices.view(G, strategy, count), choices.person, ax=fig.add_subplot(grid[:, 0]),
@@ -583,6 +617,17 @@ def explore_new_ties(G, choices, lang=None):
             style_axes(ax, t(label).capitalize(), t(N_("new ties")), t(label))
         fig.subplots_adjust(left=0.02, right=0.97, top=0.92, bottom=0.1)
         return fig
+
+    # Every picture the controls can ask for, drawn now (a few seconds): a move only shows
+    # one. Closed for pyplot, so that the notebook does not show them all at once.
+    pictures = {}
+    for strategy in STRATEGIES:
+        for count in range(_MAX_NEW + 1):
+            pictures[count, strategy] = draw_new_ties(count, strategy)
+            plt.close(pictures[count, strategy])
+
+    def show_new_ties(count, strategy):
+        return pictures[count, strategy]
 
     return Explorer(
         show_new_ties, title=t(N_("Add new ties and choose where they lead.")),

@@ -467,40 +467,72 @@ class RegionRemoval:
         left.add_edges_from((a, b) for a, b, _ in self.kept(removed, order))
         return max(nx.connected_components(left), key=len)
 
-    def draw(self, removed, order, lang=None):
-        """Two panels: the region with the ties left, and its removal curves; return the Figure."""
-        import matplotlib.pyplot as plt
+    def draw(self, removed, order, lang=None, reuse=False):
+        """Two panels: the region with the ties left, and its removal curves; return the Figure.
+
+        With ``reuse=True`` the figure of the previous call in the same
+        language is kept and only what depends on the controls is redrawn
+        (the ties left, who is cut off, the counts, the title, the marker):
+        the explorer's way, the same picture faster.
+        """
+        if not hasattr(self, "_figures"):
+            self._figures = {}
+        if reuse and lang in self._figures:
+            fig = self._figures[lang]
+        else:
+            fig = self._new_figure(lang)
+            if reuse:
+                self._figures[lang] = fig
+        self._show(fig, removed, order, lang)
+        return fig
+
+    def _new_figure(self, lang):
+        """The parts of the picture that do not depend on the controls."""
         from matplotlib.collections import LineCollection
+        from matplotlib.figure import Figure
 
         from ..plotting import PALETTE
 
         t = _t(lang)
+        fig = Figure(figsize=(12, 5.5))
+        ax, ax2 = fig.subplots(1, 2, width_ratios=[1.2, 1])
+        ax.add_collection(LineCollection([], colors="#555555", alpha=0.6), autolim=False)
+        xy = self._xy
+        # every person drawn once here, so that the limits are those of all the people
+        ax.scatter(xy[:, 0], xy[:, 1], s=45, c=PALETTE[4], marker="o", edgecolors="black",
+                   linewidths=0.5, zorder=3, label=" ")
+        ax.scatter(xy[:, 0], xy[:, 1], s=45, c=PALETTE[5], marker="X", zorder=3, label=" ")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 0))
+        ax.axis("off")
+        ax.autoscale_view()
+        draw_removal(self.curves, t(N_("The same region as a curve")), ax=ax2, current=0.0,
+                     lang=lang)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.92, wspace=0.12)
+        return fig
+
+    def _show(self, fig, removed, order, lang):
+        """Draw what depends on the controls into a figure of :meth:`_new_figure`."""
+        t = _t(lang)
+        ax, ax2 = fig.axes
         kept = self.kept(removed, order)
         largest = self.largest_group(removed, order)
-        fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 5.5), width_ratios=[1.2, 1])
-        if kept:
-            segments = [(self.positions[a], self.positions[b]) for a, b, _ in kept]
-            ax.add_collection(LineCollection(segments, colors="#555555", alpha=0.6,
-                                             linewidths=[0.5 + 3 * s for *_, s in kept]))
+        ties = ax.collections[0]
+        ties.set_segments([(self.positions[a], self.positions[b]) for a, b, _ in kept])
+        ties.set_linewidths([0.5 + 3 * s for *_, s in kept] or [1.0])
+        ties.set_visible(bool(kept))
         inside = np.array([p in largest for p in self._index])
         xy = self._xy
-        ax.scatter(xy[inside, 0], xy[inside, 1], s=45, c=PALETTE[4], marker="o",
-                   edgecolors="black", linewidths=0.5, zorder=3,
-                   label=t(N_("in the largest group ({count})")).format(
-                       count=number(int(inside.sum()), lang)))
-        ax.scatter(xy[~inside, 0], xy[~inside, 1], s=45, c=PALETTE[5], marker="X", zorder=3,
-                   label=t(N_("cut off from it ({count})")).format(
-                       count=number(int((~inside).sum()), lang)))
-        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 0))
+        ax.collections[1].set_offsets(xy[inside])
+        ax.collections[2].set_offsets(xy[~inside])
+        texts = ax.get_legend().get_texts()
+        texts[0].set_text(t(N_("in the largest group ({count})")).format(
+            count=number(int(inside.sum()), lang)))
+        texts[1].set_text(t(N_("cut off from it ({count})")).format(
+            count=number(int((~inside).sum()), lang)))
         ax.set_title(t(N_("{region}: {removed} of ties removed, {order}")).format(
             region=self.name, removed=percent(removed, lang=lang),
             order=t(REMOVAL_ORDERS[order])))
-        ax.axis("off")
-        ax.autoscale_view()
-        draw_removal(self.curves, t(N_("The same region as a curve")), ax=ax2,
-                     current=removed, lang=lang)
-        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.92, wspace=0.12)
-        return fig
+        ax2.lines[-1].set_xdata([removed, removed])
 
 
 def region_removal(G, region_name=EXPLORED_REGION, seed=7):
@@ -540,7 +572,7 @@ def explore_region(G, region_name=EXPLORED_REGION, lang=None, removal=None):
     start = int(round(100 * largest_gap(removal.curves) / 5) * 5)
 
     def show_removal(removed, order):
-        return removal.draw(removed / 100, order, lang=lang)
+        return removal.draw(removed / 100, order, lang=lang, reuse=True)
 
     return Explorer(
         show_removal,

@@ -161,8 +161,18 @@ def explore_networks(G, lang=None):
         options=[(gettext(label, lang), value) for value, label in COLOUR_CHOICES.items()],
         description=gettext(N_("colour and shape show"), lang))
 
+    # Every picture the menus can ask for, drawn now (a second or two): a move only shows one.
+    # Closed for pyplot, so that the notebook does not show them all at once.
+    import matplotlib.pyplot as plt
+
+    pictures = {}
+    for person in people:
+        for colour_by in COLOUR_CHOICES:
+            pictures[person, colour_by] = draw_ego(G, person, color_by=colour_by)
+            plt.close(pictures[person, colour_by].figure)
+
     def show_network(person, colour_by):
-        return draw_ego(G, person, color_by=colour_by)
+        return pictures[person, colour_by]
 
     return Explorer(show_network, title=gettext(N_("Choose a person and what the colours "
                                                    "show."), lang),
