@@ -13,6 +13,9 @@ five values (a slider: evenly spaced from its minimum to its maximum; a list:
 each option), one at a time, as a learner's hand would; each move's redraw is
 timed from the new value to the picture drawn (the inline backend renders
 the PNG inside the call). Per lesson: the median and the slowest redraw.
+Lessons 06 and 07 precompute the results of moving one control from its
+start, which is what this benchmark measures: a learner moving a second
+control may wait for a simulation the first time.
 
 **Baseline**: the lessons as they were before their conversion (commit
 ``e9964f9``, the state issue 13 measured: medians 0.3 to 0.9 s), extracted

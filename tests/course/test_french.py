@@ -272,6 +272,23 @@ def _sample_data():
     text = Path(audit.SAMPLE_EXPORT).read_text(encoding="utf-8-sig")
     rows = csv.DictReader(io.StringIO(text[text.index("First Name"):]))
     values = {v.strip() for row in rows for k in ("Company", "Position") if (v := row.get(k))}
+    # The simulated population's occupations, sectors and skills are data too.
+    from weakties import _france
+    for name in dir(_france):
+        table = getattr(_france, name)
+        if isinstance(table, dict):
+            for k, v in table.items():
+                values.add(str(k))
+                for part in (v if isinstance(v, (list, tuple)) else [v]):
+                    if isinstance(part, str):
+                        values.add(part)
+                    elif isinstance(part, dict):  # SECTORS: {occupation: skills}
+                        for occupation, skills in part.items():
+                            values.add(occupation)
+                            if isinstance(skills, (list, tuple)):
+                                values.update(x for x in skills if isinstance(x, str))
+        elif isinstance(table, (list, tuple)):
+            values.update(x for x in table if isinstance(x, str))
     return sorted(values, key=len, reverse=True)
 
 
@@ -295,6 +312,8 @@ def _output_texts(cells):
                 headers = re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)
                 yield cell.get("id"), " | ".join(h for h in headers if not h.strip().isdigit())
                 continue
+            if "application/vnd.jupyter.widget-view+json" in data:
+                continue  # a widget: its texts are read from the widget itself
             for kind in ("text/plain", "text/html", "text/markdown"):
                 value = data.get(kind)
                 if value and "<Figure" not in str(value):
