@@ -84,7 +84,20 @@ def reader(course):
     else:
         engine = create_engine(url)
     try:
-        with engine.connect() as con:
+        try:
+            con = engine.connect()
+        except Exception as exc:  # the database is down, unreachable or refuses us
+            from sqlalchemy.engine import make_url
+
+            from ..errors import UserError
+            shown = make_url(url).render_as_string(hide_password=True)
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise UserError(
+                f"cannot reach the gradebook database {shown}: {reason}. Start the database "
+                "(on the course's hub: python deploy/hub/stack.py start) or correct db_url in "
+                "the course's course.ini, then run the command again; nothing was changed."
+            ) from None
+        with con:
             yield con
     finally:
         engine.dispose()
