@@ -393,7 +393,11 @@ def workshop_command(port: int, token: str, root: Path = ROOT, lang: str = "en")
             "--Voila.tornado_settings=disable_check_xsrf=True",
             # A kernel whose page was closed without a word stops after 10 minutes idle.
             "--MappingKernelManager.cull_interval=60",
-            "--MappingKernelManager.cull_idle_timeout=600"] + \
+            "--MappingKernelManager.cull_idle_timeout=600",
+            # pyzmq's asyncio sockets can miss the wake-up of a message that arrives while a
+            # wait starts: a page then waits up to minutes for a cell that finished at once
+            # (seen in the browser tests). This client waits in short steps instead.
+            "--KernelManager.client_class=grader.engine.kernelclient.SteppedKernelClient"] + \
         [f"--VoilaConfiguration.file_allowlist={pattern}" for pattern in WORKSHOP_FILES]
 
 
