@@ -275,6 +275,8 @@ def _sample_data():
     # The simulated population's occupations, sectors and skills are data too.
     from weakties import _france
     for name in dir(_france):
+        if name.startswith("_") or not name.isupper():
+            continue  # the module's tables only (SECTORS, TRANSVERSAL_SKILLS, ...)
         table = getattr(_france, name)
         if isinstance(table, dict):
             for k, v in table.items():
@@ -289,10 +291,17 @@ def _sample_data():
                                 values.update(x for x in skills if isinstance(x, str))
         elif isinstance(table, (list, tuple)):
             values.update(x for x in table if isinstance(x, str))
-    return sorted(values, key=len, reverse=True)
+    return sorted((v for v in values if len(v) >= 4), key=len, reverse=True)
+
+
+#: A citation as the audit's report writes it: "Author (1973), Title, Journal" up to " ;" or
+#: the end of the sentence. Source titles keep their original language.
+CITATION = re.compile(r"[A-Z][\w'’-]*(?:[ ,-]+(?:et al\.|et|[A-Z][\w'’-]*))* \(\d{4}\), "
+                      r"[^;]+?(?= ;|\.\s|\.$|$)")
 
 
 def _without_data(text, data):
+    text = CITATION.sub(" ", text)
     for value in data:
         if value in text:
             text = text.replace(value, " ")
@@ -318,6 +327,10 @@ def _output_texts(cells):
                 value = data.get(kind)
                 if value and "<Figure" not in str(value):
                     value = re.sub(r"<style.*?</style>", " ", str(value), flags=re.S)
+                    # a Sources paragraph or line: source titles keep their language
+                    value = re.sub(r"<(p|div|li)[^>]*>\s*(<[^>]+>\s*)*Sources.*?</\1>", " ",
+                                   value, flags=re.S)
+                    value = re.sub(r"(?m)^\s*Sources\b.*$", " ", value)
                     yield cell.get("id"), re.sub(r"<[^>]+>", " ", value)
 
 
