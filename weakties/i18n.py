@@ -28,13 +28,10 @@ References
 
 from __future__ import annotations
 
-import gettext as _gettext
 import math
 import numbers
 import os
 import re
-from functools import lru_cache
-from pathlib import Path
 
 __all__ = ["LANGUAGES", "N_", "gettext", "language", "set_language", "number", "date",
            "decimal", "percent"]
@@ -43,11 +40,7 @@ __all__ = ["LANGUAGES", "N_", "gettext", "language", "set_language", "number", "
 #: catalog shows the English strings with its own number formats.
 LANGUAGES = ("en", "fr")
 
-#: Where compiled catalogs live: ``locale/<lang>/LC_MESSAGES/weakties.mo``.
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-
-_NARROW_NBSP = "\u202f"
-_NBSP = "\u00a0"
+#: The message catalogs (one PO file per module) are kept by :mod:`weakties.translations`.
 _current: str | None = None
 
 
