@@ -500,6 +500,7 @@ class _Run:
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("NBGRADER", "JPY_", "JUPYTER_", "JUPYTERHUB"))}
         env["MPLBACKEND"] = "Agg"
+        env.update({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
         return env
 
     async def start(self) -> bool:

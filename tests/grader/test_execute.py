@@ -427,7 +427,10 @@ def test_seccomp_filter_names_unsupported_machines():
 def test_kernel_environment_is_minimal():
     env = sandbox_module.kernel_environment()
     assert set(env) == {"PATH", "HOME", "USER", "LOGNAME", "LANG", "TMPDIR", "MPLBACKEND",
-                        "MPLCONFIGDIR", "PYTHONDONTWRITEBYTECODE", "PYTHONNOUSERSITE", "TERM"}
+                        "MPLCONFIGDIR", "PYTHONDONTWRITEBYTECODE", "PYTHONNOUSERSITE", "TERM",
+                        "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}
+    # One thread for numerical libraries: no thread pool per grading kernel.
+    assert {env[k] for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")} == {"1"}
     assert env["HOME"].startswith("/tmp/") and env["MPLCONFIGDIR"].startswith(env["HOME"])
 
 
