@@ -39,6 +39,9 @@ import argparse
 import ast
 import builtins
 import contextlib
+import copy
+import functools
+import gc
 import io
 import json
 import os
@@ -48,6 +51,7 @@ import signal
 import socket
 import struct
 import sys
+import types
 import warnings
 
 from . import wire
@@ -491,6 +495,70 @@ def serve(conn) -> None:
 # ---------------------------------------------------------------------------
 
 
+#: Attribute values a population's copy may share with the population it copies.
+_IMMUTABLE = (str, int, float, bool, type(None), frozenset, types.MappingProxyType)
+
+
+def independent_copy(G):
+    """A copy of the graph ``G`` that shares nothing that can be changed; ``None`` if
+    some node or edge attribute is of a type that could be changed in place.
+
+    Node and edge attribute dictionaries are new (:meth:`networkx.Graph.copy`);
+    their values are shared only when immutable; the graph's own attributes
+    are copied deeply.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph(name="g"); G.add_edge(1, 2, strength=0.5)
+    >>> H = independent_copy(G); H[1][2]["strength"] = 0.9
+    >>> G[1][2]["strength"]
+    0.5
+    >>> G.add_edge(2, 3, items=[1]); independent_copy(G) is None
+    True
+    """
+    for _, attrs in G.nodes(data=True):
+        if not all(isinstance(v, _IMMUTABLE) for v in attrs.values()):
+            return None
+    for _, _, attrs in G.edges(data=True):
+        if not all(isinstance(v, _IMMUTABLE) for v in attrs.values()):
+            return None
+    H = G.copy()
+    H.graph = copy.deepcopy(G.graph)
+    return H
+
+
+def share_populations(module) -> None:
+    """Within one session, build each population once: ``module.population`` returns
+    an independent copy (:func:`independent_copy`) of the one built first.
+
+    An exercise builds the learner's population in its setup cell and again in
+    its hidden tests (a fresh copy to check the answers against); building it
+    takes most of the judge's time for a notebook. The population built is
+    never handed out itself, so what a test does to its copy reaches no other
+    cell. The cache starts empty in every session: it is created in the judge
+    server and filled only in the child that serves one notebook.
+    """
+    real = getattr(module.population, "__wrapped__", module.population)
+    built: dict = {}
+
+    @functools.wraps(real)
+    def population(n, *, seed, **options):
+        try:
+            key = (type(n), n, type(seed), seed,
+                   tuple(sorted((k, type(v), v) for k, v in options.items())))
+            hash(key)
+        except TypeError:
+            return real(n, seed=seed, **options)
+        if key not in built:
+            built[key] = real(n, seed=seed, **options)
+        shared = independent_copy(built[key])
+        return shared if shared is not None else real(n, seed=seed, **options)
+
+    population.__wrapped__ = real
+    module.population = population
+
+
 def _preload() -> None:
     os.environ.setdefault("MPLBACKEND", "Agg")
     for name in ("numpy", "pandas", "networkx", "matplotlib", "matplotlib.pyplot", "weakties",
@@ -499,6 +567,13 @@ def _preload() -> None:
             __import__(name)
         except Exception:  # noqa: BLE001 - a missing optional module is the test's problem
             pass
+    try:
+        import weakties
+        import weakties.populations
+    except ImportError:
+        return
+    share_populations(weakties.populations)
+    weakties.population = weakties.populations.population
 
 
 def _reap() -> None:
@@ -516,6 +591,10 @@ def main(argv=None) -> int:
     parser.add_argument("--socket", required=True)
     args = parser.parse_args(argv)
     _preload()
+    # What the preload made is never collected in a child: a child's garbage
+    # collection would otherwise visit, and so copy, every page of it.
+    gc.collect()
+    gc.freeze()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(args.socket)
     server.listen(64)

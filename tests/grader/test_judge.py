@@ -131,3 +131,89 @@ def test_each_notebook_gets_a_fresh_judge(judge_server):
     first = asyncio.run(one_notebook())
     second = asyncio.run(one_notebook())
     assert first.passed and second.passed, (first.outputs, second.outputs)
+
+
+def _counting(real):
+    calls = []
+
+    def population(n, *, seed, **options):
+        calls.append((n, seed, options))
+        return real(n, seed=seed, **options)
+
+    return population, calls
+
+
+def test_a_population_built_twice_in_a_session_is_built_once_and_shared_with_nobody():
+    import types
+
+    import networkx as nx
+
+    from weakties.populations import population as real
+
+    counting, calls = _counting(real)
+    module = types.SimpleNamespace(population=counting)
+    jp.share_populations(module)
+    first = module.population(60, seed="alice")
+    first.remove_node(0)
+    first.add_edge(1, 2, strength=0.01)
+    first.nodes[3]["sector"] = "changed"
+    first.graph["options"]["homophily"] = 9
+    second = module.population(60, seed="alice")
+    fresh = real(60, seed="alice")
+    assert len(calls) == 1
+    assert nx.utils.graphs_equal(second, fresh) and second is not first
+    assert second.graph["options"] == fresh.graph["options"]
+    # Other arguments, another population; an argument that cannot be a key, no sharing.
+    assert not nx.utils.graphs_equal(module.population(60, seed="bob"), fresh)
+    assert len(calls) == 2
+
+
+def test_a_population_with_changeable_attributes_is_built_again_not_shared():
+    import types
+
+    import networkx as nx
+
+    def real(n, *, seed, **options):
+        G = nx.path_graph(n)
+        G.nodes[0]["notes"] = []            # a list could be changed in place
+        return G
+
+    counting, calls = _counting(real)
+    module = types.SimpleNamespace(population=counting)
+    jp.share_populations(module)
+    a = module.population(5, seed=1)
+    a.nodes[0]["notes"].append("x")
+    b = module.population(5, seed=1)
+    assert b.nodes[0]["notes"] == [] and len(calls) == 3   # the first build, then two more
+    assert jp.independent_copy(a) is None
+
+
+def test_what_a_test_does_to_its_population_reaches_no_other_cell(judge_server):
+    """The setup's population and the test's are equal and separate objects in the judge."""
+
+    class Kernel:
+        async def fetch(self, names):
+            return json.dumps({n: {"missing": True} for n in names}), None
+
+        async def call(self, name, args):
+            return None, "no kernel"
+
+    cells = [{"index": 0, "kind": "locked", "source":
+              "import weakties\nG = weakties.population(60, seed='s')\nG.remove_node(0)\n"
+              "G.graph['options']['homophily'] = 9"},
+             {"index": 1, "kind": "test", "source":
+              "H = weakties.population(60, seed='s')\n"
+              "assert H is not G and 0 in H and 0 not in G\n"
+              "assert H.graph['options']['homophily'] != 9\n"
+              "assert H.number_of_edges() > G.number_of_edges()"}]
+
+    async def one_notebook():
+        session = JudgeSession(JudgePlan(judge_server, "alice", cells))
+        await session.open()
+        try:
+            return await session.run_test(1, Kernel(), timeout=120)
+        finally:
+            await session.close()
+
+    outcome = asyncio.run(one_notebook())
+    assert outcome.passed, outcome.outputs
