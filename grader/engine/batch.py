@@ -327,10 +327,6 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
         The assignment is unknown or not released, or a named student has no
         submission.
     """
-    from sqlalchemy import text
-    from weakties.learner import check_learner_id
-
-    from ..stores import gradebook, status
     from .execute import SandboxUnavailable, sandbox_problem
 
     course = course if isinstance(course, Course) else Course(course)
@@ -340,6 +336,39 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
             raise SandboxUnavailable(problem)
     config = course.nbgrader_config()
     limits = limits or course_limits(course)
+    # The judge imports the library (a second of one core) while this process reads
+    # the gradebook and prepares the workers; it is waited for just before they start.
+    from .judge import JudgeServer, JudgeUnavailable
+
+    server = launch_error = None
+    if judge is None:
+        if sandbox:
+            from . import sandbox as _sandbox
+
+            _sandbox.prepare()
+        try:
+            server = JudgeServer(sandbox=sandbox, memory_mb=limits.memory_mb).launch()
+        except JudgeUnavailable as exc:
+            launch_error = exc
+    try:
+        return _autograde(course, assignment, students, jobs, sandbox, force, progress, limits,
+                          keep_backups, in_process, judge, server, launch_error, config)
+    finally:
+        if server is not None:
+            server.stop()
+        _JUDGE.pop("server", None)
+
+
+def _autograde(course, assignment, students, jobs, sandbox, force, progress, limits,
+               keep_backups, in_process, judge, server, launch_error, config):
+    from sqlalchemy import text
+
+    from weakties.learner import check_learner_id
+
+    from ..stores import gradebook, status
+    from .execute import SandboxUnavailable
+    from .judge import JudgeUnavailable
+
     with gradebook.open_gradebook(course) as gb:
         refs = _references(course, assignment, gb, config)
     digest = hashlib.sha256("".join(refs[n].digest() for n in sorted(refs)).encode()).hexdigest()
@@ -376,20 +405,15 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     # (nbgrader, nbclient, IPython: seconds of imports) and checked the sandbox, and
     # before the gradebook is opened for writing or any thread is started.
     _warm_up()
-    if sandbox:
-        from . import sandbox as _sandbox
-
-        _sandbox.prepare()
-    from .judge import JudgeServer, JudgeUnavailable
-
     pool = None
     futures: dict = {}
-    server = None
     if todo and judge is not None:
         _JUDGE["server"] = judge
     elif todo:
         try:
-            server = JudgeServer(sandbox=sandbox, memory_mb=limits.memory_mb).start()
+            if launch_error is not None:
+                raise launch_error
+            server.wait_ready()
         except JudgeUnavailable as exc:
             for task in todo:
                 ready.append(_Graded(task, {n: pipeline._failed(refs[n], n, str(exc))
@@ -448,9 +472,6 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-        if server is not None:
-            server.stop()
-        _JUDGE.pop("server", None)
     order = {s: i for i, (s, _) in enumerate(submissions)}
     outcomes.sort(key=lambda o: order.get(o.student, 0))
     return outcomes

@@ -28,6 +28,7 @@ import atexit
 import json
 import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -106,6 +107,16 @@ class JudgeServer:
         return str(self.folder / "judge.sock")
 
     def start(self) -> "JudgeServer":
+        """Start the judge and wait until it is ready (:meth:`launch`, then :meth:`wait_ready`)."""
+        return self.launch().wait_ready()
+
+    def launch(self) -> "JudgeServer":
+        """Start the judge process without waiting for it.
+
+        It imports the library first (about a second of one core); the caller
+        does its own work meanwhile and calls :meth:`wait_ready` before anyone
+        connects. Raises :class:`JudgeUnavailable` if the process cannot start.
+        """
         from . import sandbox as _sandbox
 
         if self.process is not None:
@@ -145,18 +156,33 @@ class JudgeServer:
             self.process = subprocess.Popen(
                 cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                 pass_fds=pass_fds, env=env, cwd=str(self.folder), start_new_session=True)
+        except OSError as exc:
+            for folder in (self.folder, private):
+                shutil.rmtree(folder, ignore_errors=True)
+            raise JudgeUnavailable(f"the judge process could not be started ({exc})") from None
         finally:
             log.close()
             if read is not None:
                 os.close(read)
         self.owner = os.getpid()
+        self.ready = False
+        return self
+
+    def wait_ready(self) -> "JudgeServer":
+        """Wait until the launched judge accepts sessions; :class:`JudgeUnavailable` if it
+        stopped or did not get ready in ``startup_timeout`` seconds (it is then stopped)."""
+        if self.process is None:
+            raise JudgeUnavailable("the judge process was not started")
+        if getattr(self, "ready", False):
+            return self
         line = self._ready_line()
         if line != b"ready\n":
-            tail = (private / "judge.log").read_bytes()[-2000:].decode("utf-8", "replace")
+            tail = (self.private / "judge.log").read_bytes()[-2000:].decode("utf-8", "replace")
             self.stop()
             raise JudgeUnavailable("the judge process did not start"
                                    + (f": {tail.strip().splitlines()[-1]}" if tail.strip()
                                       else ""))
+        self.ready = True
         return self
 
     def _ready_line(self) -> bytes:
@@ -180,18 +206,17 @@ class JudgeServer:
         """Stop the judge and remove its folders (only in the process that started it)."""
         if self.process is None or self.owner not in (None, os.getpid()):
             return
+        # The judge keeps nothing worth a graceful exit (tearing down its imports takes
+        # a third of a second); its sessions are over when the grader stops it.
         try:
             self.process.stdin.close()
         except OSError:
             pass
         try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            try:
-                os.killpg(self.process.pid, 9)
-            except OSError:
-                pass
-            self.process.wait()
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.wait()
         self.process = None
         for folder in (self.folder, getattr(self, "private", None)):
             if folder is not None:

@@ -265,3 +265,44 @@ def test_late_submissions_get_the_course_penalty(course, monkeypatch):
         too_late = gb.find_submission_notebook("ties-basics", "ties-basics", "s02")
         assert on_time.late_submission_penalty is None and on_time.score == 7.0
         assert too_late.score == 7.0 and too_late.late_submission_penalty == 7.0
+
+
+@pytest.mark.parametrize("where", ["launch", "wait_ready"])
+def test_a_judge_that_cannot_start_fails_every_submission_with_the_reason(course, monkeypatch,
+                                                                           where):
+    """The judge is launched early (it loads the library while the gradebook is read);
+    whether it cannot be started or never gets ready, no grade is invented: every
+    submission is recorded as failed and says why."""
+    from grader.engine.judge import JudgeServer, JudgeUnavailable
+
+    cohort.make_cohort(course, "ties-basics", 2)
+    real = getattr(JudgeServer, where)
+
+    def broken(self):
+        if where == "wait_ready":
+            real(self)                    # a real judge, then stopped: nothing left running
+            self.stop()
+        raise JudgeUnavailable("the judge process did not start: no memory")
+
+    monkeypatch.setattr(JudgeServer, where, broken)
+    outcomes = autograde(course, "ties-basics", progress=False, jobs=2)
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert all("no memory" in " ".join(o.reasons) for o in outcomes)
+
+
+def test_a_judge_launched_early_is_stopped_when_the_batch_cannot_run(course, monkeypatch):
+    """An unknown student is found after the judge was launched: the judge is stopped."""
+    from grader.engine.judge import JudgeServer
+
+    started = []
+    real = JudgeServer.launch
+
+    def launch(self):
+        started.append(self)
+        return real(self)
+
+    monkeypatch.setattr(JudgeServer, "launch", launch)
+    cohort.make_cohort(course, "ties-basics", 1)
+    with pytest.raises(ValueError, match="nobody"):
+        autograde(course, "ties-basics", students=["nobody"], progress=False)
+    assert len(started) == 1 and started[0].process is None
