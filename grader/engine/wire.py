@@ -181,16 +181,26 @@ def to_plain(value, *, limits: Limits = DEFAULT, top: bool = True, args: bool = 
     return _plain(value, limits, budget, 0, top, args, set())
 
 
+#: Integers below this in size have at most 18 digits (checked without writing them out).
+_SMALL_INT = 10 ** 18
+
+
 def _plain(value, limits, budget, depth, top, args, path):
     budget[0] -= 1
     if budget[0] < 0:
         raise WireError(f"more than {limits.max_items} values")
     if depth > limits.max_depth:
         return {"opaque": {"type": "structure", "kind": "structure nested too deeply"}}
-    if value is None or type(value) is bool:
+    kind = type(value)
+    if value is None or kind is bool:
         return value
-    if type(value) is str:
+    if kind is str:
         return _utf8(value)
+    # The commonest values, of exact built-in types, first (a graph has thousands).
+    if kind is float and math.isfinite(value):
+        return value
+    if kind is int and -_SMALL_INT < value < _SMALL_INT and limits.max_digits >= 18:
+        return value
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
         if isinstance(value, np.bool_):
@@ -258,6 +268,8 @@ def _plain(value, limits, budget, depth, top, args, path):
 
 def _utf8(text: str) -> str:
     """``text``, with lone surrogates (which no UTF-8 message can carry) made U+FFFD."""
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
         return text
@@ -373,6 +385,8 @@ def _build(node, limits, budget, depth, args):
     if node is None or kind is bool or kind is str:
         return node
     if kind is int:
+        if -_SMALL_INT < node < _SMALL_INT and limits.max_digits >= 18:
+            return node
         if len(str(abs(node))) > limits.max_digits:
             raise WireError(f"an integer of more than {limits.max_digits} digits")
         return node

@@ -162,3 +162,17 @@ def test_replies_with_extra_or_forged_entries_are_refused():
     with pytest.raises(WireError):
         wire.read_call('{"raised": ["E", 3]}')
     assert wire.read_fetch('{"x": {"value": 1}, "other": {"value": 2}}', ["x"]) == {"x": 1}
+
+
+def test_the_digit_limit_holds_at_the_quick_path_boundary():
+    """Integers of exactly 18 digits pass the quick check; one more digit is checked in full."""
+    limits = wire.Limits(max_digits=18)
+    assert wire.decode(str(10 ** 18 - 1), limits=limits) == 10 ** 18 - 1
+    assert wire.decode(str(-(10 ** 18 - 1)), limits=limits) == -(10 ** 18 - 1)
+    with pytest.raises(wire.WireError, match="18 digits"):
+        wire.decode(str(10 ** 18), limits=limits)
+    assert wire.to_plain(10 ** 18 - 1, limits=limits) == 10 ** 18 - 1
+    assert wire.to_plain(10 ** 18, limits=limits)["opaque"]["kind"] == "number too large"
+    assert wire.to_plain(123456, limits=wire.Limits(max_digits=5))["opaque"]["kind"] == \
+        "number too large"
+    assert wire.decode(wire.encode("é\ud800")) == "é\ufffd"
