@@ -26,9 +26,16 @@ The form (a JSON value; an object always has exactly one key, a *tag*)::
 Only the judge sends these two, as arguments of a call to a student's
 function (the kernel rebuilds them with networkx and pandas)::
 
-    {"graph": {"directed": false, "graph": {...}, "nodes": [[n, {...}], ...],
-               "edges": [[u, v, {...}], ...]}}
+    {"graph": {"directed": false, "graph": {...},
+               "node_keys": [k, ...], "nodes": [[n, [value, ...]], ...],
+               "edge_keys": [k, ...], "edges": [[u, v, [value, ...]], ...]}}
     {"frame": {"columns": [...], "index": [...], "rows": [[...], ...]}}
+
+A graph's attribute names are written once (``node_keys``, ``edge_keys``);
+each node or edge lists its values in that order, followed, when it lacks
+some attributes, by the positions it lacks (``[n, [values], [absent]]``; the
+value at an absent position is ``null``). A population of 150 people is
+half as long this way as with a dictionary per tie.
 
 This module uses only the standard library (numpy, pandas and networkx
 only if the process already imported them): the grader sends its source
@@ -53,6 +60,7 @@ import json
 import math
 import sys
 from dataclasses import dataclass
+from types import MappingProxyType
 
 __all__ = ["Limits", "WireError", "Opaque", "FunctionRef", "Missing", "Raised", "Reply",
            "encode", "decode", "to_plain", "fetch", "call", "read_fetch", "read_call",
@@ -245,7 +253,7 @@ def _plain(value, limits, budget, depth, top, args, path):
         return {"frozenset": inner(_ordered(value))}
     if isinstance(value, set):
         return {"set": inner(_ordered(value))}
-    if isinstance(value, dict):
+    if isinstance(value, dict) or type(value) is MappingProxyType:   # a read-only dict too
         return {"dict": [[_plain(k, limits, budget, depth + 1, False, args, path),
                           _plain(v, limits, budget, depth + 1, False, args, path)]
                          for k, v in value.items()]}
@@ -292,12 +300,12 @@ def _special_arg(value, limits, budget, depth, path):
         return _plain(x, limits, budget, depth + 1, False, True, path)
 
     if nx is not None and isinstance(value, nx.Graph):
-        return {"graph": {
-            "directed": value.is_directed(),
-            "graph": p(dict(value.graph)),
-            "nodes": [[p(n), p(dict(d))] for n, d in value.nodes(data=True)],
-            "edges": [[p(u), p(v), p(dict(d))] for u, v, d in value.edges(data=True)],
-        }}
+        node_keys, nodes = _rows([(n,) for n in value.nodes], list(value.nodes.values()), p)
+        edge_keys, edges = _rows([(u, v) for u, v in value.edges],
+                                 [d for _, _, d in value.edges(data=True)], p)
+        return {"graph": {"directed": value.is_directed(), "graph": p(dict(value.graph)),
+                          "node_keys": node_keys, "nodes": nodes,
+                          "edge_keys": edge_keys, "edges": edges}}
     if pd is not None and isinstance(value, pd.DataFrame):
         return {"frame": {
             "columns": [p(c) for c in value.columns],
@@ -305,6 +313,25 @@ def _special_arg(value, limits, budget, depth, path):
             "rows": [[p(x) for x in row] for row in value.itertuples(index=False, name=None)],
         }}
     return None
+
+
+def _rows(ids, attrs, p):
+    """Attribute names once, then one row per node or edge: (keys, rows) of plain data."""
+    keys: dict = {}
+    for d in attrs:
+        for k in d:
+            if k not in keys:
+                keys[k] = len(keys)
+    rows = []
+    for id_, d in zip(ids, attrs):
+        values = [None] * len(keys)
+        for k, v in d.items():
+            values[keys[k]] = p(v)
+        row = [*(p(x) for x in id_), values]
+        if len(d) < len(keys):
+            row.append([i for k, i in keys.items() if k not in d])
+        rows.append(row)
+    return [p(k) for k in keys], rows
 
 
 def encode(value, *, limits: Limits = DEFAULT, args: bool = False) -> str:
@@ -447,6 +474,31 @@ def _check_key(key, what="a dictionary key"):
     raise WireError(f"{what} that cannot be a key ({name})")
 
 
+def _read_rows(body, what, width, b):
+    """The ``(ids, attributes)`` of a graph's nodes (``width`` 1) or edges (2)."""
+    keys = b(body.get(f"{what}_keys", []))
+    if type(keys) is not list:
+        raise WireError(f"the graph's {what}_keys is a list")
+    for key in keys:
+        _check_key(key)
+    rows = body.get(f"{what}s", [])
+    if type(rows) is not list:
+        raise WireError(f"the graph's {what}s is a list")
+    for row in rows:
+        if type(row) is not list or len(row) not in (width + 1, width + 2) \
+                or type(row[width]) is not list or len(row[width]) != len(keys):
+            raise WireError(f"a {what} of the graph is [id, values] or [id, values, absent]")
+        ids = [b(x) for x in row[:width]]
+        for x in ids:
+            _check_key(x, what=f"a {what} id")
+        values = b(row[width])
+        absent = b(row[width + 1]) if len(row) > width + 1 else []
+        if type(absent) is not list or any(type(i) is not int for i in absent):
+            raise WireError(f"a {what}'s absent attributes are given by position")
+        absent = set(absent)
+        yield ids, {k: v for i, (k, v) in enumerate(zip(keys, values)) if i not in absent}
+
+
 def _build_arg(tag, body, limits, budget, depth, args):
     if type(body) is not dict:
         raise WireError(f"the {tag} tag holds an object")
@@ -459,10 +511,10 @@ def _build_arg(tag, body, limits, budget, depth, args):
 
         G = nx.DiGraph() if body.get("directed") else nx.Graph()
         G.graph.update(b(body.get("graph", {"dict": []})))
-        for node, data in body.get("nodes", []):
-            G.add_node(b(node), **b(data))
-        for u, v, data in body.get("edges", []):
-            G.add_edge(b(u), b(v), **b(data))
+        for node, attrs in _read_rows(body, "node", 1, b):
+            G.add_node(node[0], **attrs)
+        for (u, v), attrs in _read_rows(body, "edge", 2, b):
+            G.add_edge(u, v, **attrs)
         return G
     import pandas as pd
 

@@ -176,3 +176,39 @@ def test_the_digit_limit_holds_at_the_quick_path_boundary():
     assert wire.to_plain(123456, limits=wire.Limits(max_digits=5))["opaque"]["kind"] == \
         "number too large"
     assert wire.decode(wire.encode("é\ud800")) == "é\ufffd"
+
+
+def test_a_population_reaches_the_students_function_whole_and_compact():
+    """A graph's attribute names are written once; every node and tie arrives with exactly
+    its own attributes (read-only mappings as dictionaries), whatever keys others have."""
+    import weakties
+
+    G = weakties.population(80, seed="wire")
+    G.add_node("alone")
+    G.add_edge(0, "alone", note=[1, (2, 3)], **{"7": None})
+    G.graph["extra"] = {"k": {1, 2}}
+    text = wire.encode(((G,), {}), args=True)
+    (H,), _ = wire.decode(text, args=True)
+    assert nx.utils.graphs_equal(G, H) and G.graph == H.graph
+    assert H.nodes["alone"] == {} and H.edges[0, "alone"] == {"note": [1, (2, 3)], "7": None}
+    for u, v, d in G.edges(data=True):
+        assert H.edges[u, v] == d              # absent attributes stay absent
+    assert H.nodes[0]["reliability"] == dict(G.nodes[0]["reliability"])
+    # Half the text of one dictionary per node and tie.
+    old_style = json.dumps([[wire.to_plain(dict(d)) for _, _, d in G.edges(data=True)]])
+    assert len(text) < len(old_style)
+
+
+@pytest.mark.parametrize("graph", [
+    {"node_keys": [], "nodes": [[1]], "edge_keys": [], "edges": []},                # no values
+    {"node_keys": ["a"], "nodes": [[1, []]], "edge_keys": [], "edges": []},         # too few
+    {"node_keys": [[1]], "nodes": [], "edge_keys": [], "edges": []},                # list key
+    {"node_keys": [], "nodes": [[[1, 2], []]], "edge_keys": [], "edges": []},       # list id
+    {"node_keys": [], "nodes": [], "edge_keys": [], "edges": [[1, []]]},            # one end
+    {"node_keys": [], "nodes": "x", "edge_keys": [], "edges": []},
+    {"node_keys": ["a"], "nodes": [[1, [None], [[0]]]], "edge_keys": [], "edges": []},
+])
+def test_a_malformed_graph_is_an_error_not_a_graph(graph):
+    body = {"directed": False, "graph": {"dict": []}, **graph}
+    with pytest.raises(WireError):
+        wire.decode(json.dumps({"graph": body}), args=True)
