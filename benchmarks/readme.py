@@ -30,7 +30,7 @@ SECTIONS = (
     ("scenarios.md", "Each scenario at the lesson's size and five times it, as a multiple "
                      "of building the population (issue 3)."),
     ("autograde.md", "Grading 60 submissions: `weakties-grade autograde` against stock "
-                     "sequential `nbgrader autograde` (issue 5)."),
+                     "sequential `nbgrader autograde` (issues 5 and 12)."),
     ("sandbox.md", "What the grading sandbox costs against a plain kernel (issue 7)."),
     ("widgets.md", "How fast each lesson's explorers redraw when a control moves, against "
                    "the lessons before their conversion (issue 13)."),

@@ -32,6 +32,7 @@ busy; ``benchmarks/results/autograde.md`` has the measurements.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -424,9 +425,16 @@ def _autograde(course, assignment, students, jobs, sandbox, force, progress, lim
             _JUDGE["server"] = server
     if todo and not in_process:
         workers = max(1, min(jobs or default_jobs(), len(todo)))
-        pool = cf.ProcessPoolExecutor(max_workers=workers,
-                                      mp_context=multiprocessing.get_context("fork"))
-        futures = {pool.submit(_grade_task, t): t for t in todo}
+        # What the workers inherit is never garbage-collected in them: a collection
+        # would visit, and so copy, every page of this process's heap in each worker.
+        gc.collect()
+        gc.freeze()
+        try:
+            pool = cf.ProcessPoolExecutor(max_workers=workers,
+                                          mp_context=multiprocessing.get_context("fork"))
+            futures = {pool.submit(_grade_task, t): t for t in todo}   # forks them all
+        finally:
+            gc.unfreeze()
     elif todo:
         futures = {_Immediate(_grade_task, t): t for t in todo}
     from ..render.progress import Progress
