@@ -342,11 +342,11 @@ def autograde(course, assignment: str, *, students=None, jobs: int | None = None
     from .judge import JudgeServer, JudgeUnavailable
 
     server = launch_error = None
-    if judge is None:
-        if sandbox:
-            from . import sandbox as _sandbox
+    if sandbox:
+        from . import sandbox as _sandbox
 
-            _sandbox.prepare()
+        _sandbox.prepare()          # byte-compiled files and the font list, for kernels and judge
+    if judge is None:
         try:
             server = JudgeServer(sandbox=sandbox, memory_mb=limits.memory_mb).launch()
         except JudgeUnavailable as exc:
