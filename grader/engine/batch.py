@@ -146,6 +146,17 @@ def _submissions(course: Course, assignment: str, students=None) -> list[tuple[s
     return found
 
 
+def _notebook_bytes(task: "_Task") -> int:
+    """The size of a submission's notebooks: how long grading it may take, roughly."""
+    total = 0
+    for path in Path(task.folder).glob("*.ipynb"):
+        try:
+            total += path.lstat().st_size
+        except OSError:
+            pass
+    return total
+
+
 def _notebook_ids(path: Path) -> set:
     try:
         nb, _ = pipeline.load(path)
@@ -401,6 +412,9 @@ def _autograde(course, assignment, students, jobs, sandbox, force, progress, lim
         todo.append(task)
     if not todo and not ready:
         return outcomes
+    # Largest notebooks first: a long submission started last would keep one worker
+    # busy while the others are done (longest-first scheduling; size is the guess).
+    todo.sort(key=_notebook_bytes, reverse=True)
 
     # Workers are forked from this process once it has loaded everything they need
     # (nbgrader, nbclient, IPython: seconds of imports) and checked the sandbox, and
