@@ -115,6 +115,24 @@ def test_change_of_sector_explorer_draws_three_strategies(small):
     assert js.search(small, "targeted", "Digital").params["target"] == "Digital"
 
 
+@pytest.mark.parametrize("target, asks", [("Digital", 5), ("", 2), ("Health", 7)])
+def test_change_of_sector_explorer_draws_what_each_search_gives(small, target, asks):
+    """Computed ahead (one control moved) or at the move (two), the lines are the searches'."""
+    ex = js.explore_change_of_sector(small, lang="en")
+    ex.set(target=target, asks=asks, view="hires")
+    results = [js.search(small, s, target or None, asks) for s in ("strong", "weak", "targeted")]
+    hires = ex.last_result.axes[0].get_lines()
+    for line, r in zip(hires, results):
+        assert list(line.get_ydata()) == list(js._hired_by_month(r) * 100)
+    ex.set(view="mutual")
+    for line, r in zip(ex.last_result.axes[0].get_lines(), results):
+        t = r.leads_per_tie()
+        assert list(line.get_xdata()) == list(t["mutual"])
+        assert list(line.get_ydata()) == list(t["leads_per_tie"] * 100)
+    assert [ln.get_label() for ln in hires] == [
+        "strong ties only", "weak ties only", "weak ties chosen for the target job"]
+
+
 def test_every_claim_of_the_lesson_holds_on_its_population(G):
     f = js.facts(G)
     failed = {name: c.verify(f) for name, c in claims_of(js).items() if not c.verify(f)[0]}
