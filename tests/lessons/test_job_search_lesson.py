@@ -107,6 +107,34 @@ def test_market_picture_and_explorers_respond(small):
         assert ex.poke() == []
 
 
+def _png(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=40)
+    buffer.seek(0)
+    return plt.imread(buffer)
+
+
+def test_trades_and_labour_explorers_show_the_pictures_drawn_when_made(small):
+    import numpy as np
+
+    before = set(plt.get_fignums())
+    trades = js.explore_trades(small, lang="en")
+    labour = js.explore_labour_market(small, lang="en")
+    assert set(plt.get_fignums()) == before  # drawn ahead, closed for pyplot
+    trades.set(how_digital=0.9)
+    shown = trades.last_result
+    assert trades.func(how_digital=0.9, recommendation=0.5) is shown  # kept, not drawn again
+    fresh = js._experiment_bars(js.experiment(small, 0.9, 0.5), "en", shown.axes[1].get_title())
+    assert "times as many jobs" in shown.axes[1].get_title()
+    assert np.array_equal(_png(fresh), _png(shown))
+    labour.set(openings=0.08)
+    fresh = js._market_picture(js.market(small, 1.0, 0.08), "en")
+    assert np.array_equal(_png(fresh), _png(labour.last_result))
+    plt.close("all")
+
+
 def test_change_of_sector_explorer_draws_three_strategies(small):
     ex = js.explore_change_of_sector(small, lang="en")
     ex.set(target="Digital", view="mutual")

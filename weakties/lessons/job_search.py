@@ -73,6 +73,25 @@ def _t(text, lang):
 _CACHE: dict = {}
 
 
+def _kept_pictures(draw):
+    """``draw`` that draws each picture once: ``picture(*key)`` keeps ``draw(*key)``.
+
+    The figures are closed for pyplot, so that the notebook does not show
+    them all at once; an explorer shows the one asked for.
+    """
+    import matplotlib.pyplot as plt
+
+    pictures = {}
+
+    def picture(*key):
+        if key not in pictures:
+            pictures[key] = draw(*key)
+            plt.close(pictures[key])
+        return pictures[key]
+
+    return picture
+
+
 def _cached(G, key, make):
     full = (id(G), G.number_of_nodes(), G.number_of_edges()) + key
     if full not in _CACHE:
@@ -383,8 +402,8 @@ def explore_trades(G, lang=None):
     the share of the openings of a non-digital trade filled only on a
     trusted recommendation (an assumption of the model). The picture is the
     experiment's two groups. The results of moving one control from its
-    starting position are computed when the explorer is made; results
-    already seen are kept.
+    starting position are computed, and their pictures drawn, when the
+    explorer is made; results and pictures already seen are kept.
 
     Returns
     -------
@@ -398,17 +417,21 @@ def explore_trades(G, lang=None):
         (_t(N_("{value} for every trade"), lang).format(value=decimal(d, 1, lang)), float(d))
         for d in DIGITAL_CHOICES[1:]]
 
-    for d in DIGITAL_CHOICES:  # one control moved from the start: computed now, kept
-        experiment(G, d, 0.5)
-    for rec in RECOMMENDATION_CHOICES:
-        experiment(G, None, rec)
-
-    def show_trades(how_digital, recommendation):
+    def draw_trades(how_digital, recommendation):
         r = experiment(G, None if how_digital < 0 else how_digital, recommendation)
         est = r.estimates.set_index("kind").loc["randomised", "estimate"]
         title = _t(N_("Experiment: the strong-ties group finds {ratio} times as many jobs"),
                    lang).format(ratio=decimal(est, 2, lang))
         return _experiment_bars(r, lang, title)
+
+    picture = _kept_pictures(draw_trades)
+    for _, value in digital:  # one control moved from the start: computed and drawn now, kept
+        picture(value, 0.5)
+    for rec in RECOMMENDATION_CHOICES:
+        picture(-1.0, rec)
+
+    def show_trades(how_digital, recommendation):
+        return picture(how_digital, recommendation)
 
     return Explorer(
         show_trades, title=_t(N_("Do strong ties help more where hiring goes through trusted "
@@ -487,7 +510,8 @@ def explore_labour_market(G, lang=None):
     """An explorer: the labour market with more or fewer weak ties used, more or fewer openings.
 
     The results of moving one control from its starting position are
-    computed when the explorer is made; results already seen are kept.
+    computed, and their pictures drawn, when the explorer is made; results
+    and pictures already seen are kept.
 
     Returns
     -------
@@ -497,13 +521,15 @@ def explore_labour_market(G, lang=None):
 
     from ..widgets import Explorer
 
-    for share in WEAK_SHARES:  # one control moved from the start: computed now, kept
-        market(G, share, 0.04)
+    picture = _kept_pictures(
+        lambda weak_share, openings: _market_picture(market(G, weak_share, openings), lang))
+    for share in WEAK_SHARES:  # one control moved from the start: computed and drawn now, kept
+        picture(share, 0.04)
     for chance in OPENINGS:
-        market(G, 1.0, chance)
+        picture(1.0, chance)
 
     def show_labour(weak_share, openings):
-        return _market_picture(market(G, weak_share, openings), lang)
+        return picture(weak_share, openings)
 
     return Explorer(
         show_labour, title=_t(N_("Through which ties does job news travel, and how much is "
