@@ -40,7 +40,8 @@ def test_rare_categories_fold_into_other():
 def test_draw_ego_shows_every_alter_with_a_legend_and_width_by_strength(G):
     ego = 5
     ax = plotting.draw_ego(G, ego, color_by="sector")
-    points = sum(len(c.get_offsets()) for c in ax.collections)
+    from matplotlib.collections import LineCollection, PathCollection
+    points = sum(len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection))
     assert points == G.degree(ego) + 1  # every alter, plus the ego
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "you" in labels and "strong tie" in labels
@@ -48,15 +49,58 @@ def test_draw_ego_shows_every_alter_with_a_legend_and_width_by_strength(G):
     top, count = Counter(G.nodes[v]["sector"] for v in G[ego]).most_common(1)[0]
     assert f"{top} ({count})" in labels
     # The thickest line from the ego goes to the strongest tie.
-    lines = [ln for ln in ax.get_lines() if ln.get_xdata().size == 2
-             and (ln.get_xdata()[0], ln.get_ydata()[0]) == (0.0, 0.0)]
-    assert len(lines) == G.degree(ego)
-    widest = max(lines, key=lambda ln: ln.get_linewidth())
+    alter_ties, ego_ties = [c for c in ax.collections if isinstance(c, LineCollection)]
+    segments = ego_ties.get_segments()
+    assert len(segments) == G.degree(ego)
+    assert all(tuple(s[0]) == (0.0, 0.0) for s in segments)
+    widest = max(range(len(segments)), key=lambda i: ego_ties.get_linewidths()[i])
     strongest = max(G[ego], key=lambda v: G[ego][v]["strength"])
     rings = ties.layers(G, ego)
     assert strongest in rings[1] + rings[2]
-    assert widest.get_linewidth() == pytest.approx(0.5 + 4 * G[ego][strongest]["strength"])
+    assert ego_ties.get_linewidths()[widest] == pytest.approx(
+        0.5 + 4 * G[ego][strongest]["strength"])
+    alters = set(G[ego])
+    assert len(alter_ties.get_segments()) == G.subgraph(alters).number_of_edges()
     assert ax.get_title()
+
+
+def _png(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    buffer.seek(0)
+    return plt.imread(buffer)
+
+
+@pytest.mark.parametrize("ego, show_alter_ties", [(5, True), (17, True), (5, False)])
+def test_draw_ego_ties_look_as_one_line_per_tie(G, ego, show_alter_ties):
+    """The two LineCollections give the picture of the former one ``ax.plot`` per tie."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    ax = plotting.draw_ego(G, ego, show_alter_ties=show_alter_ties)
+    collections = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(collections) == 1 + show_alter_ties
+    # The former drawing: remove the collections, draw each tie as its own line, with
+    # the colours, widths, transparency and order the former code gave it.
+    reference = plotting.draw_ego(G, ego, show_alter_ties=show_alter_ties)
+    alter_ties = ego_ties = None
+    if show_alter_ties:
+        alter_ties, ego_ties = [c for c in reference.collections
+                                if isinstance(c, LineCollection)]
+    else:
+        ego_ties, = [c for c in reference.collections if isinstance(c, LineCollection)]
+    widths = ego_ties.get_linewidths()
+    for c in (alter_ties, ego_ties):
+        if c is not None:
+            c.remove()
+    if alter_ties is not None:
+        for (a, b) in alter_ties.get_segments():
+            reference.plot(*zip(a, b), color="#CCCCCC", lw=0.5, zorder=1)
+    for (a, b), w in zip(ego_ties.get_segments(), widths):
+        reference.plot(*zip(a, b), color="#444444", lw=w, alpha=0.7, zorder=2)
+    assert np.array_equal(_png(ax.figure), _png(reference.figure))
 
 
 def test_describe_ego_counts_what_the_picture_shows(G):

@@ -21,6 +21,7 @@ from collections import Counter
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from . import ties as _ties
 from .i18n import N_, gettext, number, percent as _percent
@@ -141,6 +142,10 @@ def draw_ego(G, ego, color_by="sector", ax=None, show_alter_ties=True,
     Returns
     -------
     matplotlib.axes.Axes
+        The ties are two :class:`~matplotlib.collections.LineCollection`
+        in ``ax.collections``, first the ties between alters (when shown),
+        then the ego's ties, one segment per alter in the order of the
+        rings; the people are the collections after them.
 
     Examples
     --------
@@ -164,13 +169,19 @@ def draw_ego(G, ego, color_by="sector", ax=None, show_alter_ties=True,
         ax.add_patch(plt.Circle((0, 0), k, fill=False, ls=":", lw=0.8, color="#999999"))
         ax.text(0, k + 0.05, gettext(_ties.LAYER_NAMES[k - 1]), ha="center", va="bottom",
                 fontsize=7, color="#555555")
+    # Each set of ties is one LineCollection: the picture of one line per tie (same
+    # colours, widths, caps, joins and order) with one artist to draw instead of hundreds.
+    lines = {"capstyle": plt.rcParams["lines.solid_capstyle"],
+             "joinstyle": plt.rcParams["lines.solid_joinstyle"]}
     if show_alter_ties:
         H = G.subgraph(alters)
-        for u, v in H.edges():
-            ax.plot(*zip(pos[u], pos[v]), color="#CCCCCC", lw=0.5, zorder=1)
-    for v in alters:
-        s = G[ego][v].get("strength", 0.5)
-        ax.plot(*zip(pos[ego], pos[v]), color="#444444", lw=0.5 + 4 * s, alpha=0.7, zorder=2)
+        ax.add_collection(LineCollection([(pos[u], pos[v]) for u, v in H.edges()],
+                                         colors="#CCCCCC", linewidths=0.5, zorder=1, **lines),
+                          autolim=False)
+    ax.add_collection(LineCollection(
+        [(pos[ego], pos[v]) for v in alters], colors="#444444", alpha=0.7, zorder=2,
+        linewidths=[0.5 + 4 * G[ego][v].get("strength", 0.5) for v in alters], **lines),
+        autolim=False)
     for cat, (colour, marker) in styles.items():
         members = [v for v in alters if (G.nodes[v].get(color_by) if G.nodes[v].get(color_by) in styles else _OTHER) == cat]
         if not members:

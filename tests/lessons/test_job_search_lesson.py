@@ -107,12 +107,58 @@ def test_market_picture_and_explorers_respond(small):
         assert ex.poke() == []
 
 
+def _png(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=40)
+    buffer.seek(0)
+    return plt.imread(buffer)
+
+
+def test_trades_and_labour_explorers_show_the_pictures_drawn_when_made(small):
+    import numpy as np
+
+    before = set(plt.get_fignums())
+    trades = js.explore_trades(small, lang="en")
+    labour = js.explore_labour_market(small, lang="en")
+    assert set(plt.get_fignums()) == before  # drawn ahead, closed for pyplot
+    trades.set(how_digital=0.9)
+    shown = trades.last_result
+    assert trades.func(how_digital=0.9, recommendation=0.5) is shown  # kept, not drawn again
+    fresh = js._experiment_bars(js.experiment(small, 0.9, 0.5), "en", shown.axes[1].get_title())
+    assert "times as many jobs" in shown.axes[1].get_title()
+    assert np.array_equal(_png(fresh), _png(shown))
+    labour.set(openings=0.08)
+    fresh = js._market_picture(js.market(small, 1.0, 0.08), "en")
+    assert np.array_equal(_png(fresh), _png(labour.last_result))
+    plt.close("all")
+
+
 def test_change_of_sector_explorer_draws_three_strategies(small):
     ex = js.explore_change_of_sector(small, lang="en")
     ex.set(target="Digital", view="mutual")
     assert ex.last_error is None
     assert len(ex.last_result.axes[0].get_lines()) == 3
     assert js.search(small, "targeted", "Digital").params["target"] == "Digital"
+
+
+@pytest.mark.parametrize("target, asks", [("Digital", 5), ("", 2), ("Health", 7)])
+def test_change_of_sector_explorer_draws_what_each_search_gives(small, target, asks):
+    """Computed ahead (one control moved) or at the move (two), the lines are the searches'."""
+    ex = js.explore_change_of_sector(small, lang="en")
+    ex.set(target=target, asks=asks, view="hires")
+    results = [js.search(small, s, target or None, asks) for s in ("strong", "weak", "targeted")]
+    hires = ex.last_result.axes[0].get_lines()
+    for line, r in zip(hires, results):
+        assert list(line.get_ydata()) == list(js._hired_by_month(r) * 100)
+    ex.set(view="mutual")
+    for line, r in zip(ex.last_result.axes[0].get_lines(), results):
+        t = r.leads_per_tie()
+        assert list(line.get_xdata()) == list(t["mutual"])
+        assert list(line.get_ydata()) == list(t["leads_per_tie"] * 100)
+    assert [ln.get_label() for ln in hires] == [
+        "strong ties only", "weak ties only", "weak ties chosen for the target job"]
 
 
 def test_every_claim_of_the_lesson_holds_on_its_population(G):

@@ -47,6 +47,27 @@ def test_insularity_explorer_redraws_each_grouping(G):
     assert set(plt.get_fignums()) == before
 
 
+def _png(fig):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=40)
+    buffer.seek(0)
+    return plt.imread(buffer)
+
+
+def test_insularity_explorer_shows_the_picture_drawn_for_the_grouping(G):
+    import numpy as np
+
+    explorer = sb.explore_insularity(G, lang="en")
+    for attribute in sb.GROUPINGS:
+        fresh = sb.draw_insularity(metrics.insularity(G, attribute), attribute, lang="en")
+        explorer.set(attribute=attribute)
+        assert explorer.last_result is explorer.func(attribute)  # drawn once, shown again
+        assert np.array_equal(_png(fresh), _png(explorer.last_result)), attribute
+        plt.close(fresh)
+
+
 def test_small_world_chords_are_the_rewired_ties(world):
     assert world.chords[0.0] == []
     for share in world.shares:

@@ -210,9 +210,27 @@ def test_different_seed_different_result(G, helpers):
     assert helpers.results_differ(a, b)
 
 
+def test_searches_that_share_one_reading_give_what_each_search_gives(G, helpers):
+    settings = [{"strategy": "weak"}, {"strategy": "targeted", "target": "Digital"},
+                {"strategy": "strong", "asks": 2}, {"strategy": "weak", "seed": "eve"}]
+    shared = js.job_searches(G, iter(range(300)), settings, seed="bob", rounds=6)
+    assert inspect.isgenerator(shared)  # each result made when asked for
+    results = list(shared)
+    assert len(results) == len(settings)
+    for setting, r in zip(settings, results):
+        alone = job_search(G, range(300), **{"seed": "bob", "rounds": 6, **setting})
+        helpers.assert_same_result(r, alone)
+        assert r.params == alone.params
+    assert results[0].params["seed"] == "bob" and results[3].params["seed"] == "eve"
+    with pytest.raises(ValueError, match="target"):
+        list(js.job_searches(G, range(10), [{"target": "Nowhere"}], seed=1))
+
+
 def test_input_graph_unchanged(small, helpers):
     helpers.assert_unchanged(small, lambda g: job_search(g, range(50), seed=1,
                                                          strategy="targeted"))
+    helpers.assert_unchanged(small, lambda g: list(js.job_searches(
+        g, range(50), [{"strategy": "weak"}, {"strategy": "targeted"}], seed=1)))
     helpers.assert_unchanged(small, lambda g: tie_experiment(g, seed=1, runs=1))
 
 
@@ -224,7 +242,8 @@ def test_no_formula_reads_mutual():
     formula of the number of mutual contacts or of (1 - strength). The
     simulation code never reads the count of mutual contacts; only the
     tables that report it do."""
-    for fn in (js._Model, js._run, js._pools, js._asked_this_month, js._prepare):
+    for fn in (js._Model, js._run, js._pools, js._asked_this_month, js._prepare, js._read,
+               js._targets, js._job_search):
         src = inspect.getsource(fn)
         assert "mutual" not in src, fn
         assert "1 - strength" not in src and "1.0 - st" not in src, fn

@@ -73,6 +73,25 @@ def _t(text, lang):
 _CACHE: dict = {}
 
 
+def _kept_pictures(draw):
+    """``draw`` that draws each picture once: ``picture(*key)`` keeps ``draw(*key)``.
+
+    The figures are closed for pyplot, so that the notebook does not show
+    them all at once; an explorer shows the one asked for.
+    """
+    import matplotlib.pyplot as plt
+
+    pictures = {}
+
+    def picture(*key):
+        if key not in pictures:
+            pictures[key] = draw(*key)
+            plt.close(pictures[key])
+        return pictures[key]
+
+    return picture
+
+
 def _cached(G, key, make):
     full = (id(G), G.number_of_nodes(), G.number_of_edges()) + key
     if full not in _CACHE:
@@ -132,7 +151,8 @@ def _hired_by_month(result):
     return np.array([(s["round_hired"].between(1, k)).mean() for k in range(rounds + 1)])
 
 
-def _strategy_curves(results, title, lang, ax=None):
+def _strategy_curves(hired, title, lang, ax=None):
+    """One line per strategy: ``hired`` is ``{strategy: _hired_by_month(result)}``."""
     import matplotlib.pyplot as plt
 
     from ..plotting import style_axes
@@ -140,8 +160,8 @@ def _strategy_curves(results, title, lang, ax=None):
 
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4.5))
-    for strategy, r in results.items():
-        curve = _hired_by_month(r) * 100
+    for strategy, share in hired.items():
+        curve = share * 100
         ax.plot(np.arange(len(curve)), curve, label=_t(_STRATEGY_NAMES[strategy], lang),
                 **style(STRATEGY_ORDER.index(strategy)))
     ax.set_ylim(bottom=0)
@@ -157,8 +177,8 @@ def show_strategies(G, target=None, asks=5, lang=None):
     -------
     matplotlib.figure.Figure
     """
-    results = {s: search(G, s, target, asks) for s in STRATEGY_ORDER}
-    return _strategy_curves(results, _t(N_("Seekers hired, month by month"), lang), lang).figure
+    hired = {s: _hired_by_month(search(G, s, target, asks)) for s in STRATEGY_ORDER}
+    return _strategy_curves(hired, _t(N_("Seekers hired, month by month"), lang), lang).figure
 
 
 # --------------------------------------------------------------------------
@@ -382,8 +402,8 @@ def explore_trades(G, lang=None):
     the share of the openings of a non-digital trade filled only on a
     trusted recommendation (an assumption of the model). The picture is the
     experiment's two groups. The results of moving one control from its
-    starting position are computed when the explorer is made; results
-    already seen are kept.
+    starting position are computed, and their pictures drawn, when the
+    explorer is made; results and pictures already seen are kept.
 
     Returns
     -------
@@ -397,17 +417,21 @@ def explore_trades(G, lang=None):
         (_t(N_("{value} for every trade"), lang).format(value=decimal(d, 1, lang)), float(d))
         for d in DIGITAL_CHOICES[1:]]
 
-    for d in DIGITAL_CHOICES:  # one control moved from the start: computed now, kept
-        experiment(G, d, 0.5)
-    for rec in RECOMMENDATION_CHOICES:
-        experiment(G, None, rec)
-
-    def show_trades(how_digital, recommendation):
+    def draw_trades(how_digital, recommendation):
         r = experiment(G, None if how_digital < 0 else how_digital, recommendation)
         est = r.estimates.set_index("kind").loc["randomised", "estimate"]
         title = _t(N_("Experiment: the strong-ties group finds {ratio} times as many jobs"),
                    lang).format(ratio=decimal(est, 2, lang))
         return _experiment_bars(r, lang, title)
+
+    picture = _kept_pictures(draw_trades)
+    for _, value in digital:  # one control moved from the start: computed and drawn now, kept
+        picture(value, 0.5)
+    for rec in RECOMMENDATION_CHOICES:
+        picture(-1.0, rec)
+
+    def show_trades(how_digital, recommendation):
+        return picture(how_digital, recommendation)
 
     return Explorer(
         show_trades, title=_t(N_("Do strong ties help more where hiring goes through trusted "
@@ -486,7 +510,8 @@ def explore_labour_market(G, lang=None):
     """An explorer: the labour market with more or fewer weak ties used, more or fewer openings.
 
     The results of moving one control from its starting position are
-    computed when the explorer is made; results already seen are kept.
+    computed, and their pictures drawn, when the explorer is made; results
+    and pictures already seen are kept.
 
     Returns
     -------
@@ -496,13 +521,15 @@ def explore_labour_market(G, lang=None):
 
     from ..widgets import Explorer
 
-    for share in WEAK_SHARES:  # one control moved from the start: computed now, kept
-        market(G, share, 0.04)
+    picture = _kept_pictures(
+        lambda weak_share, openings: _market_picture(market(G, weak_share, openings), lang))
+    for share in WEAK_SHARES:  # one control moved from the start: computed and drawn now, kept
+        picture(share, 0.04)
     for chance in OPENINGS:
-        market(G, 1.0, chance)
+        picture(1.0, chance)
 
     def show_labour(weak_share, openings):
-        return _market_picture(market(G, weak_share, openings), lang)
+        return picture(weak_share, openings)
 
     return Explorer(
         show_labour, title=_t(N_("Through which ties does job news travel, and how much is "
@@ -518,14 +545,32 @@ def explore_labour_market(G, lang=None):
 # --------------------------------------------------------------------------
 # A change of sector
 
+#: The strategies the change-of-sector explorer draws, and its range of contacts asked.
+_CHANGE_STRATEGIES = ("strong", "weak", "targeted")
+_ASKS = (1, 10)
+
+
+def _change_summary(result):
+    """What the change-of-sector explorer draws of one search: hires by month, leads per tie.
+
+    A search of 2,000 people holds about 20 MB of tables; the explorer keeps
+    only this.
+    """
+    return _hired_by_month(result), result.leads_per_tie()[["mutual", "leads_per_tie"]]
+
+
 def explore_change_of_sector(G, lang=None):
     """An explorer: the strategies when every seeker wants another sector.
 
     Three controls: the target sector (or each seeker's own), the contacts
     asked per month, and the view (hires month by month, or leads per tie
     by mutual contacts). Three strategies are drawn: strong ties only, weak
-    ties only, weak ties chosen for the target job. Results already seen
-    are kept.
+    ties only, weak ties chosen for the target job. The searches of moving
+    one control from its starting position (every sector, every number of
+    contacts asked) are run when the explorer is made, on one reading of
+    the population (:func:`weakties.scenarios.job_search.job_searches`, a
+    few seconds); results already seen are kept, only what the pictures
+    show.
 
     Returns
     -------
@@ -535,21 +580,36 @@ def explore_change_of_sector(G, lang=None):
 
     from ..plotting import style_axes
     from ..scenarios._common import style
+    from ..scenarios.job_search import job_searches
     from ..widgets import Explorer
 
     sectors = sorted({G.nodes[v]["sector"] for v in G})
+    kept = {}  # (target, asks): {strategy: _change_summary(result)}
+
+    def run(pairs):
+        """Run the searches of the (target, asks) pairs not kept yet, reading G once."""
+        todo = [pair for pair in dict.fromkeys(pairs) if pair not in kept]
+        results = job_searches(G, list(G), [{"strategy": s, "target": target, "asks": asks}
+                                            for target, asks in todo
+                                            for s in _CHANGE_STRATEGIES], seed=SEED)
+        for pair in todo:
+            kept[pair] = {s: _change_summary(next(results)) for s in _CHANGE_STRATEGIES}
+
+    # One control moved from the start: computed now, kept.
+    run([(None, 5)] + [(s, 5) for s in sectors]
+        + [(None, a) for a in range(_ASKS[0], _ASKS[1] + 1)])
 
     def show_change(target, asks, view):
         chosen = None if target == "" else target
-        results = {s: search(G, s, chosen, asks) for s in ("strong", "weak", "targeted")}
+        run([(chosen, asks)])
+        summaries = kept[chosen, asks]
         if view == "hires":
-            return _strategy_curves(results, _t(N_("Seekers hired, month by month"), lang),
-                                    lang).figure
+            return _strategy_curves({s: hired for s, (hired, _) in summaries.items()},
+                                    _t(N_("Seekers hired, month by month"), lang), lang).figure
         import matplotlib.pyplot as plt
 
         fig, ax = plt.subplots(figsize=(8, 4.5))
-        for s, r in results.items():
-            t = r.leads_per_tie()
+        for s, (_, t) in summaries.items():
             ax.plot(t["mutual"], t["leads_per_tie"] * 100,
                     label=_t(_STRATEGY_NAMES[s], lang), **style(STRATEGY_ORDER.index(s)))
         ax.legend(frameon=False)
@@ -565,7 +625,7 @@ def explore_change_of_sector(G, lang=None):
                                          key=lambda o: unicodedata.normalize("NFD", o[0])),
                                 value="",
                                 description=_t(N_("sector wanted"), lang)),
-        asks=widgets.IntSlider(value=5, min=1, max=10,
+        asks=widgets.IntSlider(value=5, min=_ASKS[0], max=_ASKS[1],
                                description=_t(N_("contacts asked each month"), lang)),
         view=widgets.Dropdown(options=[(_t(N_("hires over time"), lang), "hires"),
                                        (_t(N_("leads by mutual contacts"), lang), "mutual")],
@@ -585,7 +645,8 @@ def _strategy_answer(G, lang=None):
     results = {s: search(G, s) for s in STRATEGY_ORDER}
     hired = {s: float(r.seekers["hired"].mean()) for s, r in results.items()}
     best = max(hired, key=hired.get)
-    ax = _strategy_curves(results, _t(N_("Seekers hired, month by month"), lang), lang)
+    ax = _strategy_curves({s: _hired_by_month(r) for s, r in results.items()},
+                          _t(N_("Seekers hired, month by month"), lang), lang)
     description = _t(N_(
         "A line chart with four lines, one per strategy, each with its own colour, marker and "
         "line style. The horizontal axis is the month (0 to 12); the vertical axis is the "

@@ -16,6 +16,7 @@ References
 
 from __future__ import annotations
 
+import gc
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -114,7 +115,8 @@ def draw_insularity(table, attribute, lang=None):
 def explore_insularity(G, lang=None):
     """An explorer: choose sector, region or generation; two bars per group.
 
-    The three tables are computed once; a redraw only draws.
+    The three tables are computed and their three pictures drawn when the
+    explorer is made (a fraction of a second); a move only shows one.
 
     Returns
     -------
@@ -122,14 +124,19 @@ def explore_insularity(G, lang=None):
         Its callback is ``.func(attribute)``.
     """
     import ipywidgets as widgets
+    import matplotlib.pyplot as plt
 
     from ..widgets import Explorer
 
     t = _t(lang)
-    tables = {a: _metrics.insularity(G, a) for a in GROUPINGS}
+    # Closed for pyplot, so that the notebook does not show them all at once.
+    pictures = {}
+    for a in GROUPINGS:
+        pictures[a] = draw_insularity(_metrics.insularity(G, a), a, lang=lang)
+        plt.close(pictures[a])
 
     def show_insularity(attribute):
-        return draw_insularity(tables[attribute], attribute, lang=lang)
+        return pictures[attribute]
 
     return Explorer(show_insularity, title=t(N_("Choose the attribute that defines the groups.")),
                     attribute=widgets.Dropdown(options=[(t(n), a) for a, n in GROUPINGS.items()],
@@ -625,6 +632,10 @@ def explore_new_ties(G, choices, lang=None):
         for count in range(_MAX_NEW + 1):
             pictures[count, strategy] = draw_new_ties(count, strategy)
             plt.close(pictures[count, strategy])
+    # A full garbage collection now, while the cell runs: the pictures are some 200,000
+    # objects, and Python's next full collection (about 0.25 s with them in memory) then
+    # waits for many moves instead of falling on one of the first.
+    gc.collect()
 
     def show_new_ties(count, strategy):
         return pictures[count, strategy]

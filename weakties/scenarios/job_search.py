@@ -28,8 +28,8 @@ from ..plotting import style_axes
 from ._common import (ScenarioResult, check_choice, check_fraction, check_graph, check_int,
                       check_nodes, graph_arrays, make_rng, new_axes, style)
 
-__all__ = ["job_search", "JobSearchResult", "tie_experiment", "TieExperimentResult",
-           "STRATEGIES", "ARMS", "GRANOVETTER_BANDS", "DIGITAL"]
+__all__ = ["job_search", "job_searches", "JobSearchResult", "tie_experiment",
+           "TieExperimentResult", "STRATEGIES", "ARMS", "GRANOVETTER_BANDS", "DIGITAL"]
 
 #: Whom a seeker asks for leads.
 STRATEGIES = ("strong", "everyone", "weak", "targeted")
@@ -520,11 +520,21 @@ def _within(counts):
     return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
-def _prepare(G, seekers, target, scenario):
-    """Read the graph once: arrays, the skills matrix, seekers and their target sector."""
+def _read(G, scenario):
+    """Read the graph: its arrays and the skills matrix (only read by the searches)."""
     A = graph_arrays(G, scenario, need_skills=True)
     for attribute in ("employer", "sector", "region", "occupation"):
         A.require(attribute, scenario)
+    vocab = sorted({s for person in A.skills for s in person})
+    col = {s: k for k, s in enumerate(vocab)}
+    S = np.zeros((A.n, max(len(vocab), 1)), dtype=bool)
+    for i, person in enumerate(A.skills):
+        S[i, [col[s] for s in person]] = True
+    return A, S
+
+
+def _targets(A, seekers, target):
+    """The seekers' indices and the sector each wants (their own when ``target`` is None)."""
     sector_labels = A.labels["sector"]
     s_idx = np.array([A.index[v] for v in seekers], dtype=np.int64)
     if target is None:
@@ -532,12 +542,13 @@ def _prepare(G, seekers, target, scenario):
     else:
         target = check_choice("target", target, sector_labels)
         tgt = np.full(len(s_idx), sector_labels.index(target), dtype=np.int64)
-    vocab = sorted({s for person in A.skills for s in person})
-    col = {s: k for k, s in enumerate(vocab)}
-    S = np.zeros((A.n, max(len(vocab), 1)), dtype=bool)
-    for i, person in enumerate(A.skills):
-        S[i, [col[s] for s in person]] = True
-    return A, S, s_idx, tgt
+    return s_idx, tgt
+
+
+def _prepare(G, seekers, target, scenario):
+    """Read the graph once: arrays, the skills matrix, seekers and their target sector."""
+    A, S = _read(G, scenario)
+    return (A, S, *_targets(A, seekers, target))
 
 
 def _pools(A, s_idx, tgt, strategies, rng):
@@ -1040,10 +1051,66 @@ def job_search(G, seekers, *, rounds=12, seed, strategy="everyone", target=None,
     >>> bool((r.ties["leads"] <= r.ties["leads"] + r.ties["repeats"]).all())
     True
     """
+    return _job_search(G, None, seekers, rounds=rounds, seed=seed, strategy=strategy,
+                       target=target, asks=asks, openings=openings,
+                       word_of_mouth=word_of_mouth, hire_rate=hire_rate,
+                       recommendation=recommendation, digital=digital)
+
+
+def job_searches(G, seekers, settings, *, seed, **options):
+    """:func:`job_search` for several settings, reading the population once.
+
+    Reading the population into arrays is nearly half of a search of 2,000
+    people; an explorer that runs several searches at a time shares it.
+    Each result is the one :func:`job_search` gives for the same arguments
+    (same seed, same result). ``G`` must not change while the results are
+    drawn.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    seekers : list of nodes
+    settings : iterable of dict
+        For each search, the keyword arguments of :func:`job_search` that
+        differ from ``options`` (for example ``{"strategy": "weak",
+        "target": "Digital"}``).
+    seed : int or str
+    **options
+        The keyword arguments of :func:`job_search` shared by every search.
+
+    Yields
+    ------
+    JobSearchResult
+        One per setting, in order, each made when asked for: a caller that
+        keeps only what it needs of each does not hold them all in memory.
+
+    Examples
+    --------
+    >>> import weakties
+    >>> G = weakties.population(300, seed=1)
+    >>> both = job_searches(G, range(50), [{"strategy": "weak"}, {"strategy": "strong"}],
+    ...                     seed=1, rounds=6)
+    >>> [r.params["strategy"] for r in both]
+    ['weak', 'strong']
+    """
+    read = None
+    for setting in settings:
+        if read is None:
+            check_graph(G, "job_search")
+            seekers = check_nodes(G, seekers, "seekers")  # a list, for every search
+            read = _read(G, "job_search")
+        yield _job_search(G, read, seekers, **{"seed": seed, **options, **setting})
+
+
+def _job_search(G, read, seekers, *, rounds=12, seed, strategy="everyone", target=None,
+                asks=5, openings=0.03, word_of_mouth=0.3, hire_rate=0.5, recommendation=0.5,
+                digital=None):
+    """:func:`job_search`, on ``read`` (from :func:`_read`) when given, else reading ``G``."""
     seekers, rounds, asks, openings, word_of_mouth, hire_rate, recommendation = _check_common(
         G, seekers, rounds, asks, openings, word_of_mouth, hire_rate, recommendation)
     strategy = check_choice("strategy", strategy, STRATEGIES)
-    A, S, s_idx, tgt = _prepare(G, seekers, target, "job_search")
+    A, S = _read(G, "job_search") if read is None else read
+    s_idx, tgt = _targets(A, seekers, target)
     digital_by_sector = _check_digital(digital, A.labels["sector"])
     rng = make_rng(seed, "job_search")
     model = _Model(A, S, s_idx, tgt, rounds, rng, openings, recommendation, digital_by_sector)
