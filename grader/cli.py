@@ -33,6 +33,7 @@ traceback instead.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
 import importlib.util
 import os
@@ -207,6 +208,28 @@ def main(argv: list[str] | None = None) -> int:
         i18n.set_language(before)  # main() may be called again in the same process (tests)
 
 
+def entry() -> None:
+    """The ``weakties-grade`` command: :func:`main`, then a quick exit.
+
+    When a command is done nothing remains to be written: the exit handlers
+    run (they stop a judge, flush the logs), the output is flushed, and the
+    process ends without freeing one by one every object it made, which took
+    0.4 s after grading a class. An unexpected error still ends as usual, with
+    its traceback.
+    """
+    code = main()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is None:       # not CPython: the usual way out
+        sys.exit(code)
+    run_exit_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # a closed pipe: nothing more can be shown
+            pass
+    os._exit(code)
+
+
 def _run(args: argparse.Namespace, debug: bool) -> int:
     try:
         from weakties.i18n import set_language
@@ -234,4 +257,4 @@ def _run(args: argparse.Namespace, debug: bool) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -177,3 +177,26 @@ def test_lab_serves_the_formgrader_with_this_configuration(tmp_path):
             raise
     with socket.socket() as s:          # JupyterLab stopped with weakties-grade
         assert s.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("args, code", [([], 0), (["--course", "nowhere", "export"], 2)])
+def test_the_command_exits_quickly_but_runs_its_exit_handlers_and_shows_everything(
+        tmp_path, args, code):
+    """``entry`` skips the interpreter's teardown, never what a command has to finish:
+    the exit handlers run (a judge is stopped there) and every line printed arrives."""
+    marker = tmp_path / "handler-ran"
+    program = ("import atexit, sys\n"
+               f"atexit.register(lambda: open({str(marker)!r}, 'w').write('yes'))\n"
+               "from grader import cli\n"
+               f"sys.argv = ['weakties-grade', *{args!r}]\n"
+               "cli.entry()\n"
+               "print('never reached')\n")
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert proc.returncode == code, proc.stderr
+    assert marker.read_text() == "yes"
+    assert "never reached" not in proc.stdout
+    if code == 0:
+        assert "release -> collect -> autograde" in proc.stdout
+    else:
+        assert "weakties-grade export: error: there is no gradebook" in proc.stderr
