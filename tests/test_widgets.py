@@ -219,3 +219,91 @@ def test_exercise_all_names_widget_views_and_predictions_without_description(mon
     assert set(report["pictures"]) == {silent.widget.model_id, described.widget.model_id,
                                        drawing.widget.model_id}
     assert report["problems"] == []
+
+
+def _png_pixels(data):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGBA")).astype(int)
+
+
+def _blocks(pixels, k=8):
+    grey = pixels[..., :3].mean(axis=2)
+    h, w_ = grey.shape[0] // k * k, grey.shape[1] // k * k
+    return grey[:h, :w_].reshape(h // k, k, w_ // k, k).mean(axis=(1, 3))
+
+
+def _usual_png(fig):
+    import io
+
+    out = io.BytesIO()
+    fig.canvas.print_figure(out, format="png", bbox_inches="tight", dpi=fig.dpi,
+                            facecolor=fig.get_facecolor())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("dpi", [72, 100])
+def test_a_figure_drawn_once_looks_as_the_notebook_shows_it(dpi):
+    # The same crop as the inline backend's "tight" picture, to the pixel
+    # at the edges, and the same pixels inside (anti-aliasing may differ by
+    # a sub-pixel offset, so compare the mean difference, not bytes).
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(9, 3), dpi=dpi)
+    a.plot(range(10), [x * x for x in range(10)], label="squares")
+    a.legend()
+    b.barh(["one", "two", "three"], [3, 1, 2], hatch="//")
+    b.set_title("A title that reaches the top")
+    fig.tight_layout()
+    fast, usual = widgets.figure_png(fig), _usual_png(fig)
+    plt.close(fig)
+    assert fast is not None
+    mine, theirs = _png_pixels(fast), _png_pixels(usual)
+    assert mine.shape == theirs.shape
+    # Hatching is anchored to the canvas, so its pattern may shift by a pixel:
+    # compare the grey level of 8x8 blocks (a picture shifted by 10 pixels
+    # differs by about 17 on average, out of 255).
+    assert abs(_blocks(mine) - _blocks(theirs)).mean() < 6
+    assert abs(_blocks(mine[10:]) - _blocks(theirs[:-10])).mean() > 10  # the test can tell
+    assert mine.shape[0] < fig.get_figheight() * dpi  # cropped, not the whole canvas
+
+
+def test_a_figure_with_something_drawn_outside_is_left_to_the_notebook():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], label="a line with a long name")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the axes, off the figure
+    assert widgets.figure_png(fig) is None
+    plt.close(fig)
+
+
+def test_in_a_notebook_an_explorer_shows_its_figure_drawn_once(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    shown = []
+    monkeypatch.setattr(widgets, "_in_ipython", lambda: True)
+    monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append((obj, raw)))
+
+    def draw(k):
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.plot([0, k])
+        fig.tight_layout()
+        return fig
+
+    ex = widgets.Explorer(draw, k=w.IntSlider(value=1, min=0, max=2))
+    ex.set(k=2)
+    pictures = [obj for obj, raw in shown if raw]
+    assert len(pictures) == 2 and all(p["image/png"].startswith(b"\x89PNG") for p in pictures)
+    assert pictures[0]["image/png"] != pictures[1]["image/png"]
+    assert pictures[0]["text/plain"].startswith("<Figure size")
+    assert plt.get_fignums() == []

@@ -107,6 +107,87 @@ def _is_picture(result, before: set) -> bool:
             or bool(_pyplot_figures() - set(before)))
 
 
+def _in_ipython() -> bool:
+    """Whether this runs in an IPython kernel or shell, where displaying means something."""
+    from IPython import get_ipython
+
+    return get_ipython() is not None
+
+
+def figure_png(fig):
+    """The picture of ``fig`` as a notebook shows it, drawn once: PNG bytes, or None.
+
+    Jupyter's inline backend shows a figure cropped to what is drawn on it
+    (its "tight" bounding box, with a margin of ``savefig.pad_inches``).
+    To find that box it lays the whole figure out once, then draws it a
+    second time. Here the figure is drawn once, at its own resolution, and
+    the picture is cut to the same box: the same picture, for about two
+    thirds of the time (see ``benchmarks/bench_widgets.py``).
+
+    Returns None when the figure cannot be shown this way: it is not drawn
+    by Agg (matplotlib's default raster backend), or something is drawn
+    outside it (a legend placed beside the axes); the notebook's own way
+    then applies.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    bytes or None
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(3, 2))
+    >>> _ = ax.plot([0, 1], [1, 0])
+    >>> fig.tight_layout()  # nothing outside the figure
+    >>> figure_png(fig)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    >>> plt.close(fig)
+    """
+    import io
+
+    import matplotlib
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    pad = matplotlib.rcParams["savefig.pad_inches"]
+    if not isinstance(fig.canvas, FigureCanvasAgg) or not isinstance(pad, (int, float)):
+        return None
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.canvas.get_width_height(physical=True)
+    inches = fig.get_size_inches()
+    dpi = width / inches[0]
+    slack = 0.5 / dpi  # half a pixel
+    if box is None or min(box.x0, box.y0) < -slack or box.x1 > inches[0] + slack \
+            or box.y1 > inches[1] + slack:
+        return None  # something lies outside the figure: only the usual way shows it
+    box = box.padded(pad)
+    # as matplotlib sizes a cropped picture: whole pixels, the fraction dropped
+    left, top = round(box.x0 * dpi), round(height - box.y1 * dpi)
+    right, bottom = left + int(box.width * dpi + 1e-6), top + int(box.height * dpi + 1e-6)
+    left, top, right, bottom = max(0, left), max(0, top), min(width, right), min(height, bottom)
+    pixels = np.asarray(fig.canvas.buffer_rgba())[top:bottom, left:right]
+    out = io.BytesIO()
+    Image.fromarray(pixels).save(out, format="png", compress_level=1)
+    return out.getvalue()
+
+
+def _show_figure(fig):
+    """Display a figure: drawn once (:func:`figure_png`) in a notebook, else as usual."""
+    png = figure_png(fig) if _in_ipython() else None
+    if png is None:
+        display(fig)
+    else:
+        display({"image/png": png, "text/plain": repr(fig)}, raw=True)
+
+
 def _show_result(result, before: set = frozenset()):
     """Display what a callback returned (a figure, an Axes, a table, text or
     nothing), then each other pyplot figure it drew, once, and close them.
@@ -121,10 +202,10 @@ def _show_result(result, before: set = frozenset()):
         pass
     elif hasattr(result, "savefig"):  # a matplotlib Figure
         shown = result
-        display(result)
+        _show_figure(result)
     elif hasattr(result, "figure") and hasattr(result, "plot"):  # an Axes
         shown = result.figure
-        display(shown)
+        _show_figure(shown)
     elif isinstance(result, str):
         display(w.HTML(f"<p>{html.escape(result)}</p>"))
     else:
@@ -132,7 +213,7 @@ def _show_result(result, before: set = frozenset()):
     for num in sorted(set(plt.get_fignums()) - set(before)):
         fig = plt.figure(num)
         if fig is not shown:
-            display(fig)
+            _show_figure(fig)
         plt.close(fig)
     if shown is not None:
         plt.close(shown)
@@ -140,9 +221,7 @@ def _show_result(result, before: set = frozenset()):
 
 def _clear(output):
     """Clear an Output widget (only inside a running IPython, where it means something)."""
-    from IPython import get_ipython
-
-    if get_ipython() is not None:
+    if _in_ipython():
         output.clear_output(wait=True)
 
 
