@@ -307,3 +307,28 @@ def test_in_a_notebook_an_explorer_shows_its_figure_drawn_once(monkeypatch):
     assert pictures[0]["image/png"] != pictures[1]["image/png"]
     assert pictures[0]["text/plain"].startswith("<Figure size")
     assert plt.get_fignums() == []
+
+
+def test_a_figure_shown_again_unchanged_is_not_drawn_again(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(3, 2))
+    ax = fig.add_subplot()
+    line, = ax.plot([0, 1])
+    fig.tight_layout()
+    pictures = {0: fig}
+    drawn, shown = [], []
+    real = widgets.figure_png
+    monkeypatch.setattr(widgets, "figure_png", lambda f: drawn.append(f) or real(f))
+    monkeypatch.setattr(widgets, "_in_ipython", lambda: True)
+    monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append(obj))
+    ex = widgets.Explorer(lambda k: pictures.get(k), k=w.IntSlider(value=0, min=0, max=1))
+    ex.set(k=1)
+    ex.set(k=0)  # back to the picture shown first: unchanged, not drawn again
+    assert len(drawn) == 1 and len(shown) == 2 and shown[0] == shown[1]
+    line.set_ydata([1, 0])  # changed: drawn again, and the picture shows the change
+    ex.set(k=1)
+    ex.set(k=0)
+    assert len(drawn) == 2 and shown[-1]["image/png"] != shown[0]["image/png"]

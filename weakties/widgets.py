@@ -124,8 +124,9 @@ def figure_png(fig):
     the picture is cut to the same box: the same picture, for about two
     thirds of the time (see ``benchmarks/bench_widgets.py``).
 
-    Returns None when the figure cannot be shown this way: it is not drawn
-    by Agg (matplotlib's default raster backend), or something is drawn
+    Returns None when the figure cannot be shown this way: it is drawn by
+    something other than Agg (matplotlib's raster backend; a figure made
+    with ``Figure()`` or closed for pyplot gets one), or something is drawn
     outside it (a legend placed beside the axes); the notebook's own way
     then applies.
 
@@ -153,14 +154,18 @@ def figure_png(fig):
 
     import matplotlib
     import numpy as np
+    from matplotlib.backend_bases import FigureCanvasBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     pad = matplotlib.rcParams["savefig.pad_inches"]
+    if type(fig.canvas) is FigureCanvasBase:  # made with Figure(), or closed for pyplot
+        FigureCanvasAgg(fig)  # what saving it would use; kept, so its next drawing is quicker
     if not isinstance(fig.canvas, FigureCanvasAgg) or not isinstance(pad, (int, float)):
         return None
     fig.canvas.draw()
     box = fig.get_tightbbox(fig.canvas.get_renderer())
+    fig.stale = False  # measuring re-placed titles where the drawing put them: nothing changed
     width, height = fig.canvas.get_width_height(physical=True)
     inches = fig.get_size_inches()
     dpi = width / inches[0]
@@ -179,9 +184,21 @@ def figure_png(fig):
     return out.getvalue()
 
 
+#: The last picture of each figure shown, kept while the figure lives and is unchanged
+#: (matplotlib marks a changed figure "stale"): an explorer that shows a figure drawn
+#: in advance a second time, when the learner moves back, does not draw it again.
+_PICTURES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _show_figure(fig):
     """Display a figure: drawn once (:func:`figure_png`) in a notebook, else as usual."""
-    png = figure_png(fig) if _in_ipython() else None
+    png = None
+    if _in_ipython():
+        png = _PICTURES.get(fig) if not fig.stale else None
+        if png is None:
+            png = figure_png(fig)
+            if png is not None:
+                _PICTURES[fig] = png
     if png is None:
         display(fig)
     else:

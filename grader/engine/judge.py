@@ -101,6 +101,7 @@ class JudgeServer:
         self.folder: Path | None = None
         self.process = None
         self.owner = None
+        self.ready = False
 
     @property
     def socket_path(self) -> str:
@@ -173,7 +174,7 @@ class JudgeServer:
         stopped or did not get ready in ``startup_timeout`` seconds (it is then stopped)."""
         if self.process is None:
             raise JudgeUnavailable("the judge process was not started")
-        if getattr(self, "ready", False):
+        if self.ready:
             return self
         line = self._ready_line()
         if line != b"ready\n":
