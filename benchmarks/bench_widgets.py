@@ -15,7 +15,12 @@ timed from the new value to the picture drawn (the inline backend renders
 the PNG inside the call). Per lesson: the median and the slowest redraw.
 Lessons 06 and 07 precompute the results of moving one control from its
 start, which is what this benchmark measures: a learner moving a second
-control may wait for a simulation the first time.
+control may wait for a simulation the first time. Explorers show a
+picture through ``weakties.widgets.figure_png`` (drawn once, cropped as
+the notebook crops it); the baseline's went through the inline backend,
+which lays a figure out and then draws it again. Every timed move asks for
+a picture not shown before, so the reuse of unchanged pictures (a learner
+moving back) never shortens a measurement.
 
 **Baseline**: the lessons as they were before their conversion (commit
 ``e9964f9``, the state issue 13 measured: medians 0.3 to 0.9 s), extracted

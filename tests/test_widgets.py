@@ -332,3 +332,24 @@ def test_a_figure_shown_again_unchanged_is_not_drawn_again(monkeypatch):
     ex.set(k=1)
     ex.set(k=0)
     assert len(drawn) == 2 and shown[-1]["image/png"] != shown[0]["image/png"]
+
+
+def test_an_explorer_collects_garbage_when_made_not_on_a_move():
+    # Python's full collection can take 0.1 to 0.3 s with a lesson's prepared
+    # pictures alive: the explorer runs one when its cell runs, after the
+    # first picture, so that the next one is many moves away.
+    import gc
+
+    events = []
+
+    def callback(phase, info):
+        if phase == "start":
+            events.append(("gc", info["generation"]))
+
+    gc.callbacks.append(callback)
+    try:
+        widgets.Explorer(lambda k: events.append(("draw", k)), k=w.IntSlider(value=1, max=3))
+    finally:
+        gc.callbacks.remove(callback)
+    assert ("draw", 1) in events
+    assert ("gc", 2) in events[events.index(("draw", 1)):]

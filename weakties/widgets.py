@@ -19,6 +19,7 @@ marked for translation and shown in the current language
 
 from __future__ import annotations
 
+import gc
 import html
 import weakref
 from typing import Callable, Sequence
@@ -298,6 +299,11 @@ class Explorer:
                                        self.output])
         _REGISTRY.add(self)
         self.update()
+        # A full garbage collection now, while the cell runs. What an explorer prepares
+        # (pictures, simulations) can be hundreds of thousands of objects; Python's next
+        # full collection, 0.1 to 0.3 s with them in memory, would otherwise fall on one
+        # of the learner's first moves. After this one, it waits for many moves.
+        gc.collect()
 
     def values(self) -> dict:
         """The current value of every control."""

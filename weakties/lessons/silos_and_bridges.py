@@ -16,7 +16,6 @@ References
 
 from __future__ import annotations
 
-import gc
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -632,10 +631,6 @@ def explore_new_ties(G, choices, lang=None):
         for count in range(_MAX_NEW + 1):
             pictures[count, strategy] = draw_new_ties(count, strategy)
             plt.close(pictures[count, strategy])
-    # A full garbage collection now, while the cell runs: the pictures are some 200,000
-    # objects, and Python's next full collection (about 0.25 s with them in memory) then
-    # waits for many moves instead of falling on one of the first.
-    gc.collect()
 
     def show_new_ties(count, strategy):
         return pictures[count, strategy]
