@@ -273,7 +273,9 @@ def test_a_figure_drawn_once_looks_as_the_notebook_shows_it(dpi):
     assert mine.shape[0] < fig.get_figheight() * dpi  # cropped, not the whole canvas
 
 
-def test_a_figure_with_something_drawn_outside_is_left_to_the_notebook():
+def test_a_figure_with_something_drawn_outside_shows_it_too():
+    # A legend beside the axes lies outside the figure: the picture still
+    # includes it, as the notebook's own picture does.
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -281,7 +283,11 @@ def test_a_figure_with_something_drawn_outside_is_left_to_the_notebook():
     fig, ax = plt.subplots(figsize=(4, 3))
     ax.plot([0, 1], label="a line with a long name")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the axes, off the figure
-    assert widgets.figure_png(fig) is None
+    fast = widgets.figure_png(fig)
+    assert not fig.stale  # drawn, unchanged: shown again, the picture is reused
+    mine, theirs = _png_pixels(fast), _png_pixels(_usual_png(fig))
+    assert mine.shape == theirs.shape and mine.shape[1] > fig.get_figwidth() * fig.dpi
+    assert abs(_blocks(mine) - _blocks(theirs)).mean() < 1
     plt.close(fig)
 
 
@@ -320,8 +326,8 @@ def test_a_figure_shown_again_unchanged_is_not_drawn_again(monkeypatch):
     fig.tight_layout()
     pictures = {0: fig}
     drawn, shown = [], []
-    real = widgets.figure_png
-    monkeypatch.setattr(widgets, "figure_png", lambda f: drawn.append(f) or real(f))
+    real = widgets._draw_png
+    monkeypatch.setattr(widgets, "_draw_png", lambda f, crop=True: drawn.append(f) or real(f, crop))
     monkeypatch.setattr(widgets, "_in_ipython", lambda: True)
     monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append(obj))
     ex = widgets.Explorer(lambda k: pictures.get(k), k=w.IntSlider(value=0, min=0, max=1))
@@ -353,3 +359,36 @@ def test_an_explorer_collects_garbage_when_made_not_on_a_move():
         gc.callbacks.remove(callback)
     assert ("draw", 1) in events
     assert ("gc", 2) in events[events.index(("draw", 1)):]
+
+
+def test_an_explorer_whose_pictures_spill_over_stops_cropping_them(monkeypatch):
+    # Its first picture had a legend outside the figure, drawn twice; the
+    # next ones are made the notebook's way at once, not drawn in vain first.
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    calls, shown = [], []
+    real = widgets._draw_png
+
+    def spy(fig, crop=True):
+        png, outside = real(fig, crop)
+        calls.append((crop, outside))
+        return png, outside
+
+    monkeypatch.setattr(widgets, "_draw_png", spy)
+    monkeypatch.setattr(widgets, "_in_ipython", lambda: True)
+    monkeypatch.setattr(widgets, "display", lambda obj, raw=False: shown.append(obj))
+
+    def draw(k):
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.plot([0, k], label="a long label")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        return fig
+
+    ex = widgets.Explorer(draw, k=w.IntSlider(value=1, min=0, max=3))
+    ex.set(k=2)
+    ex.set(k=3)
+    assert calls == [(True, True), (False, True), (False, True)]
+    widths = [_png_pixels(p["image/png"]).shape[1] for p in shown]
+    assert all(width > 3 * plt.rcParams["figure.dpi"] for width in widths)  # legend included

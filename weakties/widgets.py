@@ -123,13 +123,14 @@ def figure_png(fig):
     To find that box it lays the whole figure out once, then draws it a
     second time. Here the figure is drawn once, at its own resolution, and
     the picture is cut to the same box: the same picture, for about two
-    thirds of the time (see ``benchmarks/bench_widgets.py``).
+    thirds of the time (see ``benchmarks/bench_widgets.py``). When
+    something lies outside the figure (a legend placed beside the axes),
+    the picture is drawn a second time, on a canvas that fits that box.
 
-    Returns None when the figure cannot be shown this way: it is drawn by
-    something other than Agg (matplotlib's raster backend; a figure made
-    with ``Figure()`` or closed for pyplot gets one), or something is drawn
-    outside it (a legend placed beside the axes); the notebook's own way
-    then applies.
+    Returns None when the figure is drawn by something other than Agg
+    (matplotlib's raster backend; a figure made with ``Figure()`` or closed
+    for pyplot gets one), or the margin is not a number: the notebook's own
+    way then applies.
 
     Parameters
     ----------
@@ -151,6 +152,16 @@ def figure_png(fig):
     True
     >>> plt.close(fig)
     """
+    return _draw_png(fig)[0]
+
+
+def _draw_png(fig, crop: bool = True):
+    """:func:`figure_png`, and whether something lay outside the figure.
+
+    With ``crop=False`` (the last picture of the same explorer had something
+    outside), the picture is made as the notebook makes it, without first
+    trying to crop a drawing: laid out, then drawn on a canvas that fits.
+    """
     import io
 
     import matplotlib
@@ -163,7 +174,12 @@ def figure_png(fig):
     if type(fig.canvas) is FigureCanvasBase:  # made with Figure(), or closed for pyplot
         FigureCanvasAgg(fig)  # what saving it would use; kept, so its next drawing is quicker
     if not isinstance(fig.canvas, FigureCanvasAgg) or not isinstance(pad, (int, float)):
-        return None
+        return None, False
+    out = io.BytesIO()
+    if not crop:
+        fig.canvas.print_figure(out, format="png", bbox_inches="tight", dpi=fig.dpi)
+        fig.stale = False  # the figure is as it was: print_figure restores what it moved
+        return out.getvalue(), True
     fig.canvas.draw()
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     fig.stale = False  # measuring re-placed titles where the drawing put them: nothing changed
@@ -171,18 +187,20 @@ def figure_png(fig):
     inches = fig.get_size_inches()
     dpi = width / inches[0]
     slack = 0.5 / dpi  # half a pixel
-    if box is None or min(box.x0, box.y0) < -slack or box.x1 > inches[0] + slack \
-            or box.y1 > inches[1] + slack:
-        return None  # something lies outside the figure: only the usual way shows it
     box = box.padded(pad)
+    if min(box.x0, box.y0) < -pad - slack or box.x1 > inches[0] + pad + slack \
+            or box.y1 > inches[1] + pad + slack:
+        # something lies outside the figure: drawn again, on a canvas that fits the box
+        fig.canvas.print_figure(out, format="png", bbox_inches=box, dpi=fig.dpi)
+        fig.stale = False
+        return out.getvalue(), True
     # as matplotlib sizes a cropped picture: whole pixels, the fraction dropped
     left, top = round(box.x0 * dpi), round(height - box.y1 * dpi)
     right, bottom = left + int(box.width * dpi + 1e-6), top + int(box.height * dpi + 1e-6)
     left, top, right, bottom = max(0, left), max(0, top), min(width, right), min(height, bottom)
     pixels = np.asarray(fig.canvas.buffer_rgba())[top:bottom, left:right]
-    out = io.BytesIO()
     Image.fromarray(pixels).save(out, format="png", compress_level=1)
-    return out.getvalue()
+    return out.getvalue(), False
 
 
 #: The last picture of each figure shown, kept while the figure lives and is unchanged
@@ -191,13 +209,19 @@ def figure_png(fig):
 _PICTURES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def _show_figure(fig):
-    """Display a figure: drawn once (:func:`figure_png`) in a notebook, else as usual."""
+def _show_figure(fig, memo: dict | None = None):
+    """Display a figure: drawn once (:func:`figure_png`) in a notebook, else as usual.
+
+    ``memo`` belongs to the widget that shows the figure: it remembers
+    whether its last picture had something outside the figure, so that the
+    next one is not first drawn for cropping in vain.
+    """
+    memo = {} if memo is None else memo
     png = None
     if _in_ipython():
         png = _PICTURES.get(fig) if not fig.stale else None
         if png is None:
-            png = figure_png(fig)
+            png, memo["outside"] = _draw_png(fig, crop=not memo.get("outside", False))
             if png is not None:
                 _PICTURES[fig] = png
     if png is None:
@@ -206,7 +230,7 @@ def _show_figure(fig):
         display({"image/png": png, "text/plain": repr(fig)}, raw=True)
 
 
-def _show_result(result, before: set = frozenset()):
+def _show_result(result, before: set = frozenset(), memo: dict | None = None):
     """Display what a callback returned (a figure, an Axes, a table, text or
     nothing), then each other pyplot figure it drew, once, and close them.
 
@@ -220,10 +244,10 @@ def _show_result(result, before: set = frozenset()):
         pass
     elif hasattr(result, "savefig"):  # a matplotlib Figure
         shown = result
-        _show_figure(result)
+        _show_figure(result, memo)
     elif hasattr(result, "figure") and hasattr(result, "plot"):  # an Axes
         shown = result.figure
-        _show_figure(shown)
+        _show_figure(shown, memo)
     elif isinstance(result, str):
         display(w.HTML(f"<p>{html.escape(result)}</p>"))
     else:
@@ -231,7 +255,7 @@ def _show_result(result, before: set = frozenset()):
     for num in sorted(set(plt.get_fignums()) - set(before)):
         fig = plt.figure(num)
         if fig is not shown:
-            _show_figure(fig)
+            _show_figure(fig, memo)
         plt.close(fig)
     if shown is not None:
         plt.close(shown)
@@ -288,6 +312,7 @@ class Explorer:
         self.last_result = None
         self.last_error: BaseException | None = None
         self.showed_picture = False
+        self._pictures: dict = {}  # how its pictures are drawn (_show_figure)
         for name, c in self.controls.items():
             if not getattr(c, "description", ""):
                 c.description = name.replace("_", " ")
@@ -322,7 +347,7 @@ class Explorer:
                 self.last_result = self.func(**self.values())
                 self.last_error = None
                 self.showed_picture = _is_picture(self.last_result, before)
-                _show_result(self.last_result, before)
+                _show_result(self.last_result, before, self._pictures)
             except Exception as exc:  # shown to the learner, kept for tests
                 self.last_error = exc
                 _close_new(before)
@@ -428,6 +453,7 @@ class Prediction:
         self.matched = None
         self.description = ""
         self.showed_picture = False
+        self._pictures: dict = {}  # how its pictures are drawn (_show_figure)
         self.last_error: BaseException | None = None
         self.buttons = w.RadioButtons(options=self.choices, value=None,
                                       layout=w.Layout(width="auto"))
@@ -465,7 +491,7 @@ class Prediction:
                 self.correct = answer
                 self.last_error = None
                 self.showed_picture = _is_picture(result, before)
-                _show_result(result, before)
+                _show_result(result, before, self._pictures)
                 self.description = description or ""
                 if self.description:
                     display(w.HTML(f"<p><i>{html.escape(_say('description'))}</i> "
