@@ -392,3 +392,21 @@ def test_an_explorer_whose_pictures_spill_over_stops_cropping_them(monkeypatch):
     assert calls == [(True, True), (False, True), (False, True)]
     widths = [_png_pixels(p["image/png"]).shape[1] for p in shown]
     assert all(width > 3 * plt.rcParams["figure.dpi"] for width in widths)  # legend included
+
+
+def test_an_interactive_figure_is_left_to_its_own_canvas():
+    # ipympl's interactive canvas derives from Agg: it must stay interactive,
+    # not be replaced by a still picture.
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    class Interactive(FigureCanvasAgg):
+        pass
+
+    fig = Figure(figsize=(3, 2))
+    fig.add_subplot().plot([0, 1])
+    Interactive(fig)
+    assert widgets.figure_png(fig) is None
+    assert type(fig.canvas) is Interactive

@@ -127,10 +127,11 @@ def figure_png(fig):
     something lies outside the figure (a legend placed beside the axes),
     the picture is drawn a second time, on a canvas that fits that box.
 
-    Returns None when the figure is drawn by something other than Agg
-    (matplotlib's raster backend; a figure made with ``Figure()`` or closed
-    for pyplot gets one), or the margin is not a number: the notebook's own
-    way then applies.
+    Returns None when the figure is drawn by something other than plain Agg,
+    the canvas of matplotlib's raster backend and of the notebook's inline
+    backend (a figure made with ``Figure()`` or closed for pyplot gets
+    one; an interactive canvas such as ipympl's is left alone), or the
+    margin is not a number: the notebook's own way then applies.
 
     Parameters
     ----------
@@ -173,8 +174,8 @@ def _draw_png(fig, crop: bool = True):
     pad = matplotlib.rcParams["savefig.pad_inches"]
     if type(fig.canvas) is FigureCanvasBase:  # made with Figure(), or closed for pyplot
         FigureCanvasAgg(fig)  # what saving it would use; kept, so its next drawing is quicker
-    if not isinstance(fig.canvas, FigureCanvasAgg) or not isinstance(pad, (int, float)):
-        return None, False
+    if type(fig.canvas) is not FigureCanvasAgg or not isinstance(pad, (int, float)):
+        return None, False  # an interactive canvas (ipympl's is an Agg one) is shown as itself
     out = io.BytesIO()
     if not crop:
         fig.canvas.print_figure(out, format="png", bbox_inches="tight", dpi=fig.dpi)
